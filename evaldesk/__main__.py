@@ -1,0 +1,3 @@
+from evaldesk.cli import main
+
+raise SystemExit(main())

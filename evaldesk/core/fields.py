@@ -1,0 +1,220 @@
+"""Addressing a project's fields by a stable key ("budget.general", "ind.quantity.content", …).
+
+The layout's columns, the findings, the undo commands and the JSON all speak in these keys, and
+every edit of a project goes through ``set_value`` so that the derived-value rules live in one
+place: editing a source clears a stale entered total and a stale printed rate (auto-fill).
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+
+from evaldesk.core.money import NotANumber, parse_amount, parse_rate
+from evaldesk.core.records import (
+    CATEGORY_BY_KEY,
+    NOT_APPLICABLE,
+    Funds,
+    Indicator,
+    Project,
+)
+
+Value = Decimal | str | None
+
+TEXT_FIELDS = ("seq", "department", "name", "code", "goal", "completion", "problems",
+               "rectification")
+FUND_PARTS = ("general", "fund", "non_fiscal")
+FUND_SIDES = ("budget", "actual")
+
+
+class FieldError(ValueError):
+    """An edit the field cannot take; the message is for the clerk."""
+
+
+def is_amount_key(key: str) -> bool:
+    side, _, part = key.partition(".")
+    return side in FUND_SIDES and part in (*FUND_PARTS, "total", "fiscal")
+
+
+def is_numeric_key(key: str) -> bool:
+    return key == "rate" or is_amount_key(key)
+
+
+def _funds(project: Project, side: str) -> Funds:
+    funds = project.budget if side == "budget" else project.actual
+    return funds
+
+
+def _indicator_key(key: str) -> tuple[str, str] | None:
+    parts = key.split(".")
+    if len(parts) == 3 and parts[0] == "ind" and parts[1] in CATEGORY_BY_KEY:
+        return parts[1], parts[2]
+    return None
+
+
+def summary_text(indicators: list[Indicator], part: str) -> str:
+    """A category's indicators as one summary-table cell: the text alone, or numbered lines."""
+    if not indicators:
+        return ""
+    texts = [
+        NOT_APPLICABLE if not i.applicable else (i.name if part == "content" else i.actual)
+        for i in indicators
+    ]
+    if len(texts) == 1:
+        return texts[0]
+    return "\n".join(f"{n}、{t}" for n, t in enumerate(texts, 1))
+
+
+def get_value(project: Project, key: str) -> Value:
+    """What the form shows in that field (a bad number shows as the text that was there)."""
+    if key in project.bad_values:
+        return project.bad_values[key]
+    if key in TEXT_FIELDS:
+        value: str = getattr(project, key)
+        return value
+    if key == "rate":
+        return project.rate_shown
+    if is_amount_key(key):
+        side, _, part = key.partition(".")
+        amount: Decimal | None = getattr(_funds(project, side), part)
+        return amount
+    ind = _indicator_key(key)
+    if ind is not None:
+        category, part = ind
+        return summary_text(project.indicators_in(category), part)
+    raise KeyError(key)
+
+
+def parse_for(key: str, value: object) -> Value:
+    """Turn typed or pasted input into the field's value; ``NotANumber`` says why not."""
+    if key == "rate":
+        return parse_rate(value)
+    if is_amount_key(key):
+        return parse_amount(value)
+    if value is None:
+        return ""
+    return str(value)
+
+
+def set_value(project: Project, key: str, value: Value, *, autofill: bool = True) -> None:
+    """Store a value the field accepts. Text for a numeric field raises ``NotANumber``.
+
+    With ``autofill``, setting a source amount lets 合计, 财政拨款 and the rate follow the sources
+    again (the printed figures they replace are what the clerk is correcting); setting a total to
+    the sum of its sources forgets the entered figure.
+    """
+    if is_numeric_key(key) and isinstance(value, str):
+        value = parse_for(key, value)
+    project.bad_values.pop(key, None)
+    if key in TEXT_FIELDS:
+        setattr(project, key, "" if value is None else str(value))
+        return
+    if key == "rate":
+        assert value is None or isinstance(value, Decimal)
+        project.rate_printed = value
+        return
+    if is_amount_key(key):
+        assert value is None or isinstance(value, Decimal)
+        side, _, part = key.partition(".")
+        funds = _funds(project, side)
+        if part in FUND_PARTS:
+            setattr(funds, part, value)
+            if autofill:
+                funds.total_entered = None
+                funds.fiscal_entered = None
+                project.rate_printed = None
+        elif part == "total":
+            funds.total_entered = None if value == funds.total_computed else value
+            if autofill:
+                project.rate_printed = None
+        else:
+            funds.fiscal_entered = None if value == funds.fiscal_computed else value
+        return
+    ind = _indicator_key(key)
+    if ind is not None:
+        _set_indicator_cell(project, ind[0], ind[1], "" if value is None else str(value))
+        return
+    raise KeyError(key)
+
+
+def set_bad_value(project: Project, key: str, text: str) -> None:
+    """Keep text that was found where a number belongs (a file's cell, a paste): never lost."""
+    if not is_numeric_key(key):
+        raise KeyError(key)
+    set_value(project, key, None, autofill=False)
+    project.bad_values[key] = text
+
+
+def _set_indicator_cell(project: Project, category: str, part: str, text: str) -> None:
+    existing = project.indicators_in(category)
+    if len(existing) > 1:
+        level2 = CATEGORY_BY_KEY[category].level2
+        raise FieldError(f"「{level2}」有 {len(existing)} 个指标，请在项目表单中逐个编辑")
+    stripped = text.strip()
+    if not existing:
+        if not stripped:
+            return
+        indicator = Indicator(category=category)
+        # Keep the form's category order so the table and the per-project sheet agree.
+        order = list(CATEGORY_BY_KEY)
+        position = len(project.indicators)
+        for i, other in enumerate(project.indicators):
+            if order.index(other.category) > order.index(category):
+                position = i
+                break
+        project.indicators.insert(position, indicator)
+    else:
+        indicator = existing[0]
+    if stripped == NOT_APPLICABLE:
+        indicator.applicable = False
+        return
+    if not indicator.applicable:
+        # Typing real text over 不适用 makes the indicator applicable again; the other half of
+        # the pair, which only said 不适用, is emptied rather than left claiming it.
+        indicator.applicable = True
+        indicator.name = indicator.actual = ""
+    if part == "content":
+        indicator.name = text
+    else:
+        indicator.actual = text
+    if not indicator.name and not indicator.actual and not indicator.target:
+        project.indicators.remove(indicator)
+
+
+def dismiss_import_notes(project: Project, field: str | None = None) -> None:
+    """The clerk has checked what the importer could not place: forget the note(s)."""
+    project.import_notes = [
+        n for n in project.import_notes if field is not None and n.field != field
+    ]
+
+
+def clone_project(project: Project) -> Project:
+    """A deep copy with the same uid: the state an undo command restores."""
+    return copy.deepcopy(project)
+
+
+def restore_project(target: Project, state: Project) -> None:
+    """Make ``target`` (the object the views hold) equal to ``state`` in place."""
+    fresh = copy.deepcopy(state)
+    for name in target.__dataclass_fields__:
+        setattr(target, name, getattr(fresh, name))
+
+
+__all__ = [
+    "FUND_PARTS",
+    "FUND_SIDES",
+    "TEXT_FIELDS",
+    "FieldError",
+    "NotANumber",
+    "Value",
+    "clone_project",
+    "dismiss_import_notes",
+    "get_value",
+    "is_amount_key",
+    "is_numeric_key",
+    "parse_for",
+    "restore_project",
+    "set_bad_value",
+    "set_value",
+    "summary_text",
+]

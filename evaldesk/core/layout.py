@@ -1,0 +1,159 @@
+"""THE official summary layout (family A, 预算项目绩效自评表): columns, header words and spans,
+number formats, the lines above and below the table.
+
+The table model, the header view, the xlsx reader and writer, the text importer and the printer all
+read it from here; no other file spells the 30 columns out again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from evaldesk.core.records import CATEGORY_BY_KEY
+
+
+class Kind(StrEnum):
+    SEQ = "seq"
+    TEXT = "text"  # short text: names, departments
+    LONG_TEXT = "long_text"  # paragraphs: goals, indicator contents, problems
+    AMOUNT = "amount"  # Decimal in the report's unit, printed with two decimals
+    RATE = "rate"  # Decimal fraction, printed as a percentage with two decimals
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # a field key (see evaldesk.core.fields)
+    path: tuple[str, ...]  # header words from the top header row down; shorter paths span down
+    kind: Kind
+    width: float  # in Excel character units; the printer and the window scale from it
+
+    @property
+    def header(self) -> str:
+        """The column's full heading in one line, for messages and mapping dialogs."""
+        return "/".join(self.path)
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind in (Kind.AMOUNT, Kind.RATE)
+
+    @property
+    def computed(self) -> bool:
+        """True for cells the program derives (合计, 执行率): shown, checked, and filled in."""
+        return self.key.endswith(".total") or self.key == "rate"
+
+
+HEADER_ROWS = 3
+
+BUDGET = "项目年度预算金额"
+ACTUAL = "实际支出金额"
+FISCAL = "其中: 财政拨款"
+OUTPUT_GOALS = "产出目标"
+BENEFIT_GOALS = "效益目标"
+SATISFACTION_GOALS = "满意度指标"
+CONTENT = "年度指标内容"
+DONE = "完成情况"
+
+# The indicator categories the summary table has columns for, in the form's order.
+SUMMARY_CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("quantity", OUTPUT_GOALS),
+    ("quality", OUTPUT_GOALS),
+    ("timeliness", OUTPUT_GOALS),
+    ("economic", BENEFIT_GOALS),
+    ("social", BENEFIT_GOALS),
+    ("ecological", BENEFIT_GOALS),
+    ("satisfaction", SATISFACTION_GOALS),
+)
+
+
+def _funds(side: str, prefix: str) -> list[Column]:
+    return [
+        Column(f"{prefix}.total", (side, "合计"), Kind.AMOUNT, 10),
+        Column(f"{prefix}.general", (side, FISCAL, "一般公共预算"), Kind.AMOUNT, 10),
+        Column(f"{prefix}.fund", (side, FISCAL, "政府性基金"), Kind.AMOUNT, 9),
+        Column(f"{prefix}.non_fiscal", (side, "非财政资金"), Kind.AMOUNT, 9),
+    ]
+
+
+def _indicator_columns() -> list[Column]:
+    columns: list[Column] = []
+    for key, group in SUMMARY_CATEGORIES:
+        level2 = CATEGORY_BY_KEY[key].level2
+        columns.append(Column(f"ind.{key}.content", (group, level2, CONTENT), Kind.LONG_TEXT, 20))
+        columns.append(Column(f"ind.{key}.actual", (group, level2, DONE), Kind.LONG_TEXT, 10))
+    return columns
+
+
+SUMMARY_COLUMNS: tuple[Column, ...] = (
+    Column("seq", ("序号",), Kind.SEQ, 5),
+    Column("department", ("部门名称",), Kind.TEXT, 10),
+    Column("name", ("项目名称",), Kind.TEXT, 16),
+    *_funds(BUDGET, "budget"),
+    *_funds(ACTUAL, "actual"),
+    Column("rate", ("预算支出执行率",), Kind.RATE, 9),
+    Column("goal", ("年初绩效目标",), Kind.LONG_TEXT, 36),
+    Column("completion", ("绩效目标整体完成情况",), Kind.LONG_TEXT, 10),
+    *_indicator_columns(),
+    Column("problems", ("项目执行中存在的问题",), Kind.LONG_TEXT, 16),
+    Column("rectification", ("整改情况",), Kind.LONG_TEXT, 14),
+)
+
+COLUMN_INDEX: dict[str, int] = {c.key: i for i, c in enumerate(SUMMARY_COLUMNS)}
+FROZEN_COLUMNS = 3  # 序号, 部门名称, 项目名称 stay put while scrolling right
+
+AMOUNT_FORMAT = "0.00"
+RATE_FORMAT = "0.00%"
+
+TITLE_SUFFIX = "预算项目绩效自评表"
+UNIT_LABEL = "单位: "
+DEPARTMENT_LABEL = "部门名称(盖章): "
+TOTAL_ROW_LABEL = "合计"
+# The signature block under the table, in print order.
+SIGNATURE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("head", "单位负责人"),
+    ("preparer", "填表人"),
+    ("phone", "联系电话"),
+    ("fill_date", "填报日期"),
+)
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """One (possibly merged) cell of the three-row header, in header-relative coordinates."""
+
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    text: str
+
+
+def header_cells(columns: tuple[Column, ...] = SUMMARY_COLUMNS) -> list[HeaderCell]:
+    """The merged header as the paper form draws it, derived from the column paths.
+
+    Neighbouring columns that share the same words down to a level share one merged cell at that
+    level; a path shorter than the header depth spans down to the bottom row.
+    """
+    cells: list[HeaderCell] = []
+    for level in range(HEADER_ROWS):
+        col = 0
+        while col < len(columns):
+            path = columns[col].path
+            if len(path) <= level:
+                col += 1
+                continue
+            end = col + 1
+            while end < len(columns) and columns[end].path[: level + 1] == path[: level + 1]:
+                end += 1
+            row_span = HEADER_ROWS - level if len(path) == level + 1 else 1
+            cells.append(HeaderCell(level, col, row_span, end - col, path[level]))
+            col = end
+    return cells
+
+
+def unit_line(unit: str) -> str:
+    return f"{UNIT_LABEL}{unit}"
+
+
+def department_line(department: str) -> str:
+    return f"{DEPARTMENT_LABEL}{department}"

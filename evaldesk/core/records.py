@@ -1,0 +1,245 @@
+"""The report and what it holds: projects, funding lines, indicators.
+
+Plain dataclasses with Decimal money; no Qt, no file formats. Derived values (合计, 财政拨款,
+执行率) are computed here and never stored twice: what a file *printed* for them is kept beside
+(``total_entered``, ``rate_printed``) so that a finding can show both and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+_uids = itertools.count(1)
+
+
+def _next_uid() -> int:
+    return next(_uids)
+
+
+class Comparator(StrEnum):
+    """指标性质: how an actual value is compared with its target."""
+
+    GE = "≥"
+    LE = "≤"
+    EQ = "="
+    QUALITATIVE = "定性"
+
+
+_COMPARATOR_SPELLINGS: dict[str, Comparator] = {
+    "≥": Comparator.GE, ">=": Comparator.GE, "＞＝": Comparator.GE, "≧": Comparator.GE,
+    ">": Comparator.GE, "＞": Comparator.GE, "正向": Comparator.GE,
+    "≤": Comparator.LE, "<=": Comparator.LE, "＜＝": Comparator.LE, "≦": Comparator.LE,
+    "<": Comparator.LE, "＜": Comparator.LE, "反向": Comparator.LE,
+    "=": Comparator.EQ, "＝": Comparator.EQ, "\ufe66": Comparator.EQ, "==": Comparator.EQ,
+    "定性": Comparator.QUALITATIVE,
+}
+
+
+def parse_comparator(text: str | None) -> Comparator | None:
+    """≥, >=, ＞＝ and Sichuan's U+FE66 ``﹦`` all mean what a reviewer reads them as."""
+    if text is None:
+        return None
+    key = re.sub(r"\s+", "", text)
+    if not key:
+        return None
+    return _COMPARATOR_SPELLINGS.get(key)
+
+
+@dataclass(frozen=True)
+class Category:
+    """An indicator category: 一级 (level1) and 二级 (level2) of the MoF indicator tree."""
+
+    key: str
+    level1: str
+    level2: str
+
+
+OUTPUT = "产出指标"
+BENEFIT = "效益指标"
+SATISFACTION = "满意度指标"
+
+CATEGORIES: tuple[Category, ...] = (
+    Category("quantity", OUTPUT, "数量指标"),
+    Category("quality", OUTPUT, "质量指标"),
+    Category("timeliness", OUTPUT, "时效指标"),
+    Category("cost", OUTPUT, "成本指标"),
+    Category("economic", BENEFIT, "经济效益指标"),
+    Category("social", BENEFIT, "社会效益指标"),
+    Category("ecological", BENEFIT, "生态效益指标"),
+    Category("sustainable", BENEFIT, "可持续影响指标"),
+    Category("satisfaction", SATISFACTION, "服务对象满意度指标"),
+)
+CATEGORY_BY_KEY: dict[str, Category] = {c.key: c for c in CATEGORIES}
+CATEGORY_BY_LEVEL2: dict[str, Category] = {c.level2: c for c in CATEGORIES}
+
+NOT_APPLICABLE = "不适用"
+
+
+@dataclass
+class Indicator:
+    """One performance indicator (三级指标) with its target and what was achieved."""
+
+    category: str  # a key of CATEGORY_BY_KEY
+    name: str = ""
+    target: str = ""  # 年度指标值, as written ("20", "≥95%", "15个工作日内")
+    comparator: Comparator | None = None
+    unit: str = ""
+    actual: str = ""  # 实际完成值 / 完成情况, as written
+    weight: Decimal | None = None  # 分值 / 权重
+    score: Decimal | None = None  # 得分 typed by hand or printed; None = computed by the profile
+    reason: str = ""  # 偏差原因分析及改进措施
+    applicable: bool = True
+
+    @property
+    def level1(self) -> str:
+        return CATEGORY_BY_KEY[self.category].level1
+
+    @property
+    def level2(self) -> str:
+        return CATEGORY_BY_KEY[self.category].level2
+
+
+@dataclass
+class Funds:
+    """One side (budget or actual) of a project's money, in the report's unit.
+
+    The three sources are what a clerk fills; 财政拨款 and 合计 are sums of them. ``*_entered`` hold
+    a total that was typed or printed and differs from the sum (None: follow the sum).
+    """
+
+    general: Decimal | None = None  # 一般公共预算
+    fund: Decimal | None = None  # 政府性基金
+    non_fiscal: Decimal | None = None  # 非财政资金
+    total_entered: Decimal | None = None
+    fiscal_entered: Decimal | None = None
+
+    def parts(self) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+        return (self.general, self.fund, self.non_fiscal)
+
+    @property
+    def fiscal_computed(self) -> Decimal | None:
+        return _sum_or_none(self.general, self.fund)
+
+    @property
+    def total_computed(self) -> Decimal | None:
+        return _sum_or_none(self.general, self.fund, self.non_fiscal)
+
+    @property
+    def fiscal(self) -> Decimal | None:
+        """财政拨款 as the form shows it: the entered figure if there is one, else the sum."""
+        return self.fiscal_entered if self.fiscal_entered is not None else self.fiscal_computed
+
+    @property
+    def total(self) -> Decimal | None:
+        """合计 as the form shows it: the entered figure if there is one, else the sum."""
+        return self.total_entered if self.total_entered is not None else self.total_computed
+
+
+def _sum_or_none(*values: Decimal | None) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return sum(present, Decimal(0))
+
+
+@dataclass
+class ImportNote:
+    """Something a reader could not do with certainty, kept on the project until a clerk acts."""
+
+    code: str
+    field: str
+    message: str
+    severity: str = "warning"
+
+
+@dataclass
+class Project:
+    seq: str = ""  # 序号 as written ("1", "（一）")
+    department: str = ""  # 部门名称
+    name: str = ""  # 项目名称
+    code: str = ""  # 项目编码 (some provinces)
+    budget: Funds = field(default_factory=Funds)  # 项目年度预算金额
+    actual: Funds = field(default_factory=Funds)  # 实际支出金额
+    rate_printed: Decimal | None = None  # 预算支出执行率 as the file printed it (a fraction)
+    goal: str = ""  # 年初绩效目标
+    completion: str = ""  # 绩效目标整体完成情况
+    indicators: list[Indicator] = field(default_factory=list)
+    problems: str = ""  # 项目执行中存在的问题
+    rectification: str = ""  # 整改情况
+    # Cells that held text where a number belongs: field key → the text, kept verbatim.
+    bad_values: dict[str, str] = field(default_factory=dict)
+    import_notes: list[ImportNote] = field(default_factory=list)
+    # Identity for the views and the findings store; not part of a project's value.
+    uid: int = field(default_factory=_next_uid, compare=False, repr=False)
+
+    @property
+    def rate(self) -> Decimal | None:
+        """预算支出执行率 computed from the totals; None when there is no rate to speak of.
+
+        Budget 0 (or none) gives no rate: with actual 0 it is "—", with actual > 0 a rule
+        reports the error. Never a division by zero.
+        """
+        budget, actual = self.budget.total, self.actual.total
+        if budget is None or actual is None or budget == 0:
+            return None
+        return actual / budget
+
+    @property
+    def rate_shown(self) -> Decimal | None:
+        """The rate the form shows: the printed one when the file had it, else the computed."""
+        return self.rate_printed if self.rate_printed is not None else self.rate
+
+    def indicators_in(self, category: str) -> list[Indicator]:
+        return [i for i in self.indicators if i.category == category]
+
+
+@dataclass
+class Report:
+    """One table: a unit's projects for one budget year."""
+
+    year: int | None = None
+    title: str = ""
+    unit: str = "万元"  # amounts are held in 万元; readers convert 元 exactly
+    department: str = ""  # 部门名称(盖章) line
+    fill_date: str = ""  # 填报日期
+    preparer: str = ""  # 填表人
+    phone: str = ""  # 联系电话
+    head: str = ""  # 单位负责人
+    projects: list[Project] = field(default_factory=list)
+
+    def default_title(self) -> str:
+        unit = self.department or ""
+        year = f"{self.year}年度" if self.year else ""
+        return f"{year}{unit}预算项目绩效自评表"
+
+    @property
+    def shown_title(self) -> str:
+        return self.title or self.default_title()
+
+    def budget_total(self) -> Decimal:
+        return sum((p.budget.total or Decimal(0) for p in self.projects), Decimal(0))
+
+    def actual_total(self) -> Decimal:
+        return sum((p.actual.total or Decimal(0) for p in self.projects), Decimal(0))
+
+    def overall_rate(self) -> Decimal | None:
+        budget = self.budget_total()
+        return None if budget == 0 else self.actual_total() / budget
+
+    def project_by_uid(self, uid: int) -> Project | None:
+        for project in self.projects:
+            if project.uid == uid:
+                return project
+        return None
+
+
+_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
+
+
+def year_from_title(title: str) -> int | None:
+    match = _YEAR.search(title)
+    return int(match.group(1)) if match else None

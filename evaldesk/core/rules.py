@@ -1,0 +1,340 @@
+"""Validation: what a finance bureau's reviewer would send back, found as the clerk types.
+
+Every finding has a stable code, a severity, the project and field it concerns and a message in
+Chinese with the numbers in it. ``check_project`` looks at one project alone (cheap enough to run
+on every keystroke); ``Checker`` keeps the findings of a whole report and re-checks one project at a
+time, including the one rule that looks across projects (the same goal text on two projects).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
+from evaldesk.core.money import AMOUNT_HALF_CENT, format_rate, half_unit
+from evaldesk.core.records import BENEFIT, OUTPUT, SATISFACTION, Funds, Project, Report
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    project_uid: int | None  # None: the report as a whole
+    field: str  # a field key ("budget.total", "goal", …); "" for the project as a whole
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+# Stable codes: tools and the finance bureau's scripts may rely on them.
+TOTAL_NOT_SUM = "TOTAL_NOT_SUM"
+FISCAL_NOT_SUM = "FISCAL_NOT_SUM"
+SOURCES_MISSING = "SOURCES_MISSING"
+NEGATIVE_AMOUNT = "NEGATIVE_AMOUNT"
+NOT_A_NUMBER = "NOT_A_NUMBER"
+OVERSPENT = "OVERSPENT"
+SPENT_WITHOUT_BUDGET = "SPENT_WITHOUT_BUDGET"
+RATE_MISMATCH = "RATE_MISMATCH"
+RATE_WITHOUT_BUDGET = "RATE_WITHOUT_BUDGET"
+LOW_RATE_NO_REASON = "LOW_RATE_NO_REASON"
+COMPLETION_VS_RATE = "COMPLETION_VS_RATE"
+REQUIRED = "REQUIRED"
+NO_OUTPUT_INDICATOR = "NO_OUTPUT_INDICATOR"
+NO_BENEFIT_INDICATOR = "NO_BENEFIT_INDICATOR"
+NO_SATISFACTION_INDICATOR = "NO_SATISFACTION_INDICATOR"
+TEMPLATE_TEXT = "TEMPLATE_TEXT"
+DUPLICATE_GOAL = "DUPLICATE_GOAL"
+
+LOW_RATE = Decimal("0.9")
+RATE_HALF_UNIT = Decimal("0.00005")  # ±0.005 percentage points: a rate printed to 0.01 %
+_ZERO = Decimal(0)
+
+_HEADERS = {c.key: c.header.replace("其中: ", "") for c in SUMMARY_COLUMNS}
+_PART_NAMES = {"general": "一般公共预算", "fund": "政府性基金", "non_fiscal": "非财政资金"}
+_SIDE_NAMES = {"budget": "预算", "actual": "实际支出"}
+
+# What people write in 问题 when there is nothing to say; it explains nothing.
+_NO_REASON = frozenset({"", "无", "无。", "没有", "暂无", "/", "-", "—", "--", "无问题", "不适用"})
+_HUNDRED_PERCENT = re.compile(r"^\s*100(\.0+)?\s*[%％]\s*$")
+_TEMPLATE = re.compile(r"请填写|请输入|填写说明|填报说明|（示例）|\(示例\)|^例[:：]|XXX|×××|＊＊")
+
+_TEXT_FIELDS_FOR_TEMPLATE = ("name", "goal", "completion", "problems", "rectification")
+
+
+def field_label(key: str) -> str:
+    """The heading a clerk sees for a field key: "项目年度预算金额/合计", "年初绩效目标"."""
+    return _HEADERS.get(key, key)
+
+
+def _num(value: Decimal | None) -> str:
+    return "空" if value is None else f"{value:f}"
+
+
+def _amount_tolerance(value: Decimal) -> Decimal:
+    """How far a printed amount may be from the unrounded one behind it.
+
+    Zero is exact (nobody rounds a real amount to 0.00 in these tables). Otherwise half a unit of
+    the last digit written, never more than half a cent of a 万元 as the form prints.
+    """
+    if not value:
+        return _ZERO
+    return min(AMOUNT_HALF_CENT, half_unit(value))
+
+
+def rate_is_consistent(printed: Decimal, actual: Decimal, budget: Decimal) -> bool:
+    """Could ``printed`` be the rate of amounts that print as ``actual`` / ``budget``?
+
+    Rates are usually computed from unrounded amounts (in 元) and then printed; each printed
+    amount stands for an interval ±half a unit, and the printed rate for ±0.005 percentage points.
+    The printed rate is right when its interval meets the interval of quotients (domain.md).
+    """
+    tol_a, tol_b = _amount_tolerance(actual), _amount_tolerance(budget)
+    low_budget = budget - tol_b
+    if low_budget <= 0:
+        return True  # a budget of a cent or less: any rate can be printed
+    lowest = (actual - tol_a) / (budget + tol_b)
+    highest = (actual + tol_a) / low_budget
+    return printed + RATE_HALF_UNIT >= lowest and printed - RATE_HALF_UNIT <= highest
+
+
+def _sum_is_consistent(total: Decimal, parts: Iterable[Decimal | None]) -> bool:
+    """A printed total equals the sum of printed parts up to their rounding.
+
+    Each nonzero figure may be off by half a cent, so the gap must be *strictly* less than the
+    sum of those halves: with one nonzero part the two must be equal (the same amount rounded the
+    same way), with two or three a 0.01 gap can be honest rounding.
+    """
+    gap = total
+    slack = _amount_tolerance(total)
+    for part in parts:
+        if part is not None:
+            gap -= part
+            slack += _amount_tolerance(part)
+    return abs(gap) < slack if slack else gap == 0
+
+
+def _funds_findings(project: Project, side: str, funds: Funds) -> Iterator[Finding]:
+    uid = project.uid
+    side_name = _SIDE_NAMES[side]
+    general, fund, non_fiscal = funds.general, funds.fund, funds.non_fiscal
+    for part, value in (("general", general), ("fund", fund), ("non_fiscal", non_fiscal)):
+        if value is not None and value < 0:
+            yield Finding(NEGATIVE_AMOUNT, Severity.ERROR, uid, f"{side}.{part}",
+                          f"{side_name}{_PART_NAMES[part]} {_num(value)} 为负数")
+    entered = funds.total_entered
+    if entered is not None:
+        if general is None and fund is None and non_fiscal is None:
+            yield Finding(SOURCES_MISSING, Severity.WARNING, uid, f"{side}.general",
+                          f"{side_name}合计 {_num(entered)} 未按资金来源"
+                          "（一般公共预算、政府性基金、非财政资金）分列")
+        elif not _sum_is_consistent(entered, (general, fund, non_fiscal)):
+            yield Finding(TOTAL_NOT_SUM, Severity.ERROR, uid, f"{side}.total",
+                          f"{side_name}合计 {_num(entered)} ≠ 一般公共预算 {_num(general)} + "
+                          f"政府性基金 {_num(fund)} + 非财政资金 {_num(non_fiscal)}"
+                          f"（应为 {_num(funds.total_computed)}）")
+    fiscal = funds.fiscal_entered
+    if fiscal is not None and (general is not None or fund is not None) \
+            and not _sum_is_consistent(fiscal, (general, fund)):
+        yield Finding(FISCAL_NOT_SUM, Severity.ERROR, uid, f"{side}.fiscal",
+                      f"{side_name}财政拨款 {_num(fiscal)} ≠ 一般公共预算 {_num(general)} + "
+                      f"政府性基金 {_num(fund)}")
+
+
+def _rate_findings(project: Project) -> Iterator[Finding]:
+    uid = project.uid
+    budget_total, actual_total = project.budget.total, project.actual.total
+    if budget_total is None:
+        if "budget.total" not in project.bad_values:
+            yield Finding(REQUIRED, Severity.ERROR, uid, "budget.total", "未填项目年度预算金额")
+        return
+    if actual_total is None:
+        if "actual.total" not in project.bad_values:
+            yield Finding(REQUIRED, Severity.ERROR, uid, "actual.total", "未填实际支出金额")
+        return
+    if budget_total == 0:
+        if actual_total > 0:
+            yield Finding(SPENT_WITHOUT_BUDGET, Severity.ERROR, uid, "actual.total",
+                          f"预算为 0，实际支出却有 {_num(actual_total)}，执行率无从计算")
+        elif project.rate_printed:
+            yield Finding(RATE_WITHOUT_BUDGET, Severity.ERROR, uid, "rate",
+                          "预算与支出均为 0，执行率应为「—」，"
+                          f"表中为 {format_rate(project.rate_printed)}")
+        return
+    for part in ("general", "fund", "non_fiscal", "total"):
+        spent = getattr(project.actual, part)
+        planned = getattr(project.budget, part)
+        if spent is not None and spent > (planned or _ZERO) and spent > 0:
+            name = "合计" if part == "total" else _PART_NAMES[part]
+            yield Finding(OVERSPENT, Severity.ERROR, uid, f"actual.{part}",
+                          f"实际支出{name} {_num(spent)} 超过预算{name} {_num(planned)}")
+    rate = actual_total / budget_total
+    printed = project.rate_printed
+    if printed is not None and not rate_is_consistent(printed, actual_total, budget_total):
+        yield Finding(RATE_MISMATCH, Severity.ERROR, uid, "rate",
+                      f"执行率 {format_rate(printed)} ≠ 实际支出 {_num(actual_total)} ÷ "
+                      f"预算 {_num(budget_total)} = {format_rate(rate)}")
+    if rate < LOW_RATE:
+        if project.problems.strip() in _NO_REASON:
+            yield Finding(LOW_RATE_NO_REASON, Severity.WARNING, uid, "problems",
+                          f"执行率 {format_rate(rate)} 低于 90%，须在「项目执行中存在的问题」"
+                          "中说明原因（不能为空或「无」）")
+        if _HUNDRED_PERCENT.match(project.completion):
+            yield Finding(COMPLETION_VS_RATE, Severity.WARNING, uid, "completion",
+                          f"执行率只有 {format_rate(rate)}，绩效目标整体完成情况却为 "
+                          f"{project.completion.strip()}，请核实")
+
+
+def _indicator_findings(project: Project) -> Iterator[Finding]:
+    uid = project.uid
+    groups = {i.level1 for i in project.indicators if i.applicable and (i.name or i.actual)}
+    if OUTPUT not in groups:
+        yield Finding(NO_OUTPUT_INDICATOR, Severity.ERROR, uid, "ind.quantity.content",
+                      "至少要有一个产出指标（数量、质量、时效或成本）")
+    if BENEFIT not in groups:
+        yield Finding(NO_BENEFIT_INDICATOR, Severity.ERROR, uid, "ind.social.content",
+                      "至少要有一个效益指标（经济、社会、生态效益或可持续影响）")
+    if SATISFACTION not in groups:
+        yield Finding(NO_SATISFACTION_INDICATOR, Severity.ERROR, uid, "ind.satisfaction.content",
+                      "缺少服务对象满意度指标")
+
+
+def check_project(project: Project) -> list[Finding]:
+    """Every rule that needs only this project, in column order."""
+    uid = project.uid
+    found: list[Finding] = []
+    for key, text in project.bad_values.items():
+        found.append(Finding(NOT_A_NUMBER, Severity.ERROR, uid, key,
+                             f"{field_label(key)}应为数字，表中为「{text}」"))
+    if not project.name.strip():
+        found.append(Finding(REQUIRED, Severity.ERROR, uid, "name", "未填项目名称"))
+    found.extend(_funds_findings(project, "budget", project.budget))
+    found.extend(_funds_findings(project, "actual", project.actual))
+    found.extend(_rate_findings(project))
+    if not project.goal.strip():
+        found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal", "未填年初绩效目标"))
+    found.extend(_indicator_findings(project))
+    for key in _TEXT_FIELDS_FOR_TEMPLATE:
+        value: str = getattr(project, key)
+        if value and _TEMPLATE.search(value):
+            found.append(Finding(TEMPLATE_TEXT, Severity.WARNING, uid, key,
+                                 f"「{field_label(key)}」中还留着模板的说明文字，请替换为实际内容"))
+    for note in project.import_notes:
+        found.append(Finding(note.code, Severity(note.severity), uid, note.field, note.message))
+    found.sort(key=_column_order)
+    return found
+
+
+def _column_order(finding: Finding) -> int:
+    return COLUMN_INDEX.get(finding.field, len(COLUMN_INDEX))
+
+
+def goal_key(goal: str) -> str:
+    """Goal texts compare without regard to spacing and punctuation width."""
+    return re.sub(r"\s+", "", goal)
+
+
+class Checker:
+    """The findings of one report, kept current one project at a time.
+
+    ``check_all`` once after opening; then ``recheck(project)`` after each edit returns the uids
+    whose findings changed (the edited project, and the projects that shared or now share its
+    goal text), so a view repaints only those rows.
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self._own: dict[int, list[Finding]] = {}
+        self._goal_of: dict[int, str] = {}
+        self._by_goal: dict[str, set[int]] = {}
+        self.check_all()
+
+    def check_all(self) -> None:
+        self._own = {p.uid: check_project(p) for p in self.report.projects}
+        self._goal_of = {}
+        self._by_goal = {}
+        for project in self.report.projects:
+            self._index_goal(project)
+
+    def _index_goal(self, project: Project) -> None:
+        key = goal_key(project.goal)
+        self._goal_of[project.uid] = key
+        if key:
+            self._by_goal.setdefault(key, set()).add(project.uid)
+
+    def _unindex_goal(self, uid: int) -> set[int]:
+        key = self._goal_of.pop(uid, "")
+        sharers = self._by_goal.get(key)
+        if not sharers:
+            return set()
+        sharers.discard(uid)
+        if not sharers:
+            del self._by_goal[key]
+        return set(sharers)
+
+    def recheck(self, project: Project) -> set[int]:
+        """Re-run the rules for one project after an edit; returns the uids to repaint."""
+        changed = {project.uid}
+        self._own[project.uid] = check_project(project)
+        if goal_key(project.goal) != self._goal_of.get(project.uid):
+            changed |= self._unindex_goal(project.uid)
+            self._index_goal(project)
+            changed |= self._by_goal.get(self._goal_of[project.uid], set())
+        return changed
+
+    def forget(self, uid: int) -> set[int]:
+        """A project left the report; returns the uids whose findings changed with it."""
+        self._own.pop(uid, None)
+        return self._unindex_goal(uid)
+
+    def add(self, project: Project) -> set[int]:
+        """A project joined the report (insert, paste, undo of a delete)."""
+        self._own[project.uid] = check_project(project)
+        self._index_goal(project)
+        return set(self._by_goal.get(self._goal_of[project.uid], set())) | {project.uid}
+
+    def for_project(self, uid: int) -> list[Finding]:
+        own = self._own.get(uid, [])
+        key = self._goal_of.get(uid, "")
+        sharers = self._by_goal.get(key) if key else None
+        if not sharers or len(sharers) < 2:
+            return own
+        return [*own, self._duplicate_finding(uid, sharers)]
+
+    def _duplicate_finding(self, uid: int, sharers: set[int]) -> Finding:
+        others = [p for p in self.report.projects if p.uid in sharers and p.uid != uid]
+        named = "、".join(f"{p.seq or '?'}「{p.name}」" for p in others[:3])
+        more = f"等 {len(others)} 个项目" if len(others) > 3 else ""
+        return Finding(DUPLICATE_GOAL, Severity.WARNING, uid, "goal",
+                       f"年初绩效目标与项目 {named}{more}完全相同，可能是复制粘贴时漏改")
+
+    def findings(self) -> list[Finding]:
+        """All findings, in the report's project order."""
+        result: list[Finding] = []
+        for project in self.report.projects:
+            result.extend(self.for_project(project.uid))
+        return result
+
+    def counts(self) -> tuple[int, int]:
+        """(errors, warnings) over the whole report."""
+        errors = warnings = 0
+        for finding in self.findings():
+            if finding.is_error:
+                errors += 1
+            else:
+                warnings += 1
+        return errors, warnings
+
+
+def check_report(report: Report) -> list[Finding]:
+    return Checker(report).findings()
