@@ -1,0 +1,98 @@
+"""The report as plain JSON-ready data: the documented interface of ``evaldesk dump``.
+
+Amounts and rates are decimal strings exactly as stored (never floats, never rounded); rates are
+fractions ("0.9813" is 98.13 %); absent values are null. The schema is in the README; add keys,
+never change the meaning of one.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from evaldesk.core.money import decimal_str
+from evaldesk.core.records import Funds, Indicator, Project, Report
+from evaldesk.core.rules import Finding
+
+SCHEMA_VERSION = 1
+_RATE_PLACES = Decimal("0.000001")
+
+
+def _funds(funds: Funds) -> dict[str, str | None]:
+    return {
+        "total": decimal_str(funds.total),
+        "fiscal": decimal_str(funds.fiscal),
+        "general": decimal_str(funds.general),
+        "fund": decimal_str(funds.fund),
+        "non_fiscal": decimal_str(funds.non_fiscal),
+    }
+
+
+def _indicator(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "level1": indicator.level1,
+        "level2": indicator.level2,
+        "name": indicator.name,
+        "comparator": indicator.comparator.value if indicator.comparator else None,
+        "target": indicator.target or None,
+        "unit": indicator.unit or None,
+        "actual": indicator.actual or None,
+        "weight": decimal_str(indicator.weight),
+        "score": decimal_str(indicator.score),
+        "score_printed": decimal_str(indicator.score),
+        "reason": indicator.reason or None,
+        "applicable": indicator.applicable,
+    }
+
+
+def computed_rate(project: Project) -> str | None:
+    rate = project.rate
+    return None if rate is None else decimal_str(rate.quantize(_RATE_PLACES, ROUND_HALF_UP))
+
+
+def project_to_dict(project: Project) -> dict[str, Any]:
+    return {
+        "seq": project.seq,
+        "department": project.department,
+        "name": project.name,
+        "code": project.code or None,
+        "budget": _funds(project.budget),
+        "actual": _funds(project.actual),
+        "rate": computed_rate(project),
+        "rate_printed": decimal_str(project.rate_printed),
+        "goal": project.goal,
+        "completion": project.completion,
+        "indicators": [_indicator(i) for i in project.indicators],
+        "problems": project.problems,
+        "rectification": project.rectification,
+        "invalid_cells": dict(project.bad_values),
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "year": report.year,
+        "title": report.shown_title,
+        "unit": report.unit,
+        "department": report.department,
+        "fill_date": report.fill_date,
+        "preparer": report.preparer,
+        "phone": report.phone,
+        "head": report.head,
+        "projects": [project_to_dict(p) for p in report.projects],
+    }
+
+
+def finding_to_dict(finding: Finding, projects: dict[int, Project], file: str) -> dict[str, Any]:
+    """``projects`` maps uid → project (build it once per report: findings are many)."""
+    project = projects.get(finding.project_uid) if finding.project_uid is not None else None
+    return {
+        "file": file,
+        "project_seq": project.seq if project else None,
+        "project": project.name if project else None,
+        "field": finding.field or None,
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "message": finding.message,
+    }

@@ -1,0 +1,444 @@
+"""From a grid of cells (any source: a workbook sheet, tab-separated text, CSV) to a report.
+
+Every reader ends here, so the rules of reading a summary table are written once: the header is
+found by its words wherever it stands; the official layout is recognised even when the header is
+mis-registered by a column (as the seed's is); other layouts are matched column by column by
+their header words; title, 单位 and 部门名称(盖章) lines above, the signature lines below; amounts in
+元 converted exactly; drifted indicator cells realigned or flagged; nothing dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from evaldesk.core.fields import set_bad_value
+from evaldesk.core.layout import (
+    COLUMN_INDEX,
+    HEADER_ROWS,
+    SIGNATURE_FIELDS,
+    SUMMARY_CATEGORIES,
+    SUMMARY_COLUMNS,
+    Column,
+    header_cells,
+)
+from evaldesk.core.money import NotANumber, parse_amount, parse_rate, yuan_to_wan
+from evaldesk.core.records import (
+    CATEGORY_BY_KEY,
+    NOT_APPLICABLE,
+    Funds,
+    ImportNote,
+    Indicator,
+    Project,
+    Report,
+    year_from_title,
+)
+from evaldesk.io.errors import ReadError
+from evaldesk.io.realign import Placement, is_aligned, realign
+
+Grid = Sequence[Sequence[object]]
+
+IMPORT_UNPLACED = "IMPORT_UNPLACED"
+IMPORT_JOINED = "IMPORT_JOINED"
+
+_SPACE = re.compile(r"[\s\u3000]+")
+_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)")
+_DEPARTMENT = re.compile(r"^(?:部门|单位|预算单位)(?:名称)?\s*[(（]\s*盖章\s*[)）]\s*[:：]?\s*(.*)$", re.S)
+_TOTAL_WORDS = frozenset({"合计", "总计", "小计", "合 计"})
+_SIGNATURE_LABELS: dict[str, str] = {
+    "单位负责人": "head", "负责人": "head",
+    "填表人": "preparer", "填报人": "preparer",
+    "联系电话": "phone", "电话": "phone",
+    "填报日期": "fill_date", "填表日期": "fill_date", "日期": "fill_date",
+}
+_SIGNATURE = re.compile(
+    r"(单位负责人|负责人|填表人|填报人|联系电话|电话|填报日期|填表日期|日期)\s*[:：]\s*"
+)
+
+# Words other tables use for the form's headings (normalised: no spaces, half-width brackets).
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "序号": ("序号", "编号"),
+    "部门名称": ("部门名称", "单位名称", "预算单位", "部门"),
+    "项目名称": ("项目名称", "项目"),
+    "项目年度预算金额": ("项目年度预算金额", "年度预算金额", "预算金额", "全年预算数", "预算数",
+                         "年度预算"),
+    "实际支出金额": ("实际支出金额", "实际支出", "全年执行数", "执行数", "支出金额"),
+    "合计": ("合计", "小计", "总计"),
+    "其中:财政拨款": ("其中:财政拨款", "财政拨款", "其中财政拨款"),
+    "一般公共预算": ("一般公共预算", "一般公共预算拨款", "公共预算"),
+    "政府性基金": ("政府性基金", "政府性基金预算", "政府性基金拨款"),
+    "非财政资金": ("非财政资金", "非财政拨款", "其他资金"),
+    "预算支出执行率": ("预算支出执行率", "预算执行率", "执行率", "支出执行率"),
+    "年初绩效目标": ("年初绩效目标", "年度绩效目标", "绩效目标"),
+    "绩效目标整体完成情况": ("绩效目标整体完成情况", "整体完成情况", "目标完成情况"),
+    "产出目标": ("产出目标", "产出指标"),
+    "效益目标": ("效益目标", "效益指标"),
+    "满意度指标": ("满意度指标", "满意度目标"),
+    "数量指标": ("数量指标",),
+    "质量指标": ("质量指标",),
+    "时效指标": ("时效指标",),
+    "经济效益指标": ("经济效益指标",),
+    "社会效益指标": ("社会效益指标",),
+    "生态效益指标": ("生态效益指标",),
+    "服务对象满意度指标": ("服务对象满意度指标", "满意度"),
+    "年度指标内容": ("年度指标内容", "指标内容", "年度指标值", "年度目标"),
+    "完成情况": ("完成情况", "实际完成值", "实际完成情况", "完成值"),
+    "项目执行中存在的问题": ("项目执行中存在的问题", "存在的问题", "存在问题", "问题"),
+    "整改情况": ("整改情况", "整改措施", "改进措施"),
+}
+
+
+def norm(value: object) -> str:
+    """Header words compared without spaces, with full-width forms folded (（）： → ():)."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", cell_text(value)))
+
+
+def cell_text(value: object) -> str:
+    """A cell as text the way a spreadsheet shows it: 1.0 → "1", dates as ISO dates."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _matches(word: str, heading: str) -> bool:
+    synonyms = _SYNONYMS.get(norm(heading), (norm(heading),))
+    return any(word == s or (len(s) >= 4 and word.startswith(s)) for s in synonyms)
+
+
+@dataclass
+class _Header:
+    row: int  # first header row
+    depth: int  # how many header rows
+    columns: dict[int, int]  # layout column index → grid column index
+    unmatched: list[str] = field(default_factory=list)
+    canonical: bool = False
+
+
+def _score_row(row: Sequence[object]) -> int:
+    words = {norm(v) for v in row if v is not None and str(v).strip()}
+    top = ("序号", "部门名称", "项目名称", "项目年度预算金额", "实际支出金额", "预算支出执行率",
+           "年初绩效目标")
+    return sum(1 for t in top if any(_matches(w, t) for w in words))
+
+
+def _find_header(grid: Grid, source: str) -> _Header:
+    best_row, best_score = -1, 0
+    for r, row in enumerate(grid[:200]):
+        score = _score_row(row)
+        if score > best_score:
+            best_row, best_score = r, score
+    if best_row < 0 or best_score < 3 or not any(
+        _matches(norm(v), "项目名称") for v in grid[best_row]
+    ):
+        raise ReadError(source, "找不到自评表的表头（应有「序号」「项目名称」「项目年度预算金额」等列）")
+    depth = 1
+    while depth < HEADER_ROWS and best_row + depth < len(grid) and _is_header_row(
+        grid[best_row + depth]
+    ):
+        depth += 1
+    canonical = _canonical_offset(grid, best_row)
+    if canonical is not None:
+        columns = {i: canonical + i for i in range(len(SUMMARY_COLUMNS))}
+        return _Header(best_row, depth, columns, canonical=True)
+    return _map_by_words(grid, best_row, depth)
+
+
+_HEADER_WORDS = ("合计", "一般公共预算", "政府性基金", "非财政资金", "年度指标内容", "完成情况",
+                 "数量指标", "质量指标", "财政拨款", "指标内容", "实际完成值")
+
+
+def _is_header_row(row: Sequence[object]) -> bool:
+    words = [norm(v) for v in row if v is not None and str(v).strip()]
+    if not words:
+        return True  # a blank line inside a header block (merged cells exported as blanks)
+    hits = sum(1 for w in words if any(h in w for h in _HEADER_WORDS))
+    numbers = sum(1 for w in words if re.fullmatch(r"[\d.,%]+", w))
+    return hits >= 1 and numbers <= 1
+
+
+def _canonical_offset(grid: Grid, row: int) -> int | None:
+    """The official layout at some column offset, judged by its top header row alone.
+
+    The seed's lower header rows are shifted by a column in places; its top row is not. When the
+    thirteen top headings stand exactly where the form puts them, the form's columns are used.
+    """
+    top = [c for c in header_cells() if c.row == 0]
+    cells = grid[row]
+    for offset in range(len(cells)):
+        if not _matches(norm(cells[offset]), top[0].text):
+            continue
+        hits = 0
+        for cell in top:
+            col = offset + cell.col
+            if col < len(cells) and _matches(norm(cells[col]), cell.text):
+                hits += 1
+        if hits >= len(top) - 1:
+            return offset
+    return None
+
+
+def _filled_paths(grid: Grid, row: int, depth: int) -> list[tuple[str, ...]]:
+    """Each grid column's heading words from top to bottom, with merged cells filled in.
+
+    A merged heading is stored in its first cell only. A blank header cell continues the heading
+    to its left when the two columns share the same headings above it and the blank column has
+    a heading of its own further down (so a level-2 heading never leaks into another group, and
+    a column with no heading at all stays headless).
+    """
+    width = max(len(grid[r]) for r in range(row, row + depth))
+    texts = [
+        [norm(grid[row + level][col]) if col < len(grid[row + level]) else "" for col in range(width)]
+        for level in range(depth)
+    ]
+    paths: list[list[str]] = []
+    for col in range(width):
+        path: list[str] = []
+        for level in range(depth):
+            text = texts[level][col]
+            if not text and paths:
+                left = paths[-1]
+                below = any(texts[lower][col] for lower in range(level + 1, depth))
+                if below and len(left) > level and left[:level] == path:
+                    text = left[level]
+            if text:
+                path.append(text)
+        paths.append(path)
+    return [tuple(p) for p in paths]
+
+
+def _map_by_words(grid: Grid, row: int, depth: int) -> _Header:
+    paths = _filled_paths(grid, row, depth)
+    taken: set[int] = set()
+    columns: dict[int, int] = {}
+    for index, column in enumerate(SUMMARY_COLUMNS):
+        wanted = column.path
+        for col, path in enumerate(paths):
+            if col in taken or not path:
+                continue
+            if _path_matches(path, wanted):
+                columns[index] = col
+                taken.add(col)
+                break
+    if COLUMN_INDEX["name"] not in columns:
+        raise ReadError("", "表头中找不到「项目名称」列")
+    unmatched = ["/".join(p) for c, p in enumerate(paths) if p and c not in taken]
+    return _Header(row, depth, columns, unmatched)
+
+
+def _path_matches(path: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    """A file's heading path fits a layout column when its levels match the column's levels;
+    the "其中: 财政拨款" level may be absent from the file (two-row headers)."""
+    if len(path) < len(wanted):
+        wanted = tuple(w for w in wanted if norm(w) != "其中:财政拨款")
+    return len(path) == len(wanted) and all(
+        _matches(p, w) for p, w in zip(path, wanted, strict=True))
+
+
+# ---------------------------------------------------------------------------------------------
+
+_INDICATOR_FIRST = COLUMN_INDEX[f"ind.{SUMMARY_CATEGORIES[0][0]}.content"]
+_PROBLEMS = COLUMN_INDEX["problems"]
+_RECTIFICATION = COLUMN_INDEX["rectification"]
+
+
+def report_from_grid(grid: Grid, source: str) -> Report:
+    """Read a summary table from rows of cells; raise ``ReadError`` when it is not one."""
+    grid = [list(r) for r in grid]
+    try:
+        header = _find_header(grid, source)
+    except ReadError as exc:
+        raise ReadError(source, exc.reason) from None
+    report = Report()
+    _read_lines_above(grid[: header.row], report)
+    in_yuan = report.unit == "元"
+    report.unit = "万元"
+    first_data = header.row + header.depth
+    for r in range(first_data, len(grid)):
+        row = grid[r]
+        if not any(cell_text(v).strip() for v in row):
+            continue
+        if _is_total_row(row, header):
+            continue
+        # A row that names no project may be the signature block; any other text is read as a
+        # project (a clerk can delete it) rather than dropped.
+        if not cell_text(_cell(row, header, "name")).strip() and _read_signature(row, report):
+            continue
+        report.projects.append(_read_project(row, r + 1, header, in_yuan))
+    return report
+
+
+def _read_lines_above(rows: Grid, report: Report) -> None:
+    for row in rows:
+        for value in row:
+            text = cell_text(value).strip()
+            if not text:
+                continue
+            unit = _UNIT.search(unicodedata.normalize("NFKC", text).replace(" ", ""))
+            department = _DEPARTMENT.match(unicodedata.normalize("NFKC", text))
+            if department:
+                report.department = department.group(1).strip()
+            elif unit and len(text) < 20:
+                report.unit = unit.group(1)
+            elif not report.title and ("表" in text or "绩效" in text or "年" in text):
+                report.title = text
+    report.year = year_from_title(report.title)
+
+
+def _read_signature(row: Sequence[object], report: Report) -> bool:
+    texts = [cell_text(v).strip() for v in row]
+    found = False
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        matches = list(_SIGNATURE.finditer(text))
+        if matches and matches[0].start() == 0:
+            for m, nxt in zip(matches, [*matches[1:], None], strict=True):
+                value = text[m.end() : nxt.start() if nxt else len(text)].strip()
+                setattr(report, _SIGNATURE_LABELS[m.group(1)], value)
+            found = True
+        elif text in _SIGNATURE_LABELS and (i + 1 >= len(texts) or not _is_amount_like(texts)):
+            following = next((t for t in texts[i + 1 :] if t), "")
+            if following not in _SIGNATURE_LABELS:
+                setattr(report, _SIGNATURE_LABELS[text], following)
+            found = True
+    return found
+
+
+def _is_amount_like(texts: Sequence[str]) -> bool:
+    return sum(1 for t in texts if re.fullmatch(r"-?[\d,]+(\.\d+)?", t)) >= 3
+
+
+def _is_total_row(row: Sequence[object], header: _Header) -> bool:
+    for key in ("seq", "department", "name"):
+        col = header.columns.get(COLUMN_INDEX[key])
+        if col is not None and col < len(row) and norm(row[col]) in _TOTAL_WORDS:
+            return True
+    return False
+
+
+def _cell(row: Sequence[object], header: _Header, key: str) -> object:
+    col = header.columns.get(COLUMN_INDEX[key])
+    if col is None or col >= len(row):
+        return None
+    return row[col]
+
+
+def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bool) -> Project:
+    project = Project()
+    for key in ("seq", "department", "name", "goal", "completion"):
+        setattr(project, key, cell_text(_cell(row, header, key)).strip())
+    for side, funds in (("budget", project.budget), ("actual", project.actual)):
+        _read_funds(row, header, side, funds, project, in_yuan)
+    raw_rate = _cell(row, header, "rate")
+    try:
+        project.rate_printed = parse_rate(raw_rate)
+    except NotANumber:
+        set_bad_value(project, "rate", cell_text(raw_rate))
+    _read_indicators(row, line, header, project)
+    return project
+
+
+def _read_funds(row: Sequence[object], header: _Header, side: str, funds: Funds,
+                project: Project, in_yuan: bool) -> None:
+    values: dict[str, Decimal | None] = {}
+    for part in ("general", "fund", "non_fiscal", "total"):
+        key = f"{side}.{part}"
+        raw = _cell(row, header, key)
+        try:
+            amount = parse_amount(raw)
+        except NotANumber:
+            project.bad_values[key] = cell_text(raw).strip()
+            amount = None
+        values[part] = yuan_to_wan(amount) if in_yuan else amount
+    funds.general, funds.fund, funds.non_fiscal = (
+        values["general"], values["fund"], values["non_fiscal"])
+    # 合计 is derived; keep the printed figure only where it says something the sum does not.
+    if values["total"] is not None and values["total"] != funds.total_computed:
+        funds.total_entered = values["total"]
+
+
+def _read_indicators(row: Sequence[object], line: int, header: _Header, project: Project) -> None:
+    categories = len(SUMMARY_CATEGORIES)
+    if header.canonical:
+        start = header.columns[_INDICATOR_FIRST]
+        end = header.columns[_RECTIFICATION] + 1
+        segment = [cell_text(v).strip() for v in row[start:end]]
+        segment += [""] * (end - start - len(segment))
+        overflow = [cell_text(v).strip() for v in row[end:]]
+        pairs = [(segment[2 * c], segment[2 * c + 1]) for c in range(categories)]
+        problems, rectification = segment[2 * categories], segment[2 * categories + 1]
+        if not is_aligned(pairs, overflow):
+            tokens = [t for t in segment + overflow if t]
+            placement = realign(tokens, categories)
+            _note_placement(project, line, placement)
+            pairs = list(placement.pairs)
+            problems, rectification = placement.problems, placement.rectification
+    else:
+        pairs = []
+        for key, _group in SUMMARY_CATEGORIES:
+            content = cell_text(_cell(row, header, f"ind.{key}.content")).strip()
+            done = cell_text(_cell(row, header, f"ind.{key}.actual")).strip()
+            pairs.append((content, done))
+        problems = cell_text(_cell(row, header, "problems")).strip()
+        rectification = cell_text(_cell(row, header, "rectification")).strip()
+    for (key, _group), (content, done) in zip(SUMMARY_CATEGORIES, pairs, strict=True):
+        project.indicators.extend(_indicators_from_cell(key, content, done))
+    project.problems, project.rectification = problems, rectification
+
+
+_NUMBERED = re.compile(r"(?:^|\n)\s*(\d+)[、.．]\s*")
+
+
+def _indicators_from_cell(category: str, content: str, done: str) -> list[Indicator]:
+    """One category's pair of cells as indicators: 不适用, one indicator, or none."""
+    if not content and not done:
+        return []
+    if content == NOT_APPLICABLE and done in (NOT_APPLICABLE, ""):
+        return [Indicator(category=category, applicable=False)]
+    return [Indicator(category=category, name=content, actual=done)]
+
+
+def _note_placement(project: Project, line: int, placement: Placement) -> None:
+    names = [CATEGORY_BY_KEY[key].level2 for key, _ in SUMMARY_CATEGORIES]
+    where = f"源文件第 {line} 行"
+    if placement.certain:
+        return
+    if placement.ambiguous or placement.missing:
+        lost = len(placement.missing)
+        detail = f"少了约 {lost} 个指标类别的单元格" if lost else "单元格多于表格的位置"
+        project.import_notes.append(ImportNote(
+            IMPORT_UNPLACED, f"ind.{SUMMARY_CATEGORIES[0][0]}.content",
+            f"{where}的指标列错位（{detail}），无法确定每个单元格属于哪个指标："
+            f"已按原顺序依次放入，可能有文字不在它应在的类别下，请对照原表逐项核对",
+            "error"))
+        return
+    for index in placement.joined:
+        content = placement.pairs[index][0].replace("\n", "」「")
+        project.import_notes.append(ImportNote(
+            IMPORT_JOINED, f"ind.{SUMMARY_CATEGORIES[index][0]}.content",
+            f"{where}：「{names[index]}」的年度指标内容原为两个单元格（「{content}」），"
+            "已合并为一项，请核对"))
+
+
+def column_for(key: str) -> Column:
+    return SUMMARY_COLUMNS[COLUMN_INDEX[key]]
+
+
+def signature_keys() -> tuple[str, ...]:
+    return tuple(key for key, _ in SIGNATURE_FIELDS)

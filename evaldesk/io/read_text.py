@@ -1,0 +1,69 @@
+"""Tab-separated or comma-separated text of the summary table.
+
+What Excel and WPS put on the clipboard, a .tsv/.csv/.txt export, or text extracted from a
+printed PDF like the seed. Decoding tries UTF-8 (with or without BOM), UTF-16 (BOM) and GB18030,
+the encoding Chinese Windows writes by default.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from evaldesk.core.records import Report
+from evaldesk.io.errors import ReadError
+from evaldesk.io.grid import report_from_grid
+
+MAX_TEXT_BYTES = 64 * 1024 * 1024  # a district table is a few MB; anything larger is not one
+
+
+def decode(data: bytes, source: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise ReadError(source, "这是二进制文件，不是文本表格")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReadError(source, "无法识别文件的文字编码（应为 UTF-8 或 GBK）")
+
+
+def split_rows(text: str) -> list[list[str]]:
+    """Rows of cells: tabs if the text has any (Excel's clipboard), commas otherwise.
+
+    Excel quotes a cell that holds a line break; the csv module undoes that. A PDF extraction
+    has no such quoting, and stray ASCII quotes inside a cell are kept as they are.
+    """
+    delimiter = "\t" if "\t" in text else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    return list(reader)
+
+
+def report_from_text(text: str, source: str = "剪贴板") -> Report:
+    """A table pasted or read as text; ``ReadError`` when it is not a summary table."""
+    if not text.strip():
+        raise ReadError(source, "内容为空")
+    return report_from_grid(split_rows(text), source)
+
+
+def read_text(path: Path) -> Report:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB），不是自评表")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(source, "文件不存在") from None
+    except IsADirectoryError:
+        raise ReadError(source, "这是一个文件夹，不是文件") from None
+    except PermissionError:
+        raise ReadError(source, "没有读取权限") from None
+    except OSError as exc:
+        raise ReadError(source, f"无法读取（{exc.strerror or exc}）") from None
+    if not data.strip():
+        raise ReadError(source, "文件是空的")
+    return report_from_text(decode(data, source), source)
