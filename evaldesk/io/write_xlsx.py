@@ -1,0 +1,312 @@
+"""Writing the official summary workbook (family A) so it looks like the printed form.
+
+Opened in Excel, WPS or LibreOffice the sheet shows the title, the 单位 and 部门名称(盖章) lines,
+the three-row merged header with borders on every merged cell, one wrapped row per project, a 合计
+row and the signature lines, and it prints on one page width (A3 landscape by default) with the
+header repeated and 第 N 页 共 M 页 in the footer. Everything is derived from
+``evaldesk.core.layout``; nothing here spells out the 30 columns.
+
+Choices and why:
+
+* **xlsxwriter, not openpyxl**: styled writing of 5,000 projects is several times faster, and it
+  can be told never to turn text into formulas, numbers or links (the ``strings_to_*`` options are
+  off and text is written with ``write_string``): a clerk's ``=SUM(A1)`` or ``-5%`` stays text.
+* **Values, not formulas**: 合计 and 执行率 are written as the numbers the form shows, so readers
+  that only see cached values (calamine, pandas, the finance bureau's scripts) get them.
+* **What is shown is what is written**: ``fields.get_value`` gives each cell (an entered total if
+  the file had one, the printed rate if it had one, the verbatim text of a bad number), so a file
+  round-trips without "correcting" anything. A Decimal becomes a float only as the cell is
+  written, because xlsx stores doubles; amounts in 万元 with two decimals survive that exactly.
+* **Formats are created once** and reused for every cell of a kind: per-cell Format objects are
+  what makes naive styled writers slow.
+* **Row heights are estimated** (Excel does not autofit rows it did not lay out itself, and
+  LibreOffice only does so on edit): display width per cell with CJK counting two units,
+  wrapped against the column width, × one line's height, capped at Excel's 409 pt.
+* **The seq column is text**, as the file had it ("1", "（一）"); the "number stored as text"
+  marker is switched off for it.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError, XlsxWriterException
+
+from evaldesk.core import layout
+from evaldesk.core.fields import get_value
+from evaldesk.core.layout import SUMMARY_COLUMNS, Kind
+from evaldesk.core.records import Report
+from evaldesk.io.atomic import atomic_write
+from evaldesk.io.errors import WriteError
+
+SHEET_NAME = "绩效自评表"
+FONT = "宋体"  # SimSun: what the paper form is set in; WPS/LibreOffice substitute if missing
+FONT_SIZE = 10
+LINE_HEIGHT = 13.5  # points per wrapped line of 10 pt SimSun, with Excel's leading
+ROW_PADDING = 4.0
+MIN_ROW_HEIGHT = 18.0
+MAX_ROW_HEIGHT = 409.0  # Excel's limit; a taller row is refused or clipped by Excel
+# Excel's column unit is the width of a digit of the default font; a SimSun CJK glyph is two.
+CELL_MARGIN_UNITS = 1.0
+
+PAPER_SIZES = {"A3": 8, "A4": 9}
+
+TITLE_ROW = 0
+UNIT_ROW = 1
+DEPARTMENT_ROW = 2
+HEADER_TOP = 3
+FIRST_DATA_ROW = HEADER_TOP + layout.HEADER_ROWS
+
+_LAST_COL = len(SUMMARY_COLUMNS) - 1
+_WORKBOOK_OPTIONS = {
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+    # Dates are not written; keep the default epoch. No NaN/Inf can reach write_number.
+}
+
+
+def display_width(text: str) -> float:
+    """Width of one line of text in Excel column units: CJK and full-width count two.
+
+    Counted from the UTF-8 length so it costs one C call per cell: a CJK character (and full-width
+    punctuation) is three bytes and two units wide, ASCII one byte and one unit.
+    """
+    n = len(text)
+    return n + (len(text.encode("utf-8")) - n) / 2
+
+
+def line_count(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` units wide."""
+    usable = max(width - CELL_MARGIN_UNITS, 1.0)
+    return sum(max(1, math.ceil(display_width(part) / usable)) for part in text.split("\n"))
+
+
+def height_for(lines: int) -> float:
+    return min(MAX_ROW_HEIGHT, max(MIN_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING))
+
+
+class _Formats:
+    """Every Format the sheet uses, made once (see the module docstring)."""
+
+    def __init__(self, book: Any) -> None:
+        base = {"font_name": FONT, "font_size": FONT_SIZE, "valign": "vcenter"}
+        cell = {**base, "border": 1, "text_wrap": True}
+        self.title = book.add_format({**base, "font_size": 18, "bold": True, "align": "center"})
+        self.line = book.add_format({**base, "font_size": 11, "align": "left"})
+        self.header = book.add_format({**cell, "bold": True, "align": "center"})
+        self.text = book.add_format({**cell, "align": "left"})
+        self.center = book.add_format({**cell, "align": "center"})
+        self.amount = book.add_format({**cell, "align": "right", "num_format": layout.AMOUNT_FORMAT})
+        self.rate = book.add_format({**cell, "align": "right", "num_format": layout.RATE_FORMAT})
+        self.total_label = book.add_format({**cell, "bold": True, "align": "center"})
+        self.total_amount = book.add_format(
+            {**cell, "bold": True, "align": "right", "num_format": layout.AMOUNT_FORMAT}
+        )
+        self.total_rate = book.add_format(
+            {**cell, "bold": True, "align": "right", "num_format": layout.RATE_FORMAT}
+        )
+        self.signature = book.add_format({**base, "font_size": 11, "align": "left"})
+
+
+def _column_formats(formats: _Formats) -> list[Any]:
+    chosen = []
+    for column in SUMMARY_COLUMNS:
+        if column.kind is Kind.AMOUNT:
+            chosen.append(formats.amount)
+        elif column.kind is Kind.RATE:
+            chosen.append(formats.rate)
+        elif column.kind is Kind.SEQ:
+            chosen.append(formats.center)
+        else:
+            chosen.append(formats.text)
+    return chosen
+
+
+def _write_header(sheet: Any, formats: _Formats) -> None:
+    widths = [c.width for c in SUMMARY_COLUMNS]
+    lines_per_row = [1] * layout.HEADER_ROWS
+    spanning: list[tuple[int, int, int]] = []  # (first row, row span, lines) of tall cells
+    for cell in layout.header_cells():
+        top = HEADER_TOP + cell.row
+        bottom = top + cell.row_span - 1
+        right = cell.col + cell.col_span - 1
+        if top == bottom and cell.col == right:
+            sheet.write_string(top, cell.col, cell.text, formats.header)
+        else:
+            sheet.merge_range(top, cell.col, bottom, right, cell.text, formats.header)
+        lines = line_count(cell.text, sum(widths[cell.col : right + 1]))
+        if cell.row_span == 1:
+            lines_per_row[cell.row] = max(lines_per_row[cell.row], lines)
+        else:
+            spanning.append((cell.row, cell.row_span, lines))
+    # A cell spanning rows fits when the rows together are tall enough; give any shortfall to
+    # its bottom row, where the column's own words are.
+    for first, span, lines in spanning:
+        have = sum(lines_per_row[first : first + span])
+        if have < lines:
+            lines_per_row[first + span - 1] += lines - have
+    for offset, lines in enumerate(lines_per_row):
+        sheet.set_row(HEADER_TOP + offset, height_for(lines))
+
+
+def _cell_number(value: Decimal) -> float:
+    # xlsx stores IEEE doubles; the conversion happens here and nowhere else.
+    return float(value)
+
+
+def _write_projects(sheet: Any, report: Report, formats: _Formats) -> int:
+    """Writes one row per project; returns the next free row."""
+    keys = [c.key for c in SUMMARY_COLUMNS]
+    widths = [c.width for c in SUMMARY_COLUMNS]
+    numeric = [c.is_numeric for c in SUMMARY_COLUMNS]
+    cell_formats = _column_formats(formats)
+    write_string = sheet.write_string
+    write_number = sheet.write_number
+    write_blank = sheet.write_blank
+    row = FIRST_DATA_ROW
+    for project in report.projects:
+        lines = 1
+        for col, key in enumerate(keys):
+            value = get_value(project, key)
+            fmt = cell_formats[col]
+            if value is None or value == "":
+                write_blank(row, col, None, fmt)
+            elif isinstance(value, Decimal):
+                write_number(row, col, _cell_number(value), fmt)
+            else:
+                # Text, including a bad number kept verbatim in a numeric column.
+                write_string(row, col, value, fmt if not numeric[col] else formats.text)
+                if len(value) * 2 > widths[col] - CELL_MARGIN_UNITS or "\n" in value:
+                    lines = max(lines, line_count(value, widths[col]))
+        sheet.set_row(row, height_for(lines))
+        row += 1
+    return row
+
+
+def _column_sum(report: Report, key: str) -> Decimal | None:
+    values = [v for p in report.projects if isinstance(v := get_value(p, key), Decimal)]
+    return sum(values, Decimal(0)) if values else None
+
+
+def _write_total(sheet: Any, report: Report, row: int, formats: _Formats) -> None:
+    """The 合计 row: the sum of every amount column as shown, and the overall rate."""
+    sheet.merge_range(row, 0, row, layout.FROZEN_COLUMNS - 1, layout.TOTAL_ROW_LABEL,
+                      formats.total_label)
+    for col, column in enumerate(SUMMARY_COLUMNS):
+        if col < layout.FROZEN_COLUMNS:
+            continue
+        value: Decimal | None = None
+        if column.kind is Kind.AMOUNT:
+            value = _column_sum(report, column.key)
+            fmt = formats.total_amount
+        elif column.kind is Kind.RATE:
+            value = report.overall_rate()
+            fmt = formats.total_rate
+        else:
+            fmt = formats.text
+        if value is None:
+            sheet.write_blank(row, col, None, fmt)
+        else:
+            sheet.write_number(row, col, _cell_number(value), fmt)
+    sheet.set_row(row, height_for(1))
+
+
+def _signature_spans() -> list[tuple[int, int]]:
+    """Four roughly equal stretches of the table's width, one per signature field."""
+    count = len(layout.SIGNATURE_FIELDS)
+    total = len(SUMMARY_COLUMNS)
+    bounds = [round(i * total / count) for i in range(count + 1)]
+    return [(bounds[i], bounds[i + 1] - 1) for i in range(count)]
+
+
+def signature_text(label: str, value: str) -> str:
+    return f"{label}: {value}"
+
+
+def _write_signatures(sheet: Any, report: Report, row: int, formats: _Formats) -> None:
+    for (first, last), (attr, label) in zip(_signature_spans(), layout.SIGNATURE_FIELDS, strict=True):
+        text = signature_text(label, str(getattr(report, attr)))
+        sheet.merge_range(row, first, row, last, text, formats.signature)
+    sheet.set_row(row, 24)
+
+
+def _print_setup(sheet: Any, paper: str, last_row: int) -> None:
+    sheet.set_landscape()
+    sheet.set_paper(PAPER_SIZES[paper])
+    sheet.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+    sheet.repeat_rows(HEADER_TOP, FIRST_DATA_ROW - 1)
+    sheet.print_area(0, 0, last_row, _LAST_COL)
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.7)
+    sheet.set_footer("&C第 &P 页 共 &N 页")
+
+
+def _write_book(report: Report, target: Path, paper: str) -> None:
+    book = xlsxwriter.Workbook(str(target), _WORKBOOK_OPTIONS)
+    book.set_properties({
+        "title": report.shown_title,
+        "subject": layout.TITLE_SUFFIX,
+        "author": report.preparer,
+        "company": report.department,
+        "comments": "evaldesk",
+    })
+    sheet = book.add_worksheet(SHEET_NAME)
+    formats = _Formats(book)
+    for col, column in enumerate(SUMMARY_COLUMNS):
+        sheet.set_column(col, col, column.width)
+
+    sheet.merge_range(TITLE_ROW, 0, TITLE_ROW, _LAST_COL, report.shown_title, formats.title)
+    sheet.set_row(TITLE_ROW, 36)
+    sheet.merge_range(UNIT_ROW, 0, UNIT_ROW, _LAST_COL, layout.unit_line(report.unit), formats.line)
+    sheet.merge_range(DEPARTMENT_ROW, 0, DEPARTMENT_ROW, _LAST_COL,
+                      layout.department_line(report.department), formats.line)
+    sheet.set_row(UNIT_ROW, 20)
+    sheet.set_row(DEPARTMENT_ROW, 20)
+
+    _write_header(sheet, formats)
+    total_row = _write_projects(sheet, report, formats)
+    _write_total(sheet, report, total_row, formats)
+    signature_row = total_row + 2
+    _write_signatures(sheet, report, signature_row, formats)
+
+    sheet.freeze_panes(FIRST_DATA_ROW, layout.FROZEN_COLUMNS)
+    if report.projects:
+        sheet.ignore_errors({"number_stored_as_text": _seq_range(total_row - 1)})
+    _print_setup(sheet, paper, signature_row)
+    sheet.activate()
+    try:
+        book.close()
+    except FileCreateError as error:
+        # xlsxwriter wraps the OSError (disk full, permission); atomic_write explains those.
+        inner = error.args[0] if error.args else None
+        if isinstance(inner, OSError):
+            raise inner from error
+        raise
+
+
+def _seq_range(last_row: int) -> str:
+    return f"A{FIRST_DATA_ROW + 1}:A{last_row + 1}"
+
+
+def write_workbook(report: Report, path: Path, *, paper: str = "A3") -> None:
+    """Write ``report`` as the official summary workbook at ``path``, atomically.
+
+    Raises ``WriteError`` with a reason the clerk can act on; the previous file at ``path`` is
+    untouched by any failure.
+    """
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper must be one of {sorted(PAPER_SIZES)}")
+
+    def write(target: Path) -> None:
+        try:
+            _write_book(report, target, paper)
+        except XlsxWriterException as error:
+            raise WriteError(path, f"无法生成工作簿（{error}）。原文件未改动。") from error
+
+    atomic_write(Path(path), write)
+
