@@ -1,0 +1,693 @@
+"""Scoring of the per-project form (family B): the MoF rules and the local variants a region uses.
+
+A ``ScoringProfile`` holds every choice on which regions differ (points for the execution rate,
+the points of each level-1 group, rounding, the formula for negative indicators, what happens to
+不适用 indicators, the cap by execution rate, the fractions given to qualitative grades). The
+functions here compute; nothing is stored: an ``Indicator.score`` that is not None was typed or
+printed and is kept beside the computed score, so a view can show both.
+
+All arithmetic is ``Decimal``. Scores are rounded half-up to 0.01 point, as the form prints them,
+so that a reviewer who adds up the printed column gets the printed total.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from enum import Enum, StrEnum
+
+from evaldesk.core.money import format_rate
+from evaldesk.core.records import (
+    BENEFIT,
+    OUTPUT,
+    SATISFACTION,
+    Comparator,
+    Indicator,
+    Project,
+    parse_comparator,
+)
+from evaldesk.core.rules import Finding, Severity
+
+CENT = Decimal("0.01")
+ONE = Decimal(1)
+_ZERO = Decimal(0)
+_HUNDRED = Decimal(100)
+
+# Stable finding codes, like those of evaldesk.core.rules.
+SCORE_NO_REASON = "SCORE_NO_REASON"
+WEIGHTS_NOT_GROUP_POINTS = "WEIGHTS_NOT_GROUP_POINTS"
+SCORE_ABOVE_WEIGHT = "SCORE_ABOVE_WEIGHT"
+NOT_NUMERIC_INDICATOR = "NOT_NUMERIC_INDICATOR"
+OVERSHOOT_NO_REASON = "OVERSHOOT_NO_REASON"
+QUALITATIVE_UNGRADED = "QUALITATIVE_UNGRADED"
+
+# Grades (自评等级) and their lower bounds.
+EXCELLENT, GOOD, FAIR, POOR = "优", "良", "中", "差"
+_GRADE_FLOORS: tuple[tuple[Decimal, str], ...] = (
+    (Decimal(90), EXCELLENT), (Decimal(80), GOOD), (Decimal(60), FAIR),
+)
+
+
+class ExecutionRounding(StrEnum):
+    NONE = "none"  # 10 × rate, printed with two decimals like every score: 86.2 % → 8.62
+    INTEGER = "integer"  # Hebei: half-up to whole points, 86.2 % → 9
+
+
+class NegativeFormula(StrEnum):
+    """How a ≤ indicator that missed its target scores (the weight is its ceiling either way)."""
+
+    RATIO = "ratio"  # weight × target / actual
+    LINEAR = "linear"  # weight × (1 − (actual − target) / target); 0 at twice the target
+
+
+class NotApplicable(StrEnum):
+    """Where the points of a 不适用 indicator go."""
+
+    RESCALE = "rescale"  # spread over every applicable indicator, in proportion to the weights
+    REGROUP = "regroup"  # to the applicable indicators of the same level-1 group, in proportion
+
+
+class QualitativeGrade(Enum):
+    ACHIEVED = "达成"
+    PARTIAL = "部分达成"
+    NOT_ACHIEVED = "未达成"
+
+
+# Rate below the first figure → the total may not exceed the second (domain.md). The smallest
+# cap that applies wins: 55 % is below 80, 70 and 60 %, so at most 69.
+DEFAULT_RATE_CAPS: tuple[tuple[Decimal, Decimal], ...] = (
+    (Decimal("0.8"), Decimal(89)),
+    (Decimal("0.7"), Decimal(79)),
+    (Decimal("0.6"), Decimal(69)),
+    (Decimal("0.5"), Decimal(59)),
+)
+DEFAULT_GROUP_POINTS: tuple[tuple[str, Decimal], ...] = (
+    (OUTPUT, Decimal(50)), (BENEFIT, Decimal(30)), (SATISFACTION, Decimal(10)),
+)
+# The grade ranges are fixed by the MoF rules; a profile picks one fraction inside each.
+_QUALITATIVE_RANGES: dict[QualitativeGrade, tuple[Decimal, Decimal]] = {
+    QualitativeGrade.ACHIEVED: (Decimal("0.8"), ONE),
+    QualitativeGrade.PARTIAL: (Decimal("0.6"), Decimal("0.8")),
+    QualitativeGrade.NOT_ACHIEVED: (_ZERO, Decimal("0.6")),
+}
+
+
+@dataclass(frozen=True)
+class ScoringProfile:
+    """One region's scoring rules. The defaults are the MoF ones (财预〔2020〕10号).
+
+    Qualitative defaults: 达成 gives the full weight (a met target, like a met quantitative one,
+    needs no explanation), 部分达成 and 未达成 the middle of their ranges, 70 % and 30 %. A clerk
+    who judges otherwise types the score, which then overrides the computed one.
+    """
+
+    name: str
+    label: str
+    execution_points: Decimal = Decimal(10)
+    group_points: tuple[tuple[str, Decimal], ...] = DEFAULT_GROUP_POINTS
+    execution_rounding: ExecutionRounding = ExecutionRounding.NONE
+    negative_formula: NegativeFormula = NegativeFormula.RATIO
+    not_applicable: NotApplicable = NotApplicable.RESCALE
+    cap_by_rate: bool = False
+    rate_caps: tuple[tuple[Decimal, Decimal], ...] = DEFAULT_RATE_CAPS
+    achieved: Decimal = ONE
+    partial: Decimal = Decimal("0.7")
+    not_achieved: Decimal = Decimal("0.3")
+    # An actual this far over its target needs a reason (the target may have been set too low).
+    overshoot: Decimal = Decimal("0.3")
+
+    def __post_init__(self) -> None:
+        for grade, fraction in self.qualitative_fractions().items():
+            low, high = _QUALITATIVE_RANGES[grade]
+            if not low <= fraction <= high:
+                raise ValueError(f"{self.name}: {grade.value} 的得分比例 {fraction} 不在 "
+                                 f"{low}–{high} 之间")
+
+    def qualitative_fractions(self) -> dict[QualitativeGrade, Decimal]:
+        return {QualitativeGrade.ACHIEVED: self.achieved, QualitativeGrade.PARTIAL: self.partial,
+                QualitativeGrade.NOT_ACHIEVED: self.not_achieved}
+
+    def points_for(self, level1: str) -> Decimal:
+        for name, points in self.group_points:
+            if name == level1:
+                return points
+        raise KeyError(level1)
+
+    @property
+    def full_marks(self) -> Decimal:
+        return self.execution_points + sum((p for _, p in self.group_points), _ZERO)
+
+
+PROFILES: dict[str, ScoringProfile] = {
+    profile.name: profile
+    for profile in (
+        ScoringProfile("mof", "财政部通用（执行率10分）"),
+        ScoringProfile("hebei", "河北（执行率得分取整）", execution_rounding=ExecutionRounding.INTEGER),
+        # 20 points for the rate leave 80: the output group gives up the 10, as in the local
+        # variants that weight spending more (效益 and 满意度 keep their MoF points).
+        ScoringProfile("exec20", "执行率20分（产出40、效益30、满意度10）",
+                       execution_points=Decimal(20),
+                       group_points=((OUTPUT, Decimal(40)), (BENEFIT, Decimal(30)),
+                                     (SATISFACTION, Decimal(10)))),
+        ScoringProfile("capped", "按执行率封顶总分", cap_by_rate=True),
+        ScoringProfile("regroup", "不适用指标分值并入同级指标", not_applicable=NotApplicable.REGROUP),
+        ScoringProfile("linear", "反向指标按超出比例扣分", negative_formula=NegativeFormula.LINEAR),
+    )
+}
+DEFAULT_PROFILE = PROFILES["mof"]
+
+
+def get_profile(name: str) -> ScoringProfile:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise KeyError(f"未知的评分方案「{name}」，可选：{', '.join(PROFILES)}") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading targets and actuals
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number read from an indicator cell: "≥95%" → 95 "%", "15个工作日内" → 15 "个工作日"."""
+
+    value: Decimal
+    unit: str
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_TRIM = re.compile(r"^[\s。.，,；;！!]+|[\s。.，,；;！!]+$")
+# Words after the number that say how to compare, not what is counted; longest first.
+_TRAILING_WORDS = ("及以上", "及以下", "以上", "以下", "以内", "之内", "左右", "内", "前")
+_SYMBOLS = re.compile("[≥≤≧≦<>=＜＞＝\ufe66]+")
+# Checked in order: the 不 forms must win over the words they contain (不超过 ⊃ 超过).
+_COMPARATOR_WORDS: tuple[tuple[str, Comparator], ...] = (
+    ("不高于", Comparator.LE), ("不超过", Comparator.LE), ("不大于", Comparator.LE),
+    ("不多于", Comparator.LE), ("不低于", Comparator.GE), ("不少于", Comparator.GE),
+    ("不小于", Comparator.GE), ("至少", Comparator.GE), ("大于", Comparator.GE),
+    ("高于", Comparator.GE), ("超过", Comparator.GE), ("低于", Comparator.LE),
+    ("小于", Comparator.LE), ("少于", Comparator.LE), ("控制在", Comparator.LE),
+)
+# These count only at the end ("15个工作日内"): "年内完成100人次" is not a ceiling.
+_ENDING_WORDS: tuple[tuple[str, Comparator], ...] = (
+    ("以上", Comparator.GE), ("以下", Comparator.LE), ("以内", Comparator.LE),
+    ("之内", Comparator.LE), ("内", Comparator.LE), ("前", Comparator.LE),
+)
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return _SPACES.sub("", text)
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The one number of a target or actual with its unit; None when the text is qualitative.
+
+    A text with two numbers ("2021年12月", "3-5人") or a date or an ordinal ("12月底前",
+    "第3季度") is not a quantity: comparing it as one would score nonsense.
+    """
+    text = _THOUSANDS.sub("", _TRIM.sub("", _normalise(text)))
+    numbers = list(_NUMBER.finditer(text))
+    if len(numbers) != 1:
+        return None
+    match = numbers[0]
+    prefix, suffix = text[: match.start()], text[match.end():]
+    value = Decimal(match.group())
+    if prefix.endswith(("第", "-", "~", "至")) or suffix.startswith(("月", "-", "~", "至", ".")):
+        return None
+    if suffix.startswith("年") and value == value.to_integral_value() and 1900 <= value <= 2100:
+        return None
+    unit = suffix
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _TRAILING_WORDS:
+            if unit.endswith(word) and len(unit) >= len(word):
+                unit = unit[: -len(word)]
+                stripped = True
+                break
+    return Quantity(value, unit)
+
+
+def infer_comparator(text: str) -> Comparator | None:
+    """What a target says: ≥/不低于/以上 → ≥; ≤/不超过/以内/内 → ≤; ＝ → =; None if nothing.
+
+    A symbol is read by ``parse_comparator`` (it knows ＞＝ and Sichuan's ﹦); "<" and ">" count
+    as ≤ and ≥ there, as reviewers read them.
+    """
+    symbol = _SYMBOLS.search(text)
+    if symbol is not None:
+        comparator = parse_comparator(symbol.group())
+        if comparator is not None:
+            return comparator
+    text = _TRIM.sub("", _normalise(text))
+    for word, comparator in _COMPARATOR_WORDS:
+        if word in text:
+            return comparator
+    for word, comparator in _ENDING_WORDS:
+        if text.endswith(word):
+            return comparator
+    return None
+
+
+def indicator_comparator(indicator: Indicator) -> Comparator:
+    """The comparator in force: the one written (指标性质), else what the target text says.
+
+    A plain numeric target ("20件", "100%") is positive: reaching it is the point. A target that
+    holds no number is qualitative.
+    """
+    if indicator.comparator is not None:
+        return indicator.comparator
+    target = parse_quantity(indicator.target)
+    if target is None:
+        return Comparator.QUALITATIVE
+    inferred = infer_comparator(indicator.target)
+    return inferred if inferred is not None else Comparator.GE
+
+
+# Phrases checked in order: a negation must win over the verb it negates (未完成 ⊃ 完成), and
+# 部分/基本 over the verb they soften.
+_NOT_ACHIEVED_WORDS = ("未达成", "未达到", "未完成", "未实现", "未达标", "不达标", "未能", "没有完成",
+                       "没有达到", "没有实现", "未按时", "未按期", "未取得", "无明显", "不明显", "尚未")
+_PARTIAL_WORDS = ("部分达成", "部分完成", "部分实现", "部分达到", "基本达成", "基本完成", "基本实现",
+                  "基本达到", "基本达标", "基本满意", "基本")
+_ACHIEVED_WORDS = ("达成", "达到", "完成", "实现", "达标", "有效", "显著", "明显", "良好", "提升",
+                   "提高", "改善", "满意", "按时", "按期", "全部", "全面", "已")
+_WHOLE_WORDS: dict[str, QualitativeGrade] = {
+    "是": QualitativeGrade.ACHIEVED, "好": QualitativeGrade.ACHIEVED,
+    "优": QualitativeGrade.ACHIEVED, "优秀": QualitativeGrade.ACHIEVED,
+    "良": QualitativeGrade.PARTIAL, "较好": QualitativeGrade.PARTIAL,
+    "一般": QualitativeGrade.PARTIAL, "中": QualitativeGrade.PARTIAL,
+    "否": QualitativeGrade.NOT_ACHIEVED, "差": QualitativeGrade.NOT_ACHIEVED,
+    "无": QualitativeGrade.NOT_ACHIEVED,
+}
+
+
+def qualitative_grade(actual: str, target: str = "") -> QualitativeGrade | None:
+    """How a qualitative actual reads: "已完成" → 达成, "基本完成" → 部分达成, "未完成" → 未达成.
+
+    An actual that repeats its target ("有效提升" for "有效提升") is 达成. None when the words
+    say nothing a reviewer could grade; the clerk then types the score.
+    """
+    text = _TRIM.sub("", _normalise(actual))
+    if not text:
+        return None
+    if text in _WHOLE_WORDS:
+        return _WHOLE_WORDS[text]
+    if any(word in text for word in _NOT_ACHIEVED_WORDS):
+        return QualitativeGrade.NOT_ACHIEVED
+    if any(word in text for word in _PARTIAL_WORDS):
+        return QualitativeGrade.PARTIAL
+    if text == _TRIM.sub("", _normalise(target)) or any(word in text for word in _ACHIEVED_WORDS):
+        return QualitativeGrade.ACHIEVED
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Computing scores
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def execution_score(rate: Decimal | None, profile: ScoringProfile = DEFAULT_PROFILE) -> Decimal | None:
+    """points × min(rate, 100 %); None when there is no rate (budget 0 or not filled)."""
+    if rate is None:
+        return None
+    bounded = min(max(rate, _ZERO), ONE)
+    raw = profile.execution_points * bounded
+    if profile.execution_rounding is ExecutionRounding.INTEGER:
+        return raw.quantize(ONE, rounding=ROUND_HALF_UP)
+    return _cents(raw)
+
+
+def _is_blank(indicator: Indicator) -> bool:
+    return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip())
+
+
+def _quantitative_fraction(comparator: Comparator, target: Decimal, actual: Decimal,
+                           formula: NegativeFormula) -> Decimal:
+    """The share of the weight earned, before the cap at 1 and the floor at 0."""
+    if comparator is Comparator.GE:
+        if actual >= target or target <= 0:
+            return ONE
+        return actual / target
+    if comparator is Comparator.LE:
+        if actual <= target:
+            return ONE
+        if target <= 0:
+            return _ZERO  # "≤ 0 起投诉" with a complaint: nothing to scale by
+        if formula is NegativeFormula.LINEAR:
+            return ONE - (actual - target) / target
+        return target / actual
+    # "=": any miss costs, above as below, by the profile's formula for a miss.
+    if actual == target:
+        return ONE
+    if target <= 0 or actual <= 0:
+        return _ZERO
+    if formula is NegativeFormula.LINEAR:
+        return ONE - abs(actual - target) / target
+    return min(actual, target) / max(actual, target)
+
+
+def indicator_score(indicator: Indicator, profile: ScoringProfile = DEFAULT_PROFILE,
+                    weight: Decimal | None = None) -> Decimal | None:
+    """The computed score of one indicator out of ``weight`` (default: its own 分值).
+
+    None when it cannot be computed: not applicable, no weight, a quantitative target or actual
+    that holds no number, a qualitative actual whose words cannot be graded.
+    """
+    if weight is None:
+        weight = indicator.weight
+    if weight is None or not indicator.applicable:
+        return None
+    comparator = indicator_comparator(indicator)
+    if comparator is Comparator.QUALITATIVE:
+        grade_ = qualitative_grade(indicator.actual, indicator.target)
+        if grade_ is None:
+            return None
+        return _cents(weight * profile.qualitative_fractions()[grade_])
+    target, actual = parse_quantity(indicator.target), parse_quantity(indicator.actual)
+    if target is None or actual is None:
+        return None
+    fraction = _quantitative_fraction(comparator, target.value, actual.value,
+                                      profile.negative_formula)
+    return _cents(weight * min(max(fraction, _ZERO), ONE))
+
+
+def _apportion(weights: Sequence[Decimal], total: Decimal) -> list[Decimal]:
+    """Shares of ``total`` in proportion to ``weights``, in cents, adding up to ``total`` exactly.
+
+    Largest remainder: each share is cut down to the cent, then the cents left over go to the
+    shares that lost most. Otherwise full marks after a rescale could total 99.99 or 100.01.
+    """
+    whole = sum(weights, _ZERO)
+    if whole <= 0:
+        return [_ZERO for _ in weights]
+    exact = [w * total / whole for w in weights]
+    if total != _cents(total):
+        return [_cents(e) for e in exact]
+    floors = [e.quantize(CENT, rounding=ROUND_DOWN) for e in exact]
+    left = int((total - sum(floors, _ZERO)) / CENT)
+    by_remainder = sorted(range(len(exact)), key=lambda i: (floors[i] - exact[i], i))
+    for i in by_remainder[:left]:
+        floors[i] += CENT
+    return floors
+
+
+def effective_weights(project: Project,
+                      profile: ScoringProfile = DEFAULT_PROFILE) -> list[Decimal | None]:
+    """Each indicator's weight once the points of 不适用 indicators have been given away.
+
+    The written weight of a 不适用 indicator is what goes (a clerk who already moved its points
+    by hand wrote 0 or nothing there, and nothing moves). Not applicable → 0; no weight → None.
+    Under REGROUP a group whose indicators are all 不适用 passes its points to all the others.
+    """
+    indicators = project.indicators
+    result: list[Decimal | None] = [
+        (i.weight if i.applicable else _ZERO) if i.weight is not None else None for i in indicators
+    ]
+    if profile.not_applicable is NotApplicable.REGROUP:
+        pools = [[k for k, i in enumerate(indicators) if i.level1 == level1]
+                 for level1, _ in profile.group_points]
+        homeless: list[int] = []
+        for pool in pools:
+            if any(indicators[k].applicable and (indicators[k].weight or 0) > 0 for k in pool):
+                _redistribute(indicators, pool, result)
+            else:
+                homeless.extend(pool)
+        if any((indicators[k].weight or 0) > 0 for k in homeless):
+            _redistribute(indicators, list(range(len(indicators))), result, only=homeless)
+    else:
+        _redistribute(indicators, list(range(len(indicators))), result)
+    return result
+
+
+def _redistribute(indicators: list[Indicator], pool: list[int], result: list[Decimal | None],
+                  only: list[int] | None = None) -> None:
+    """Give the weight of the 不适用 indicators in ``only`` (default: the pool) to the pool's
+    applicable weighted indicators, in proportion to what they already hold."""
+    givers = [k for k in (pool if only is None else only)
+              if not indicators[k].applicable and (indicators[k].weight or 0) > 0]
+    if not givers:
+        return
+    takers = [k for k in pool if indicators[k].applicable and (result[k] or 0) > 0]
+    if not takers:
+        return
+    held = [result[k] or _ZERO for k in takers]
+    given = sum((indicators[k].weight or _ZERO for k in givers), _ZERO)
+    for k, share in zip(takers, _apportion(held, sum(held, _ZERO) + given), strict=True):
+        result[k] = share
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    index: int  # position in project.indicators
+    category: str
+    applicable: bool
+    weight: Decimal | None  # 分值 as written
+    effective_weight: Decimal | None  # after 不适用 points were given away; 0 when not applicable
+    computed: Decimal | None  # by the profile
+    typed: Decimal | None  # typed or printed (Indicator.score)
+
+    @property
+    def score(self) -> Decimal | None:
+        """The score in force: the typed one wins over the computed one."""
+        if not self.applicable:
+            return None
+        return self.typed if self.typed is not None else self.computed
+
+    @property
+    def overridden(self) -> bool:
+        return self.applicable and self.typed is not None
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    level1: str
+    points: Decimal  # what the profile gives the group
+    weight: Decimal  # the effective weights of its indicators, added up
+    score: Decimal | None  # None while one of its indicators has no score
+
+
+@dataclass(frozen=True)
+class ProjectScore:
+    profile: ScoringProfile
+    rate: Decimal | None  # the execution rate scored
+    execution: Decimal | None
+    indicators: tuple[IndicatorScore, ...]
+    groups: tuple[GroupScore, ...]
+    # False when no indicator has a weight or a score: a summary-table row, nothing to total.
+    scored: bool
+    total: Decimal | None  # None while a part is missing (see ``missing``)
+    cap: Decimal | None  # the ceiling the execution rate sets, when the profile caps
+    missing: tuple[str, ...] = ()  # what keeps the total from being computed
+
+    @property
+    def total_capped(self) -> Decimal | None:
+        if self.total is None or self.cap is None:
+            return self.total
+        return min(self.total, self.cap)
+
+    @property
+    def grade(self) -> str | None:
+        total = self.total_capped
+        return None if total is None else grade(total)
+
+    def group(self, level1: str) -> GroupScore:
+        for group in self.groups:
+            if group.level1 == level1:
+                return group
+        raise KeyError(level1)
+
+
+def grade(total: Decimal) -> str:
+    """自评等级: 优 ≥ 90, 良 80–89, 中 60–79, 差 < 60 (89.99 is 良)."""
+    for floor, name in _GRADE_FLOORS:
+        if total >= floor:
+            return name
+    return POOR
+
+
+def rate_cap(rate: Decimal | None, profile: ScoringProfile) -> Decimal | None:
+    """The ceiling on the total the execution rate sets; None when the profile or rate sets none."""
+    if not profile.cap_by_rate or rate is None:
+        return None
+    caps = [cap for below, cap in profile.rate_caps if rate < below]
+    return min(caps) if caps else None
+
+
+def project_rate(project: Project) -> Decimal | None:
+    """The rate scored: computed from the amounts, else the one the form printed.
+
+    A printed rate within rounding of the amounts scores the same to the cent; one that is not is
+    a finding of the rules, and the amounts are the better evidence.
+    """
+    rate = project.rate
+    return rate if rate is not None else project.rate_printed
+
+
+def is_scored(project: Project) -> bool:
+    return any(i.weight is not None or i.score is not None for i in project.indicators)
+
+
+def score_project(project: Project, profile: ScoringProfile = DEFAULT_PROFILE) -> ProjectScore:
+    rate = project_rate(project)
+    execution = execution_score(rate, profile)
+    weights = effective_weights(project, profile)
+    scores = tuple(
+        IndicatorScore(
+            index=k, category=ind.category, applicable=ind.applicable, weight=ind.weight,
+            effective_weight=weights[k],
+            computed=indicator_score(ind, profile, weights[k]) if weights[k] is not None else None,
+            typed=ind.score,
+        )
+        for k, ind in enumerate(project.indicators)
+    )
+    missing: list[str] = []
+    if execution is None:
+        missing.append("预算执行率")
+    groups: list[GroupScore] = []
+    for level1, points in profile.group_points:
+        members = [s for s in scores if project.indicators[s.index].level1 == level1]
+        weight = sum((s.effective_weight or _ZERO for s in members), _ZERO)
+        group_score: Decimal | None = _ZERO
+        for s in members:
+            if not s.applicable or (_is_blank(project.indicators[s.index]) and s.score is None
+                                    and s.weight is None):
+                continue
+            if s.score is None:
+                missing.append(_label(project.indicators[s.index], s.index))
+                group_score = None
+            elif group_score is not None:
+                group_score += s.score
+        groups.append(GroupScore(level1, points, weight, group_score))
+    scored = is_scored(project)
+    total: Decimal | None = None
+    if scored and not missing:
+        assert execution is not None
+        total = execution + sum((g.score or _ZERO for g in groups), _ZERO)
+    return ProjectScore(profile=profile, rate=rate, execution=execution, indicators=scores,
+                        groups=tuple(groups), scored=scored, total=total,
+                        cap=rate_cap(rate, profile), missing=tuple(missing))
+
+
+def total_score(project: Project, profile: ScoringProfile = DEFAULT_PROFILE) -> Decimal | None:
+    """总分 after the cap, as the form prints it; None when it cannot be totalled yet."""
+    return score_project(project, profile).total_capped
+
+
+# ---------------------------------------------------------------------------------------------
+# Checks
+
+_NO_REASON = frozenset({"", "无", "无。", "没有", "暂无", "/", "-", "—", "--", "不适用"})
+
+
+def _num(value: Decimal) -> str:
+    """A score for a message: 10, 8.33, 25.71 (no trailing zeros, never an exponent)."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _label(indicator: Indicator, index: int) -> str:
+    name = indicator.name.strip() or f"第{index + 1}个指标"
+    return f"{indicator.level2}「{name}」"
+
+
+def _has_reason(indicator: Indicator) -> bool:
+    return indicator.reason.strip() not in _NO_REASON
+
+
+def _field(index: int, part: str) -> str:
+    return f"indicator:{index}.{part}"
+
+
+def scoring_findings(project: Project, profile: ScoringProfile = DEFAULT_PROFILE) -> list[Finding]:
+    """What a reviewer would send back about the scores; nothing for a row that is not scored.
+
+    Typed scores are checked like computed ones: overriding a score does not excuse it.
+    """
+    if not is_scored(project):
+        return []
+    result = score_project(project, profile)
+    found = list(_weight_findings(project, profile))
+    for s in result.indicators:
+        found.extend(_indicator_findings(project, profile, s))
+    found.sort(key=_finding_order)
+    return found
+
+
+def _finding_order(finding: Finding) -> tuple[int, str]:
+    index = finding.field.removeprefix("indicator:").partition(".")[0]
+    return (int(index) if index.isdigit() else -1, finding.code)
+
+
+def _weight_findings(project: Project, profile: ScoringProfile) -> Iterator[Finding]:
+    for level1, points in profile.group_points:
+        members = [k for k, i in enumerate(project.indicators) if i.level1 == level1]
+        if not members:
+            continue  # a missing group is the rules' finding (NO_*_INDICATOR)
+        written = sum((project.indicators[k].weight or _ZERO for k in members), _ZERO)
+        if written != points:
+            unweighted = [k for k in members if project.indicators[k].weight is None
+                          and project.indicators[k].applicable]
+            more = f"（{len(unweighted)} 个指标未填分值）" if unweighted else ""
+            yield Finding(WEIGHTS_NOT_GROUP_POINTS, Severity.ERROR, project.uid,
+                          _field((unweighted or members)[0], "weight"),
+                          f"{level1}各指标分值合计 {_num(written)}，应为 {_num(points)}{more}")
+
+
+def _indicator_findings(project: Project, profile: ScoringProfile,
+                        s: IndicatorScore) -> Iterator[Finding]:
+    ind = project.indicators[s.index]
+    if not s.applicable or _is_blank(ind):
+        return
+    uid, label = project.uid, _label(ind, s.index)
+    weight = s.effective_weight
+    moved = "（已含不适用指标转入的分值）" if weight is not None and weight != s.weight else ""
+    comparator = indicator_comparator(ind)
+    if comparator is Comparator.QUALITATIVE:
+        if s.computed is None and s.typed is None and weight is not None:
+            yield Finding(QUALITATIVE_UNGRADED, Severity.WARNING, uid, _field(s.index, "score"),
+                          f"{label}的完成情况「{ind.actual.strip()}」无法判断是否达成，请填写得分"
+                          if ind.actual.strip() else f"{label}未填实际完成情况")
+    else:
+        yield from _numeric_findings(project, profile, s, comparator)
+    if s.typed is not None and weight is not None and s.typed > weight:
+        yield Finding(SCORE_ABOVE_WEIGHT, Severity.ERROR, uid, _field(s.index, "score"),
+                      f"{label}得分 {_num(s.typed)} 超过分值 {_num(weight)}{moved}")
+    score = s.score
+    if score is not None and weight is not None and score < weight and not _has_reason(ind):
+        yield Finding(SCORE_NO_REASON, Severity.WARNING, uid, _field(s.index, "reason"),
+                      f"{label}得分 {_num(score)} 低于分值 {_num(weight)}{moved}，"
+                      "须在「偏差原因分析及改进措施」中说明原因")
+
+
+def _numeric_findings(project: Project, profile: ScoringProfile, s: IndicatorScore,
+                      comparator: Comparator) -> Iterator[Finding]:
+    ind = project.indicators[s.index]
+    uid, label = project.uid, _label(ind, s.index)
+    target, actual = parse_quantity(ind.target), parse_quantity(ind.actual)
+    if target is None:
+        what = f"「{ind.target.strip()}」不是数值" if ind.target.strip() else "未填"
+        yield Finding(NOT_NUMERIC_INDICATOR, Severity.ERROR, uid, _field(s.index, "target"),
+                      f"{label}为定量指标（{comparator.value}），年度指标值{what}")
+    if actual is None:
+        what = f"「{ind.actual.strip()}」不是数值" if ind.actual.strip() else "未填"
+        yield Finding(NOT_NUMERIC_INDICATOR, Severity.ERROR, uid, _field(s.index, "actual"),
+                      f"{label}为定量指标（{comparator.value}），实际完成值{what}")
+    if target is None or actual is None or comparator is Comparator.LE or target.value <= 0:
+        return
+    over = (actual.value - target.value) / target.value
+    if over >= profile.overshoot and not _has_reason(ind):
+        yield Finding(OVERSHOOT_NO_REASON, Severity.WARNING, uid, _field(s.index, "reason"),
+                      f"{label}实际完成值 {_num(actual.value)}{actual.unit} 超出年度指标值 "
+                      f"{_num(target.value)}{target.unit} 达 {format_rate(over)}"
+                      f"（≥ {format_rate(profile.overshoot)}），须说明原因（指标值是否设定偏低）")
