@@ -175,22 +175,23 @@ def _is_header_row(row: Sequence[object]) -> bool:
 def _canonical_offset(grid: Grid, row: int) -> int | None:
     """The official layout at some column offset, judged by its top header row alone.
 
-    The seed's lower header rows are shifted by a column in places; its top row is not. When the
-    thirteen top headings stand exactly where the form puts them, the form's columns are used.
+    The seed's lower header rows are shifted by a column in places; its top row is not. When
+    every heading of the top row stands where the form puts its top headings (a table cut short
+    on the right still counts), the form's own columns are used and the lower rows are ignored.
     """
-    top = [c for c in header_cells() if c.row == 0]
+    top = {cell.col: cell.text for cell in header_cells() if cell.row == 0}
     cells = grid[row]
-    for offset in range(len(cells)):
-        if not _matches(norm(cells[offset]), top[0].text):
-            continue
-        hits = 0
-        for cell in top:
-            col = offset + cell.col
-            if col < len(cells) and _matches(norm(cells[col]), cell.text):
-                hits += 1
-        if hits >= len(top) - 1:
-            return offset
-    return None
+    filled = [col for col, value in enumerate(cells) if norm(value)]
+    if not filled:
+        return None
+    offset = filled[0]
+    hits = 0
+    for col in filled:
+        heading = top.get(col - offset)
+        if heading is None or not _matches(norm(cells[col]), heading):
+            return None
+        hits += 1
+    return offset if hits >= 5 else None
 
 
 def _filled_paths(grid: Grid, row: int, depth: int) -> list[tuple[str, ...]]:
