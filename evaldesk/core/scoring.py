@@ -179,10 +179,10 @@ class Quantity:
     unit: str
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
-_TRIM = re.compile(r"^[\s。.，,；;！!]+|[\s。.，,；;！!]+$")
+_TRIM = re.compile(r"^[\s。，,；;！!]+|[\s。.，,；;！!]+$")
 # Words after the number that say how to compare, not what is counted; longest first.
 _TRAILING_WORDS = ("及以上", "及以下", "以上", "以下", "以内", "之内", "左右", "内", "前")
 _SYMBOLS = re.compile("[≥≤≧≦<>=＜＞＝\ufe66]+")
