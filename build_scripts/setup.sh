@@ -11,9 +11,11 @@ want_tests=0
 
 debs=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfontconfig1 libfreetype6
       libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
-      libxcb-render-util0 libxcb-image0 fonts-wqy-microhei)
+      libxcb-render-util0 libxcb-image0 fonts-wqy-microhei xvfb xauth)
 if [ "$want_tests" = 1 ]; then
-  debs+=(poppler-utils libreoffice-calc-nogui xvfb xauth)
+  # LibreOffice is the real spreadsheet client the tests compare our workbooks with;
+  # poppler turns printed PDFs into text and pictures.
+  debs+=(poppler-utils libreoffice-calc-nogui)
 fi
 
 missing=()

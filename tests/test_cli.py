@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from evaldesk.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_lists_findings_one_per_line(capsys: pytest.CaptureFixture[str],
+                                           seed_path: Path) -> None:
+    code, out, err = run(capsys, "check", str(seed_path))
+    assert code == 1  # row 2 could not be placed: an error
+    lines = out.strip().splitlines()
+    assert all(line.startswith(f"{seed_path}: ") for line in lines)
+    assert any("项目 6 «全区信访业务培训» 项目执行中存在的问题: 警告" in line
+               and line.endswith("[LOW_RATE_NO_REASON]") for line in lines)
+    assert any("项目 2 «其他一般管理事务»" in line and "[IMPORT_UNPLACED]" in line for line in lines)
+    assert "6 个项目" in err
+
+
+def test_check_json_is_the_documented_interface(capsys: pytest.CaptureFixture[str],
+                                                seed_path: Path) -> None:
+    code, out, _ = run(capsys, "check", "--json", str(seed_path))
+    assert code == 1
+    findings = json.loads(out)
+    assert {tuple(sorted(f)) for f in findings} == {
+        ("code", "field", "file", "message", "project", "project_seq", "severity")}
+    low = [f for f in findings if f["code"] == "LOW_RATE_NO_REASON"]
+    assert low == [{
+        "file": str(seed_path), "project_seq": "6", "project": "全区信访业务培训",
+        "field": "problems", "code": "LOW_RATE_NO_REASON", "severity": "warning",
+        "message": low[0]["message"],
+    }]
+    assert {f["severity"] for f in findings} == {"error", "warning"}
+
+
+def test_warnings_only_exit_zero(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                 seed_path: Path) -> None:
+    # The seed without its unplaceable row 2 has warnings only.
+    lines = seed_path.read_text(encoding="utf-8").split("\n")
+    kept = [line for line in lines if not line.startswith("2\t")]
+    path = tmp_path / "five.txt"
+    path.write_text("\n".join(kept), encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 0 and "警告" in out and "错误" not in out
+
+
+def test_dump_gives_decimal_strings_exactly(capsys: pytest.CaptureFixture[str],
+                                            seed_path: Path) -> None:
+    code, out, _ = run(capsys, "dump", str(seed_path))
+    assert code == 0
+    data = json.loads(out)
+    assert {"year", "title", "unit", "department", "projects"} <= set(data)
+    first = data["projects"][0]
+    assert {"seq", "department", "name", "budget", "actual", "rate", "rate_printed", "goal",
+            "completion", "indicators", "problems", "rectification"} <= set(first)
+    assert first["budget"] == {"total": "91.66", "fiscal": "91.66", "general": "91.66",
+                               "fund": "0", "non_fiscal": "0"}
+    assert first["rate_printed"] == "0.9813" and first["rate"] == "0.981235"
+    assert first["indicators"][0]["level2"] == "数量指标"
+
+
+def test_unreadable_files_exit_2_with_one_line(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path, seed_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.txt"
+    code, out, err = run(capsys, "check", str(empty), str(seed_path), str(missing))
+    assert code == 2
+    errors = [line for line in err.splitlines() if "无法读取" in line]
+    assert len(errors) == 2 and errors[0].startswith(str(empty))
+    assert "[LOW_RATE_NO_REASON]" in out  # one bad file does not stop the others
+
+
+def _bad_workbooks(tmp_path: Path, seed_path: Path) -> dict[str, Path]:
+    files: dict[str, Path] = {}
+    files["empty"] = tmp_path / "empty.xlsx"
+    files["empty"].write_bytes(b"")
+    files["renamed_text"] = tmp_path / "text.xlsx"
+    files["renamed_text"].write_bytes(seed_path.read_bytes())
+    good = tmp_path / "good.xlsx"
+    assert main(["convert", str(seed_path), str(good)]) == 0
+    files["truncated"] = tmp_path / "truncated.xlsx"
+    files["truncated"].write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    files["encrypted"] = tmp_path / "encrypted.xlsx"
+    # An OLE compound file, which is how Office stores a password-protected workbook.
+    files["encrypted"].write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+                                   + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 1024)
+    files["no_header"] = tmp_path / "no_header.xlsx"
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(files["no_header"]))
+    book.add_worksheet().write_row(0, 0, ["姓名", "年龄", "备注"])
+    book.close()
+    files["entities"] = tmp_path / "entities.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(files["entities"], "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/sharedStrings.xml":
+                data = data.replace(
+                    b"?>", b'?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>', 1)
+            dst.writestr(item, data)
+    files["bomb"] = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(
+        files["bomb"], "w", compression=zipfile.ZIP_DEFLATED
+    ) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("xl/media/padding.bin", b"\x00" * (400 * 1024 * 1024 + 1))
+    return files
+
+
+def test_bad_workbooks_are_one_line_errors(capsys: pytest.CaptureFixture[str],
+                                           tmp_path: Path, seed_path: Path) -> None:
+    for name, path in _bad_workbooks(tmp_path, seed_path).items():
+        code, out, err = run(capsys, "check", str(path))
+        assert code == 2, name
+        assert out == "", name
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"{path}: 无法读取："), (name, err)
+        assert "内部错误" not in lines[0], (name, lines[0])
+
+
+def test_no_traceback_from_a_real_process(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04garbage")
+    out = subprocess.run([sys.executable, "-m", "evaldesk", "check", str(path)],
+                         capture_output=True, text=True, check=False, timeout=60)
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_convert_refuses_other_outputs(capsys: pytest.CaptureFixture[str], seed_path: Path,
+                                       tmp_path: Path) -> None:
+    code, _, err = run(capsys, "convert", str(seed_path), str(tmp_path / "x.csv"))
+    assert code == 2 and ".xlsx" in err
+
+
+def test_convert_then_dump_equals_dump_of_the_seed(capsys: pytest.CaptureFixture[str],
+                                                    seed_path: Path, tmp_path: Path) -> None:
+    out_xlsx = tmp_path / "seed.xlsx"
+    assert run(capsys, "convert", str(seed_path), str(out_xlsx))[0] == 0
+    _, from_text, _ = run(capsys, "dump", str(seed_path))
+    _, from_xlsx, _ = run(capsys, "dump", str(out_xlsx))
+    assert json.loads(from_xlsx) == json.loads(from_text)
