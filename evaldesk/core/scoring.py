@@ -27,6 +27,7 @@ from evaldesk.core.records import (
     Comparator,
     Indicator,
     Project,
+    Report,
     parse_comparator,
 )
 from evaldesk.core.rules import Finding, Severity
@@ -224,14 +225,8 @@ def parse_quantity(text: str) -> Quantity | None:
     if suffix.startswith("年") and value == value.to_integral_value() and 1900 <= value <= 2100:
         return None
     unit = suffix
-    stripped = True
-    while stripped:
-        stripped = False
-        for word in _TRAILING_WORDS:
-            if unit.endswith(word) and len(unit) >= len(word):
-                unit = unit[: -len(word)]
-                stripped = True
-                break
+    while (word := next((w for w in _TRAILING_WORDS if unit.endswith(w)), None)) is not None:
+        unit = unit.removesuffix(word)
     return Quantity(value, unit)
 
 
@@ -577,6 +572,12 @@ def score_project(project: Project, profile: ScoringProfile = DEFAULT_PROFILE) -
     return ProjectScore(profile=profile, rate=rate, execution=execution, indicators=scores,
                         groups=tuple(groups), scored=scored, total=total,
                         cap=rate_cap(rate, profile), missing=tuple(missing))
+
+
+def score_report(report: Report,
+                 profile: ScoringProfile = DEFAULT_PROFILE) -> dict[int, ProjectScore]:
+    """Every project's score, by uid (for the CLI dump and a view's score column)."""
+    return {project.uid: score_project(project, profile) for project in report.projects}
 
 
 def total_score(project: Project, profile: ScoringProfile = DEFAULT_PROFILE) -> Decimal | None:

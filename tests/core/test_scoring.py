@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -36,9 +37,11 @@ from evaldesk.core.scoring import (
     qualitative_grade,
     rate_cap,
     score_project,
+    score_report,
     scoring_findings,
     total_score,
 )
+from evaldesk.io.read_text import read_text
 
 D = Decimal
 MOF = PROFILES["mof"]
@@ -388,6 +391,15 @@ def test_no_rate_no_total() -> None:
     assert result.total is None
     assert result.grade is None
     assert result.missing == ("预算执行率",)
+
+
+def test_seed_summary_table_is_not_scored(seed_path: Path) -> None:
+    report = read_text(seed_path)
+    scores = score_report(report, MOF)
+    assert [scores[p.uid].execution for p in report.projects] == [
+        D("9.81"), D("9.90"), D("9.72"), D("9.49"), D("9.81"), D("8.89")]
+    assert all(not s.scored and s.total is None for s in scores.values())
+    assert all(scoring_findings(p, MOF) == [] for p in report.projects)
 
 
 def test_summary_row_is_not_scored() -> None:
