@@ -58,14 +58,22 @@ class ExecutionRounding(StrEnum):
 
 
 class NegativeFormula(StrEnum):
-    """How a ≤ indicator that missed its target scores (the weight is its ceiling either way)."""
+    """How a ≤ indicator that missed its target scores (the weight is its ceiling either way).
+
+    An "=" indicator that missed uses the same formula on its distance from the target, above or
+    below: ratio min/max, linear 1 − |actual − target| / target.
+    """
 
     RATIO = "ratio"  # weight × target / actual
     LINEAR = "linear"  # weight × (1 − (actual − target) / target); 0 at twice the target
 
 
 class NotApplicable(StrEnum):
-    """Where the points of a 不适用 indicator go."""
+    """Where the points of a 不适用 indicator go.
+
+    Either way the total can reach 100 again. The execution rate is never 不适用, so its points
+    (and Hebei's whole-number execution score) stay as they are; only indicator weights move.
+    """
 
     RESCALE = "rescale"  # spread over every applicable indicator, in proportion to the weights
     REGROUP = "regroup"  # to the applicable indicators of the same level-1 group, in proportion
