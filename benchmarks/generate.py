@@ -160,8 +160,10 @@ def _project(rng: random.Random, seq: int, department: str) -> Project:
         project.problems = rng.choice(PROBLEMS)
         project.rectification = rng.choice(RECTIFICATIONS)
     if computed is not None and rng.random() < 0.5:
-        # Files from the field print the rate they computed in 元, rounded to 0.01 %.
-        project.rate_printed = computed.quantize(RATE_PLACES, ROUND_HALF_UP)
+        # Files from the field print the rate rounded to 0.01 %; a report keeps the printed figure
+        # only where it differs from the computed one.
+        printed = computed.quantize(RATE_PLACES, ROUND_HALF_UP)
+        project.rate_printed = printed if printed != computed else None
     return project
 
 

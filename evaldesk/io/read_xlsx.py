@@ -1,0 +1,151 @@
+"""Reading a summary table from a workbook (.xlsx, .xlsm, .xls, .ods) into a report.
+
+The file passes ``safety.preflight`` first (nothing is parsed that could hang, exhaust memory or
+expand entities), then python-calamine (Rust; about ten times faster than openpyxl and reads
+only the cached values, which is what a clerk sees) turns each sheet into a grid of cell values,
+and ``grid.report_from_grid`` finds the header by its words and reads the rows. The first sheet
+with a recognisable header wins; the summary sheet is usually first, but a workbook whose first
+sheet is a cover page or an instruction sheet is read too.
+
+calamine is opened from the file's content, not its extension, so a real .xls named .xlsx (a
+frequent result of "renaming to fix it") is read rather than refused. Every failure, including
+a panic inside the Rust extension, becomes a ``ReadError``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
+
+from evaldesk.core.records import Report
+from evaldesk.io.errors import ReadError
+from evaldesk.io.grid import report_from_grid
+from evaldesk.io.safety import MAX_CELLS, preflight
+
+# A rate written by us (or by anyone) as the double nearest the computed fraction reads back a
+# few units in the 16th digit away from it; that is the computed rate, not a printed one.
+_FLOAT_NOISE = Decimal("1e-12")
+# A header row of numbers beneath the headings (1, 2, 3 … in some templates) or a data row: the
+# first row with this many numbers starts the data area, where merged cells are filled down.
+_NUMBERS_IN_DATA_ROW = 3
+
+
+def read_workbook(path: Path) -> Report:
+    """Read the first sheet of ``path`` that holds a summary table."""
+    path = Path(path)
+    preflight(path)
+    try:
+        with open(path, "rb") as handle:
+            book = CalamineWorkbook.from_filelike(handle)
+            report = _read_sheets(book, path)
+    except ReadError:
+        raise
+    except PasswordError:
+        raise ReadError(
+            path, "工作簿设有密码（已加密），无法读取；请在 Excel/WPS 中取消密码后另存，再导入"
+        ) from None
+    except CalamineError as error:
+        raise ReadError(path, f"工作簿已损坏或格式不受支持，无法读取（{_first_line(error)}）") from None
+    except OSError as error:
+        raise ReadError(path, f"无法读取文件（{error.strerror or error}）") from None
+    except BaseException as error:
+        # pyo3 turns a Rust panic into PanicException, a BaseException: the app must survive it.
+        if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)):
+            raise
+        raise ReadError(path, f"读取工作簿时出错（{_first_line(error)}），文件可能已损坏") from None
+    _settle(report)
+    return report
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__
+
+
+def _sheet_order(book: CalamineWorkbook) -> list[int]:
+    """Visible sheets first, in workbook order; hidden ones after, as a last resort."""
+    visible: list[int] = []
+    hidden: list[int] = []
+    for index, meta in enumerate(book.sheets_metadata):
+        (visible if meta.visible == SheetVisibleEnum.Visible else hidden).append(index)
+    return visible + hidden
+
+
+def _read_sheets(book: CalamineWorkbook, path: Path) -> Report:
+    names = book.sheet_names
+    first_error: ReadError | None = None
+    for index in _sheet_order(book):
+        sheet = book.get_sheet_by_index(index)
+        if sheet.height * sheet.width > MAX_CELLS:
+            raise ReadError(
+                path,
+                f"工作表「{names[index]}」范围过大（{sheet.height} 行 × {sheet.width} 列），"
+                "请在 Excel 中删除多余的行列后另存",
+            )
+        rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+        if not rows:
+            continue
+        _fill_merged_data(rows, sheet.merged_cell_ranges)
+        try:
+            return report_from_grid(rows, str(path))
+        except ReadError as error:
+            first_error = first_error or error
+    if first_error is not None and len(names) == 1:
+        raise first_error
+    listed = "、".join(f"「{n}」" for n in names[:5]) + ("等" if len(names) > 5 else "")
+    if not names or first_error is None:
+        raise ReadError(path, "工作簿中没有任何内容")
+    raise ReadError(
+        path, f"在工作表 {listed} 中都找不到自评表的表头（应有「序号」「项目名称」「项目年度预算金额」等列）"
+    )
+
+
+def _fill_merged_data(
+    rows: list[list[Any]], merged: list[tuple[tuple[int, int], tuple[int, int]]] | None
+) -> None:
+    """Give every row of a vertically merged text cell in the data area its value.
+
+    District tables often merge 部门名称 over all the rows of one department; the file stores the
+    name in the first row only, and each project would otherwise lose its department. Merges in
+    the header are left alone (the grid reader understands a merged header as the form draws it),
+    as are horizontal merges (title, 合计 label) and numbers (filling an amount merged over two
+    rows would count it twice).
+    """
+    if not merged:
+        return
+    data_start = _data_start(rows)
+    if data_start is None:
+        return
+    for (top, left), (bottom, _right) in merged:
+        if bottom <= top or top < data_start or top >= len(rows):
+            continue
+        value = rows[top][left] if left < len(rows[top]) else None
+        if not isinstance(value, str) or not value.strip():
+            continue
+        for r in range(top + 1, min(bottom, len(rows) - 1) + 1):
+            row = rows[r]
+            if left < len(row) and row[left] in ("", None):
+                row[left] = value
+
+
+def _data_start(rows: list[list[Any]]) -> int | None:
+    for index, row in enumerate(rows):
+        numbers = sum(1 for v in row if isinstance(v, (int, float)) and not isinstance(v, bool))
+        if numbers >= _NUMBERS_IN_DATA_ROW:
+            return index
+    return None
+
+
+def _settle(report: Report) -> None:
+    """Undo what storing in a workbook adds: float noise on a computed rate.
+
+    A rate cell that equals the computed rate (to within a double's precision) says nothing the
+    amounts do not; it is kept as "printed" only where it differs, as the records module asks.
+    """
+    for project in report.projects:
+        printed, computed = project.rate_printed, project.rate
+        if printed is not None and computed is not None and abs(printed - computed) <= _FLOAT_NOISE:
+            project.rate_printed = None

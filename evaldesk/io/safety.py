@@ -1,0 +1,346 @@
+"""Preflight checks on a workbook's bytes and zip directory, before any parser sees it.
+
+A clerk opens whatever arrives by e-mail or on a USB stick: a truncated download, a .txt renamed
+.xlsx, a workbook with an opening password, or something built to hurt. A parser given such a file
+may raise an obscure error, take minutes, or, worse, abort the whole process: calamine allocates
+a dense grid from the farthest cell it sees, so a 10 kB sheet with one cell in XFD1048576 asks
+for half a terabyte and the Rust allocator kills the app with every unsaved edit in it. Checks
+here read only the file's header bytes, the zip central directory and (streamed, in bounded
+chunks) the XML parts' text; each failure is a ``ReadError`` with a one-line Chinese reason.
+
+What is refused, and why:
+
+* empty or over-large files (``MAX_FILE_BYTES``);
+* anything that is neither a zip (xlsx/xlsm/ods) nor an OLE compound file (xls): a renamed text
+  file, a web page saved as .xls;
+* an OLE compound file holding ``EncryptionInfo``/``EncryptedPackage``: that is how Office stores
+  an xlsx with an opening password; a plain .xls is also a compound file and is let through;
+* a zip whose directory cannot be read (truncated, corrupt), with encrypted members, too many
+  members, a declared uncompressed total above ``MAX_UNCOMPRESSED_BYTES`` or one member with an
+  absurd compression ratio (a zip bomb), or that is not a spreadsheet at all (a .docx, a plain zip);
+* any XML part that declares a DOCTYPE or ENTITY (entity expansion, external entities): a
+  spreadsheet never needs one;
+* any sheet whose farthest cell would make the parser's dense grid exceed ``MAX_CELLS``;
+* an XML part that is not what its zip directory declares (size or CRC): the directory's sizes are
+  what the limits above trust, so a part is read in full here to hold it to them.
+
+Reading the XML parts costs about 0.1 s for a 5,000-project workbook (measured in
+benchmarks/bench_io.py); it is the price of never handing calamine an unchecked grid size.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from evaldesk.io.errors import ReadError
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_MEMBERS = 2000
+MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
+# Real sheet XML compresses 5–30×; deflate cannot exceed ~1032×. A large part near that limit is
+# a run of one repeated byte, which no spreadsheet contains.
+MAX_RATIO = 400
+RATIO_CHECK_ABOVE = 10 * 1024 * 1024
+# 10 million cells: ~320 MB inside calamine. A 50,000-project district file is 1.5 million.
+MAX_CELLS = 10_000_000
+
+CHUNK = 4 * 1024 * 1024
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+
+_DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+# A cell element with its reference first (as Excel, WPS, LibreOffice and every library write
+# it) and whether it is empty. Sheets written with a namespace prefix (the OpenXML SDK writes
+# <x:c>) take the slower prefixed patterns. A cell the patterns do not recognise is counted as
+# one without a reference, which only makes the bound more cautious.
+_PLAIN = (
+    re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>/]*(/?)>'),
+    re.compile(rb"<c[\s/>]"),
+    re.compile(rb'<row r="([0-9]{1,7})"'),
+    re.compile(rb"<row[\s/>]"),
+)
+_PREFIXED = (
+    re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c r="([A-Z]{1,3})([0-9]{1,7})"[^>/]*(/?)>'),
+    re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]"),
+    re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row r="([0-9]{1,7})"'),
+    re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]"),
+)
+_PREFIXED_SHEET = re.compile(rb"<[A-Za-z_][\w.-]*:sheetData")
+
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB"
+
+
+def column_number(letters: bytes) -> int:
+    """A → 1, Z → 26, AA → 27, XFD → 16384."""
+    number = 0
+    for byte in letters:
+        number = number * 26 + byte - 64
+    return number
+
+
+def preflight(path: Path) -> str:
+    """Check ``path`` before parsing; return its container kind, "zip" or "cfb".
+
+    Raises ``ReadError`` for anything the parser must not be given.
+    """
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ReadError(path, "这是一个文件夹，不是工作簿文件")
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise ReadError(path, "文件不存在（可能已被移动、删除或改名）") from None
+    except PermissionError:
+        raise ReadError(path, "没有读取该文件的权限，或文件正被其他程序独占打开") from None
+    except OSError as error:
+        raise ReadError(path, f"无法读取文件（{error.strerror or error}）") from None
+    if size == 0:
+        raise ReadError(path, "文件是空的（0 字节），可能保存时中断或复制不完整")
+    if size > MAX_FILE_BYTES:
+        raise ReadError(path, f"文件过大（{_mb(size)}），超过可打开的上限 {_mb(MAX_FILE_BYTES)}")
+    if head.startswith(ZIP_MAGIC):
+        check_zip(path)
+        return "zip"
+    if head == CFB_MAGIC:
+        check_cfb(path)
+        return "cfb"
+    raise ReadError(path, _not_a_workbook(path, head))
+
+
+def _not_a_workbook(path: Path, head: bytes) -> str:
+    try:
+        with open(path, "rb") as handle:
+            sample = handle.read(4096)
+    except OSError:
+        sample = head
+    lowered = sample.lower()
+    if b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
+        return "文件实际是网页（HTML），不是 Excel 工作簿；请在 Excel/WPS 中打开后“另存为” .xlsx 再导入"
+    if lowered.lstrip().startswith(b"<?xml"):
+        return "文件实际是 XML 文本，不是 Excel 工作簿；请在 Excel/WPS 中打开后“另存为” .xlsx 再导入"
+    if head.startswith(b"%PDF"):
+        return "文件实际是 PDF，不是 Excel 工作簿；请使用原始的 Excel 文件"
+    if _looks_like_text(sample):
+        return "文件实际是文本文件，不是 Excel 工作簿（可能被改了扩展名）；文本表格请改用 .txt 扩展名导入"
+    return "文件不是 Excel 工作簿（内容既不是 .xlsx 也不是 .xls 格式），可能已损坏或被改了扩展名"
+
+
+def _looks_like_text(sample: bytes) -> bool:
+    for encoding in ("utf-8", "gb18030", "utf-16"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text and sum(ch.isprintable() or ch in "\r\n\t" for ch in text) / len(text) > 0.95:
+            return True
+    return False
+
+
+def check_cfb(path: Path) -> None:
+    """An OLE compound file: a legacy .xls, or an encrypted OOXML workbook.
+
+    Office encrypts an xlsx by wrapping it in a compound file with the streams EncryptionInfo and
+    EncryptedPackage; their names sit in the directory sectors as UTF-16LE, found by a chunked
+    scan without parsing the file's sector chains.
+    """
+    overlap = max(len(name) for name in _ENCRYPTION_STREAMS)
+    tail = b""
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            window = tail + chunk
+            if any(name in window for name in _ENCRYPTION_STREAMS):
+                raise ReadError(
+                    path,
+                    "工作簿设有打开密码（已加密），无法读取；请在 Excel/WPS 中输入密码打开，"
+                    "取消密码后另存，再导入",
+                )
+            tail = window[-overlap:]
+
+
+def check_zip(path: Path) -> None:
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise ReadError(
+            path, "文件不完整或已损坏（压缩结构无法读取），可能下载或复制时中断；请重新获取原文件"
+        ) from None
+    except OSError as error:
+        raise ReadError(path, f"无法读取文件（{error.strerror or error}）") from None
+    with archive:
+        members = archive.infolist()
+        _check_directory(path, members)
+        names = {m.filename for m in members}
+        _check_kind(path, names)
+        for member in members:
+            if member.is_dir():
+                continue
+            _check_member(path, archive, member)
+
+
+def _check_directory(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise ReadError(path, f"文件包含的部件过多（{len(members)} 个），不是正常的工作簿，已拒绝打开")
+    total = 0
+    for member in members:
+        if member.flag_bits & 0x1:
+            raise ReadError(path, "工作簿中的内容被加密，无法读取；请取消密码后另存再导入")
+        total += member.file_size
+        if (
+            member.file_size > RATIO_CHECK_ABOVE
+            and member.file_size > MAX_RATIO * max(member.compress_size, 1)
+        ):
+            raise ReadError(
+                path,
+                f"文件中的「{member.filename}」解压后异常巨大（压缩比超过 {MAX_RATIO} 倍），"
+                "疑似恶意构造的文件，已拒绝打开",
+            )
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise ReadError(
+            path,
+            f"文件解压后共 {_mb(total)}，超过上限 {_mb(MAX_UNCOMPRESSED_BYTES)}，"
+            "疑似恶意构造的文件（压缩炸弹），已拒绝打开",
+        )
+
+
+def _check_kind(path: Path, names: set[str]) -> None:
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names or "content.xml" in names:
+        return
+    if any(name.startswith("xl/") for name in names):
+        return  # a workbook whose main part has another name; its [Content_Types] says which
+    if "word/document.xml" in names:
+        reason = "文件实际是 Word 文档（.docx），不是 Excel 工作簿"
+    elif "ppt/presentation.xml" in names:
+        reason = "文件实际是 PowerPoint 演示文稿，不是 Excel 工作簿"
+    else:
+        reason = "文件是普通压缩包，不是 Excel 工作簿；如是压缩的表格，请先解压"
+    raise ReadError(path, reason)
+
+
+@dataclass
+class _Extent:
+    """How far the cells of one sheet reach, as calamine will size its grid.
+
+    The farthest row and column are kept as their reference text, compared by (length, text):
+    that orders "Z" < "AA" and "99" < "100" without converting 150,000 references to numbers.
+    """
+
+    row: bytes = b""
+    col: bytes = b""
+    cells: int = 0
+    cells_with_ref: int = 0
+    rows: int = 0
+    rows_with_ref: int = 0
+
+    def see_row(self, digits: bytes) -> None:
+        if (len(digits), digits) > (len(self.row), self.row):
+            self.row = digits
+
+    def see_col(self, letters: bytes) -> None:
+        if (len(letters), letters) > (len(self.col), self.col):
+            self.col = letters
+
+    @property
+    def max_row(self) -> int:
+        return int(self.row) if self.row else 0
+
+    @property
+    def max_col(self) -> int:
+        return column_number(self.col)
+
+    def grid_cells(self) -> int:
+        # Rows and cells without a reference are placed one after another by the parser: count
+        # them as extra rows and as one long row, which bounds any layout they could have.
+        rows = self.max_row + (self.rows - self.rows_with_ref)
+        cols = max(self.max_col, self.cells - self.cells_with_ref)
+        return rows * cols
+
+
+def _chunks(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(CHUNK):
+                yield chunk
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError) as error:
+        # zipfile checks the CRC and the declared size as it reads; a mismatch is damage or deceit.
+        raise ReadError(
+            path, f"文件已损坏：「{member.filename}」无法解压（{error}），可能下载或复制时中断"
+        ) from None
+    except Exception as error:  # zlib.error and friends: never let another exception out
+        raise ReadError(path, f"文件已损坏：「{member.filename}」无法解压（{error}）") from None
+
+
+def _check_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    name = member.filename
+    scan = name.lower().endswith(_XML_SUFFIXES)
+    extent = _Extent()
+    patterns: tuple[re.Pattern[bytes], ...] | None = None  # set once the sheet data begins
+    tail = b""
+    first = True
+    for chunk in _chunks(path, archive, member):
+        if first:
+            first = False
+            stripped = chunk.lstrip()
+            # Pictures and other binary parts are read through for the CRC check only.
+            scan = scan or stripped.startswith((b"<", b"\xef\xbb\xbf"))
+            if scan and (stripped.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in chunk[:64]):
+                raise ReadError(path, f"文件中的「{name}」使用了不支持的编码（UTF-16），已拒绝打开")
+        if not scan:
+            continue
+        # Keep an unfinished tag from the end of this chunk for the next, so no match is split.
+        cut = chunk.rfind(b">") + 1
+        window = tail + chunk[:cut]
+        tail = chunk[cut:]
+        if len(tail) > 1024 * 1024:
+            raise ReadError(path, f"文件中的「{name}」不是有效的 XML，已拒绝打开")
+        if patterns is None and b"sheetData" in window:
+            patterns = _PREFIXED if _PREFIXED_SHEET.search(window) else _PLAIN
+        _scan(path, name, window, extent, patterns)
+    if tail:
+        _scan(path, name, tail, extent, patterns)
+    if extent.grid_cells() > MAX_CELLS:
+        raise ReadError(
+            path,
+            f"工作表范围过大（约 {extent.max_row} 行 × {extent.max_col} 列），"
+            "可能是损坏或恶意构造的文件；如确为正常表格，请在 Excel 中删除多余的行列后另存",
+        )
+
+
+def _scan(
+    path: Path, name: str, window: bytes, extent: _Extent, patterns: tuple[re.Pattern[bytes], ...] | None
+) -> None:
+    if _DECLARATION.search(window):
+        raise ReadError(
+            path, f"文件中的「{name}」含有 DOCTYPE/ENTITY 声明（正常工作簿不会有），疑似恶意构造，已拒绝打开"
+        )
+    if patterns is None:
+        return  # not a worksheet, or not yet at its cells
+    cell_ref, cell_any, row_ref, row_any = patterns
+    refs = cell_ref.findall(window)
+    extent.cells_with_ref += len(refs)
+    # A formatted cell without a value (``<c r="Z9" s="1"/>``) is not placed by calamine. The
+    # sets are small (a few dozen columns, one entry per row), which keeps this loop out of Python.
+    for letters in {letters for letters, _, empty in refs if not empty}:
+        extent.see_col(letters)
+    for digits in {digits for _, digits, empty in refs if not empty}:
+        extent.see_row(digits)
+    if patterns is _PLAIN:
+        extent.cells += window.count(b"<c ") + window.count(b"<c>") + window.count(b"<c/")
+        extent.rows += window.count(b"<row ") + window.count(b"<row>") + window.count(b"<row/")
+    else:
+        extent.cells += len(cell_any.findall(window))
+        extent.rows += len(row_any.findall(window))
+    rows = row_ref.findall(window)
+    extent.rows_with_ref += len(rows)
+    for digits in rows:
+        extent.see_row(digits)
