@@ -1,0 +1,68 @@
+"""The window's entry point: ``evaldesk FILE`` and ``python -m evaldesk FILE`` end up here.
+
+Importing this module is cheap (no Qt, no pandas): Qt is imported inside ``main``, so that the
+command line can decide first whether a window is wanted at all.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# CJK UI fonts in order of preference; the first one installed wins.
+UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+            "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
+
+
+def _choose_font() -> None:
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    available = set(QFontDatabase.families())
+    for family in UI_FONTS:
+        if family in available:
+            font = QFont(family)
+            font.setPointSizeF(max(9.0, QApplication.font().pointSizeF()))
+            QApplication.setFont(font)
+            return
+
+
+def create_window(path: Path | None = None) -> object:
+    """Build the main window in a running QApplication (tests, screenshots, benchmarks)."""
+    from evaldesk.ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    if path is not None:
+        window.open_path(path, ask=False)
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Open the window (on ``argv[0]`` if given) and run until it is closed."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName("evaldesk")
+    QCoreApplication.setApplicationName("evaldesk")
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication([sys.argv[0], *[a for a in args if a.startswith("-")]])
+    assert isinstance(app, QApplication)
+    from evaldesk.ui import i18n
+
+    i18n.install(app)
+    _choose_font()
+    files = [a for a in args if not a.startswith("-")]
+    from evaldesk.ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if files:
+        window.open_path(Path(files[0]), ask=False)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""Cell editors that behave like a spreadsheet's.
+
+Amounts and rates get a one-line editor that refuses text that is not a number, showing the
+reason beside the cell (the NotANumber message) instead of storing it. Text cells get a
+multi-line editor: Enter finishes, Alt+Enter or Ctrl+Enter starts a new line, as in Excel/WPS.
+Enter moves down and Tab moves right; the view does the moving (see ``view.SheetView``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
+
+from evaldesk.core import fields
+from evaldesk.core.layout import SUMMARY_COLUMNS, Kind
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# How the editor was closed, so the view can move like a spreadsheet.
+MOVE_DOWN = QAbstractItemDelegate.EndEditHint.SubmitModelCache
+MOVE_RIGHT = QAbstractItemDelegate.EndEditHint.EditNextItem
+MOVE_LEFT = QAbstractItemDelegate.EndEditHint.EditPreviousItem
+
+
+class TextEditor(QPlainTextEdit):
+    """Multi-line text in a cell; grows no scroll bars of its own in a short row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+        self.moveCursor(self.textCursor().MoveOperation.End)
+
+
+class CellDelegate(QStyledItemDelegate):
+    # The reason a typed value was refused, for the status bar.
+    refused = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.replace_on_open = False
+        self.last_refusal = ""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
+        column = SUMMARY_COLUMNS[index.column()]
+        editor: QWidget
+        if column.kind is Kind.LONG_TEXT:
+            editor = TextEditor(parent)
+        else:
+            line = QLineEdit(parent)
+            line.setFrame(False)
+            if column.is_numeric:
+                line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            editor = line
+        editor.setProperty("fieldKey", column.key)
+        editor.setAutoFillBackground(True)
+        return editor
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        rect = option.rect
+        if isinstance(editor, TextEditor):
+            # A short row still gets room for a few lines while typing a paragraph.
+            rect = rect.adjusted(0, 0, 0, max(0, 4 * editor.fontMetrics().lineSpacing()
+                                              - rect.height()))
+        editor.setGeometry(rect)
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        text = "" if self.replace_on_open else str(index.data(Qt.ItemDataRole.EditRole) or "")
+        self.replace_on_open = False
+        if isinstance(editor, (TextEditor, QLineEdit)):
+            editor.setText(text)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        text = _editor_text(editor)
+        if self.problem(editor) is not None:
+            return  # refused: the editor already said why; nothing is stored
+        if text == str(index.data(Qt.ItemDataRole.EditRole) or ""):
+            return  # no change: no undo step
+        model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+    def problem(self, editor: QWidget) -> str | None:
+        key = str(editor.property("fieldKey"))
+        if not fields.is_numeric_key(key):
+            return None
+        try:
+            fields.parse_for(key, _editor_text(editor))
+        except fields.NotANumber as exc:
+            return str(exc)
+        return None
+
+    def _refuse(self, editor: QWidget, reason: str) -> None:
+        self.last_refusal = reason
+        QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), reason, editor)
+        self.refused.emit(reason)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if not isinstance(editor, QWidget):
+            return super().eventFilter(editor, event)
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            mods = event.modifiers()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if isinstance(editor, TextEditor) and mods & (
+                        Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier):
+                    editor.insertPlainText("\n")
+                    return True
+                return self._finish(editor, MOVE_DOWN)
+            if key == Qt.Key.Key_Tab:
+                return self._finish(editor, MOVE_RIGHT)
+            if key == Qt.Key.Key_Backtab:
+                return self._finish(editor, MOVE_LEFT)
+        if event.type() == QEvent.Type.FocusOut:
+            reason = self.problem(editor)
+            if reason is not None:
+                # Leaving a refused cell throws the bad text away, and says so.
+                self.refused.emit(reason)
+        return super().eventFilter(editor, event)
+
+    def _finish(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> bool:
+        reason = self.problem(editor)
+        if reason is not None:
+            self._refuse(editor, reason)
+            return True
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, hint)
+        return True
+
+
+def _editor_text(editor: QWidget) -> str:
+    if isinstance(editor, TextEditor):
+        return editor.text()
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    return ""

@@ -1,0 +1,647 @@
+"""The main window: the report's lines, the table, the problems panel, menus and files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFontMetrics,
+    QIcon,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaldesk.core import money
+from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
+from evaldesk.core.records import Report
+from evaldesk.ui import i18n, operations
+from evaldesk.ui.document import Document
+from evaldesk.ui.find import FindDialog
+from evaldesk.ui.headerform import HeaderForm
+from evaldesk.ui.model import ProjectTableModel
+from evaldesk.ui.problems import ProblemsDock
+from evaldesk.ui.view import FrozenTableView
+from evaldesk.ui.workers import Task, start_load, start_save
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+MAX_RECENT = 8
+OPEN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv", ".csv")
+ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, doc: Document | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.doc = doc if doc is not None else Document()
+        self._task: Task | None = None
+        self._after_save: Callable[[], None] | None = None
+        self._closing = False
+
+        self.model = ProjectTableModel(self.doc, self)
+        self.table = FrozenTableView(self)
+        self.table.setModel(self.model)
+        self.header_form = HeaderForm(self.doc, self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header_form)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+        self.problems = ProblemsDock(self.doc, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        self.problems.findingActivated.connect(self.select_finding)
+        self._build_status_bar()
+        self._build_actions()
+        self.setAcceptDrops(True)
+        self._apply_column_widths()
+        for view in (self.table, self.table.frozen):
+            view.clearRequested.connect(self.clear_cells)
+            view.cell_delegate.refused.connect(self.show_message)
+        self.doc.message.connect(self.show_message)
+        self.doc.undo_stack.cleanChanged.connect(self._update_title)
+        self.doc.pathChanged.connect(self._update_title)
+        self.doc.projectsChanged.connect(self._schedule_status)
+        for signal in (self.doc.rowsInserted, self.doc.rowsRemoved, self.doc.reset):
+            signal.connect(self._schedule_status)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(30)
+        self._status_timer.timeout.connect(self.update_status)
+        self._find: FindDialog | None = None
+        self._restore_settings()
+        self._update_title()
+        self.update_status()
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _icon(self, name: str, fallback: QStyle.StandardPixmap) -> QIcon:
+        path = ICONS / f"{name}.svg"
+        if path.exists():
+            return QIcon(str(path))
+        return self.style().standardIcon(fallback)
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: Shortcut | None = None,
+                icon: QIcon | None = None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(icon)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        keys = QKeySequence.StandardKey
+        self.act_new = self._action(self.tr("新建(&N)"), self.new_file, keys.New,
+                                    self._icon("new", sp.SP_FileIcon), self.tr("新建一张空白自评表"))
+        self.act_open = self._action(self.tr("打开(&O)…"), self.open_dialog, keys.Open,
+                                     self._icon("open", sp.SP_DialogOpenButton),
+                                     self.tr("打开 Excel 工作簿或文本表格"))
+        self.act_save = self._action(self.tr("保存(&S)"), self.save, keys.Save,
+                                     self._icon("save", sp.SP_DialogSaveButton))
+        self.act_save_as = self._action(self.tr("另存为(&A)…"), self.save_as, "Ctrl+Shift+S")
+        self.act_preview = self._action(self.tr("打印预览(&V)…"), self.print_preview, None,
+                                        self._icon("preview", sp.SP_FileDialogContentsView))
+        self.act_print = self._action(self.tr("打印(&P)…"), self.print_report, keys.Print,
+                                      self._icon("print", sp.SP_DialogApplyButton))
+        self.act_pdf = self._action(self.tr("导出 PDF(&E)…"), self.export_pdf)
+        self.act_quit = self._action(self.tr("退出(&X)"), self.close, "Ctrl+Q")
+
+        stack = self.doc.undo_stack
+        self.act_undo = stack.createUndoAction(self, self.tr("撤销"))
+        self.act_undo.setShortcuts([QKeySequence(keys.Undo)])
+        self.act_undo.setIcon(self._icon("undo", sp.SP_ArrowBack))
+        self.act_redo = stack.createRedoAction(self, self.tr("重做"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.act_redo.setIcon(self._icon("redo", sp.SP_ArrowForward))
+        self.act_cut = self._action(self.tr("剪切(&T)"), self.cut, keys.Cut)
+        self.act_copy = self._action(self.tr("复制(&C)"), self.copy, keys.Copy)
+        self.act_paste = self._action(self.tr("粘贴(&P)"), self.paste, keys.Paste)
+        self.act_clear = self._action(self.tr("清除内容"), self.clear_cells)
+        self.act_clear.setShortcutVisibleInContextMenu(True)
+        self.act_fill = self._action(self.tr("向下填充(&D)"), self.fill_down, "Ctrl+D")
+        self.act_find = self._action(self.tr("查找(&F)…"), self.show_find, keys.Find,
+                                     self._icon("find", sp.SP_FileDialogDetailedView))
+        self.act_replace = self._action(self.tr("替换(&R)…"), lambda: self.show_find(replace=True), "Ctrl+H")
+        self.act_autofill = QAction(self.tr("自动计算合计、财政拨款与执行率"), self)
+        self.act_autofill.setCheckable(True)
+        self.act_autofill.setChecked(self.doc.autofill)
+        self.act_autofill.toggled.connect(lambda on: setattr(self.doc, "autofill", on))
+
+        self.act_insert_above = self._action(self.tr("在上方插入行"), lambda: self.insert_rows(False),
+                                             "Ctrl+Shift+I")
+        self.act_insert_below = self._action(self.tr("在下方插入行"), lambda: self.insert_rows(True),
+                                             "Ctrl+I", self._icon("row-add", sp.SP_FileDialogNewFolder))
+        self.act_delete_rows = self._action(self.tr("删除行"), self.delete_rows, "Ctrl+-",
+                                            self._icon("row-delete", sp.SP_TrashIcon))
+        self.act_move_up = self._action(self.tr("上移"), lambda: self.move_rows(-1), "Alt+Up",
+                                        self._icon("up", sp.SP_ArrowUp))
+        self.act_move_down = self._action(self.tr("下移"), lambda: self.move_rows(1), "Alt+Down",
+                                          self._icon("down", sp.SP_ArrowDown))
+        self.act_duplicate = self._action(self.tr("复制行"), self.duplicate_rows, "Ctrl+Shift+D")
+
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = menu.addMenu(self.tr("最近打开的文件(&R)"))
+        menu.addSeparator()
+        menu.addActions([self.act_save, self.act_save_as])
+        menu.addSeparator()
+        menu.addActions([self.act_preview, self.act_print, self.act_pdf])
+        menu.addSeparator()
+        menu.addAction(self.act_quit)
+        menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        menu.addActions([self.act_undo, self.act_redo])
+        menu.addSeparator()
+        menu.addActions([self.act_cut, self.act_copy, self.act_paste, self.act_clear, self.act_fill])
+        menu.addSeparator()
+        menu.addActions([self.act_find, self.act_replace])
+        menu.addSeparator()
+        menu.addAction(self.act_autofill)
+        menu = self.menuBar().addMenu(self.tr("行(&R)"))
+        menu.addActions([self.act_insert_above, self.act_insert_below, self.act_duplicate,
+                         self.act_delete_rows])
+        menu.addSeparator()
+        menu.addActions([self.act_move_up, self.act_move_down])
+        menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        self.problems.toggleViewAction().setText(self.tr("问题面板"))
+        menu.addAction(self.problems.toggleViewAction())
+        language_menu = menu.addMenu(self.tr("语言 / Language"))
+        group = QActionGroup(self)
+        current = i18n.saved_language()
+        for code, name in i18n.LANGUAGES.items():
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(lambda _c=False, code=code: self.choose_language(code))
+        menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        menu.addAction(self.tr("关于 evaldesk"), self.about)
+
+        toolbar = QToolBar(self.tr("工具栏"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.act_new, self.act_open, self.act_save])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_undo, self.act_redo])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_insert_below, self.act_delete_rows, self.act_move_up,
+                            self.act_move_down])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_find, self.act_preview, self.act_print])
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+        self._fill_recent()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_totals = QLabel(self)
+        self.status_counts = QLabel(self)
+        self.status_counts.setTextFormat(Qt.TextFormat.RichText)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setMaximumHeight(14)
+        self.busy.hide()
+        bar.addPermanentWidget(self.busy)
+        bar.addPermanentWidget(self.status_totals)
+        bar.addPermanentWidget(self.status_counts)
+
+    def _apply_column_widths(self) -> None:
+        # Layout widths are in Excel character units: one unit is about a digit's width.
+        digit = QFontMetrics(self.table.font()).horizontalAdvance("0")
+        for col, column in enumerate(SUMMARY_COLUMNS):
+            self.table.setColumnWidth(col, int(column.width * digit * 1.25) + 10)
+        self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.table.font()).height() + 8)
+
+    # -- status -----------------------------------------------------------------------------------
+
+    def _schedule_status(self, *_args: object) -> None:
+        self._status_timer.start()
+
+    def update_status(self) -> None:
+        report = self.doc.report
+        budget, actual = report.budget_total(), report.actual_total()
+        self.status_totals.setText(
+            self.tr("项目 %1 个  预算合计 %2 万元  实际支出 %3 万元  执行率 %4")
+            .replace("%1", str(len(report.projects)))
+            .replace("%2", money.format_amount(budget, grouping=True))
+            .replace("%3", money.format_amount(actual, grouping=True))
+            .replace("%4", money.format_rate(report.overall_rate())))
+        errors, warnings = self.doc.findings.counts()
+        self.status_counts.setText(
+            self.tr("<span style='color:#b3261e'>错误 %1</span>  "
+                    "<span style='color:#8a5a00'>警告 %2</span>")
+            .replace("%1", str(errors)).replace("%2", str(warnings)))
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _update_title(self, *_args: object) -> None:
+        name = self.doc.path.name if self.doc.path else self.tr("未命名")
+        self.setWindowTitle(f"{name}[*] — " + self.tr("预算项目绩效自评"))
+        self.setWindowModified(not self.doc.undo_stack.isClean())
+
+    # -- selection helpers ------------------------------------------------------------------------
+
+    def _selected_cells(self) -> list[tuple[int, int]]:
+        indexes = self.table.selectionModel().selectedIndexes()
+        if not indexes and self.table.currentIndex().isValid():
+            indexes = [self.table.currentIndex()]
+        return sorted({(i.row(), i.column()) for i in indexes})
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({r for r, _c in self._selected_cells()})
+
+    def _select_block(self, rows: range, cols: range) -> None:
+        if not rows or not cols:
+            return
+        top_left = self.model.index(rows.start, cols.start)
+        bottom_right = self.model.index(rows.stop - 1, cols.stop - 1)
+        selection = self.table.selectionModel()
+        selection.setCurrentIndex(top_left, QItemSelectionModel.SelectionFlag.NoUpdate)
+        from PySide6.QtCore import QItemSelection
+
+        selection.select(QItemSelection(top_left, bottom_right),
+                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def select_cell(self, row: int, col: int) -> None:
+        index = self.model.index(row, col)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus()
+
+    def select_finding(self, uid: int, key: str) -> None:
+        row = self.doc.row_of(uid)
+        if row >= 0:
+            self.select_cell(row, COLUMN_INDEX.get(key, COLUMN_INDEX["seq"]))
+
+    # -- editing ----------------------------------------------------------------------------------
+
+    def _table_has_focus(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is None or focus in (self.table, self.table.frozen) \
+            or self.table.isAncestorOf(focus)
+
+    def copy(self) -> None:
+        cells = self._selected_cells()
+        if not cells:
+            return
+        rows = list(range(min(r for r, _ in cells), max(r for r, _ in cells) + 1))
+        cols = list(range(min(c for _, c in cells), max(c for _, c in cells) + 1))
+        QApplication.clipboard().setText(operations.copy_block(self.doc, rows, cols))
+
+    def cut(self) -> None:
+        self.copy()
+        self.clear_cells()
+
+    def paste(self) -> None:
+        text = QApplication.clipboard().text()
+        if not text:
+            return
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() else len(self.doc.projects)
+        col = current.column() if current.isValid() else 0
+        result = operations.paste(self.doc, row, col, text)
+        if result is not None:
+            self._select_block(result.rows, result.cols)
+
+    def clear_cells(self) -> None:
+        operations.clear(self.doc, self._selected_cells())
+
+    def fill_down(self) -> None:
+        cells = self._selected_cells()
+        operations.fill_down(self.doc, sorted({r for r, _ in cells}), sorted({c for _, c in cells}))
+
+    def insert_rows(self, below: bool) -> None:
+        rows = self._selected_rows()
+        current = self.table.currentIndex()
+        row = (rows[-1] + 1 if below else rows[0]) if rows else len(self.doc.projects)
+        row = operations.insert_blank(self.doc, row)
+        self.select_cell(row, current.column() if current.isValid() else COLUMN_INDEX["name"])
+
+    def delete_rows(self) -> None:
+        rows = self._selected_rows()
+        if not rows:
+            return
+        current = self.table.currentIndex()
+        self.doc.remove_rows(rows)
+        if self.doc.projects:
+            self.select_cell(min(rows[0], len(self.doc.projects) - 1), max(0, current.column()))
+
+    def move_rows(self, delta: int) -> None:
+        rows = self._selected_rows()
+        if not rows:
+            return
+        if rows != list(range(rows[0], rows[-1] + 1)):
+            rows = [self.table.currentIndex().row()]
+        col = max(0, self.table.currentIndex().column())
+        if self.doc.move_rows(rows[0], len(rows), delta):
+            self._select_block(range(rows[0] + delta, rows[-1] + delta + 1),
+                               range(col, col + 1) if len(rows) == 1 else range(len(SUMMARY_COLUMNS)))
+
+    def duplicate_rows(self) -> None:
+        rows = self._selected_rows()
+        if rows:
+            at = operations.duplicate(self.doc, rows)
+            self.select_cell(at, max(0, self.table.currentIndex().column()))
+
+    def show_find(self, replace: bool = False) -> None:
+        if self._find is None:
+            self._find = FindDialog(self)
+        self._find.show_for(replace)
+
+    # -- files ------------------------------------------------------------------------------------
+
+    def maybe_save(self, then: Callable[[], object]) -> bool:
+        """Ask about unsaved changes; True when ``then`` may run now (it runs after a save)."""
+        if self.doc.undo_stack.isClean():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.warning(
+            self, self.tr("保存修改"),
+            self.tr("「%1」已修改，是否保存？").replace(
+                "%1", self.doc.path.name if self.doc.path else self.tr("未命名")),
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            self.save(then=then)
+            return False
+        return answer == buttons.Discard
+
+    def new_file(self) -> None:
+        if self.maybe_save(self.new_file):
+            self.doc.replace(Report(), None)
+            self.show_message(self.tr("已新建空白自评表"))
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save(self.open_dialog):
+            return
+        start = str(self.doc.path.parent) if self.doc.path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("打开"), start,
+            self.tr("自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;所有文件 (*)"))
+        if path:
+            self.open_path(Path(path), ask=False)
+
+    def open_path(self, path: Path, *, ask: bool = True) -> None:
+        if ask and not self.maybe_save(lambda: self.open_path(path, ask=False)):
+            return
+        if self._task is not None:
+            self.show_message(self.tr("正在处理上一个文件，请稍候"))
+            return
+        self._busy(self.tr("正在打开 %1 …").replace("%1", path.name))
+        task = start_load(path)
+        task.signals.done.connect(lambda report: self._opened(path, report))
+        task.signals.failed.connect(lambda reason: self._failed(self.tr("无法打开文件"), path, reason))
+        self._task = task
+
+    def _opened(self, path: Path, report: Report) -> None:
+        self._idle()
+        self.doc.replace(report, path)
+        self._add_recent(path)
+        if report.projects:
+            self.select_cell(0, COLUMN_INDEX["name"])
+        self.show_message(self.tr("已打开 %1（%2 个项目）").replace("%1", path.name)
+                          .replace("%2", str(len(report.projects))))
+
+    def save(self, then: Callable[[], object] | None = None) -> None:
+        if self.doc.path is None or self.doc.path.suffix.lower() not in (".xlsx", ".xlsm"):
+            self.save_as(then=then)
+        else:
+            self.save_to(self.doc.path, then=then)
+
+    def save_as(self, then: Callable[[], object] | None = None) -> None:
+        if self.doc.path is not None:
+            suggested = str(self.doc.path.with_suffix(".xlsx"))
+        else:
+            suggested = (self.doc.report.shown_title or self.tr("自评表")) + ".xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested,
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if path:
+            target = Path(path)
+            if target.suffix.lower() != ".xlsx":
+                target = target.with_suffix(target.suffix + ".xlsx")
+            self.save_to(target, then=then)
+
+    def save_to(self, path: Path, then: Callable[[], object] | None = None) -> None:
+        if self._task is not None:
+            self.show_message(self.tr("正在处理上一个文件，请稍候"))
+            return
+        self._commit_pending_edit()
+        self._busy(self.tr("正在保存 %1 …").replace("%1", path.name))
+        # The state being written: edits made while saving keep the document modified.
+        saved_at = self.doc.undo_stack.index()
+        task = start_save(self.doc.report, path)
+        task.signals.done.connect(lambda _p: self._saved(path, saved_at, then))
+        task.signals.failed.connect(lambda reason: self._failed(self.tr("无法保存文件"), path, reason))
+        self._task = task
+
+    def _saved(self, path: Path, saved_at: int, then: Callable[[], object] | None) -> None:
+        self._idle()
+        if self.doc.undo_stack.index() == saved_at:
+            self.doc.undo_stack.setClean()
+        self.doc.set_path(path)
+        self._add_recent(path)
+        self.show_message(self.tr("已保存 %1").replace("%1", str(path)))
+        if then is not None:
+            then()
+
+    def _failed(self, title: str, path: Path, reason: str) -> None:
+        self._idle()
+        QMessageBox.critical(self, title, f"{path}\n\n{reason}")
+
+    def _busy(self, text: str) -> None:
+        self.busy.show()
+        self.statusBar().showMessage(text)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def _idle(self) -> None:
+        self._task = None
+        self.busy.hide()
+        self.statusBar().clearMessage()
+        QApplication.restoreOverrideCursor()
+
+    def _commit_pending_edit(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and self.header_form.isAncestorOf(focus):
+            focus.clearFocus()  # editingFinished: the header line goes on the stack first
+
+    def is_busy(self) -> bool:
+        return self._task is not None
+
+    # -- printing (the printing package is optional until it lands) ---------------------------------
+
+    def _printing(self) -> object | None:
+        try:
+            import evaldesk.printing as printing
+        except ImportError:
+            return None
+        return printing if hasattr(printing, "SummaryDocument") else None
+
+    def print_preview(self) -> None:
+        printing = self._printing()
+        if printing is None:
+            self.show_message(self.tr("打印功能尚未安装"))
+            return
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.paintRequested.connect(lambda p: self._paint(printing, p))
+        dialog.exec()
+
+    def print_report(self) -> None:
+        printing = self._printing()
+        if printing is None:
+            self.show_message(self.tr("打印功能尚未安装"))
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec():
+            self._paint(printing, printer)
+
+    def _paint(self, printing: object, printer: object) -> None:
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrinter
+
+        assert isinstance(printer, QPrinter)
+        document = printing.SummaryDocument(self.doc.report)  # type: ignore[attr-defined]
+        painter = QPainter(printer)
+        try:
+            for index in range(document.page_count(printer) if hasattr(document, "page_count")
+                               else 1):
+                if index:
+                    printer.newPage()
+                document.paint_page(painter, index)
+        finally:
+            painter.end()
+
+    def export_pdf(self) -> None:
+        try:
+            from evaldesk.printing.pdf import export_pdf
+        except ImportError:
+            self.show_message(self.tr("导出 PDF 功能尚未安装"))
+            return
+        suggested = str(self.doc.path.with_suffix(".pdf")) if self.doc.path else \
+            self.doc.report.shown_title + ".pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), suggested, "PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            export_pdf(self.doc.report, Path(path))
+        except Exception as exc:
+            QMessageBox.critical(self, self.tr("无法导出 PDF"), f"{path}\n\n{getattr(exc, 'reason', exc)}")
+            return
+        self.show_message(self.tr("已导出 %1").replace("%1", path))
+
+    # -- recent files, settings, language -------------------------------------------------------------
+
+    def _recent(self) -> list[str]:
+        value = i18n.settings().value("files/recent", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _add_recent(self, path: Path) -> None:
+        entries = [str(path)] + [p for p in self._recent() if p != str(path)]
+        i18n.settings().setValue("files/recent", entries[:MAX_RECENT])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        entries = self._recent()
+        for n, entry in enumerate(entries, 1):
+            action = self.recent_menu.addAction(f"&{n} {entry}")
+            action.triggered.connect(lambda _c=False, p=entry: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(entries))
+
+    def _restore_settings(self) -> None:
+        settings = i18n.settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        widths = settings.value("table/widths")
+        if isinstance(widths, list) and len(widths) == len(SUMMARY_COLUMNS):
+            for col, width in enumerate(widths):
+                if str(width).isdigit() and int(width) > 10:
+                    self.table.setColumnWidth(col, int(width))
+
+    def save_settings(self) -> None:
+        settings = i18n.settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("table/widths", [str(self.table.columnWidth(c))
+                                           for c in range(len(SUMMARY_COLUMNS))])
+
+    def choose_language(self, code: str) -> None:
+        if code == i18n.saved_language():
+            return
+        i18n.save_language(code)
+        QMessageBox.information(self, "evaldesk", self.tr("界面语言将在重新启动后切换。\n"
+                                                          "The language changes after a restart."))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于 evaldesk"),
+                          self.tr("evaldesk — 预算项目绩效自评表的填报、核对、保存与打印。"))
+
+    # -- window events ------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._task is not None:
+            self.show_message(self.tr("正在处理文件，请稍候再关闭"))
+            event.ignore()
+            return
+        self._commit_pending_edit()
+        if not self.maybe_save(self.close):
+            event.ignore()
+            return
+        self.save_settings()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event.mimeData().urls()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event.mimeData().urls())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    @staticmethod
+    def _dropped_path(urls: list[QUrl]) -> Path | None:
+        for url in urls:
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPEN_SUFFIXES:
+                return Path(url.toLocalFile())
+        return None
+

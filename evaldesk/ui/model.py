@@ -1,0 +1,195 @@
+"""The table model: a thin adapter over ``Report.projects``, one row per project.
+
+Nothing is cached but the column list: ``data()`` asks ``fields.get_value`` and formats with
+``money``; colours and tooltips come from the document's findings store. Structural changes
+arrive from the document's signals, bracketed as Qt requires.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from evaldesk.core import fields, money
+from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS, Column, Kind
+from evaldesk.core.records import Project
+from evaldesk.core.rules import Severity
+from evaldesk.ui.document import Document
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+ERROR_BACKGROUND = QColor("#f9d6d5")
+WARNING_BACKGROUND = QColor("#fdebc8")
+COMPUTED_BACKGROUND = QColor("#f2f5f9")
+BAD_TEXT_FOREGROUND = QColor("#b3261e")
+
+KeyRole = Qt.ItemDataRole.UserRole + 1  # the column's field key
+SeverityRole = Qt.ItemDataRole.UserRole + 2  # "error" / "warning" / None
+
+
+def edit_text(project: Project, column: Column) -> str:
+    """What an editor starts with: the exact stored value, not the rounded display."""
+    value = fields.get_value(project, column.key)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if column.kind is Kind.RATE:
+        if project.rate_printed is None:
+            return money.format_rate(value)
+        return f"{(value * money.PERCENT).normalize():f}%"
+    return f"{value:f}"
+
+
+def display_text(project: Project, column: Column) -> str:
+    value = fields.get_value(project, column.key)
+    if isinstance(value, Decimal):
+        if column.kind is Kind.RATE:
+            return money.format_rate(value)
+        return money.format_amount(value, grouping=True)
+    if value is None:
+        if column.kind is Kind.RATE and project.budget.total is not None \
+                and project.actual.total is not None:
+            return "—"
+        return ""
+    return value
+
+
+class ProjectTableModel(QAbstractTableModel):
+    def __init__(self, doc: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self._columns = SUMMARY_COLUMNS
+        self._seq_column = COLUMN_INDEX["seq"]
+        doc.rowsAboutToBeInserted.connect(
+            lambda first, last: self.beginInsertRows(QModelIndex(), first, last))
+        doc.rowsInserted.connect(self.endInsertRows)
+        doc.rowsAboutToBeRemoved.connect(
+            lambda first, last: self.beginRemoveRows(QModelIndex(), first, last))
+        doc.rowsRemoved.connect(self.endRemoveRows)
+        doc.rowsAboutToBeMoved.connect(
+            lambda first, last, dest: self.beginMoveRows(QModelIndex(), first, last,
+                                                         QModelIndex(), dest))
+        doc.rowsMoved.connect(self.endMoveRows)
+        doc.aboutToReset.connect(self.beginResetModel)
+        doc.reset.connect(self.endResetModel)
+        doc.projectsChanged.connect(self._projects_changed)
+
+    @property
+    def document(self) -> Document:
+        return self._doc
+
+    def column(self, index: int) -> Column:
+        return self._columns[index]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._doc.report.projects)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def _projects_changed(self, uids: set[int]) -> None:
+        # One signal per changed row: a keystroke repaints one row, not the table.
+        last = len(self._columns) - 1
+        for uid in uids:
+            row = self._doc.row_of(uid)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        project = self._doc.report.projects[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(project, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return edit_text(project, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.is_numeric and column.key not in project.bad_values:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column.kind is Kind.SEQ:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            severity = self._severity(project, index.column())
+            if severity is Severity.ERROR:
+                return QBrush(ERROR_BACKGROUND)
+            if severity is Severity.WARNING:
+                return QBrush(WARNING_BACKGROUND)
+            if column.computed:
+                return QBrush(COMPUTED_BACKGROUND)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column.key in project.bad_values:
+                return QBrush(BAD_TEXT_FOREGROUND)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(project, index.column())
+        if role == KeyRole:
+            return column.key
+        if role == SeverityRole:
+            severity = self._severity(project, index.column())
+            return None if severity is None else str(severity)
+        return None
+
+    def _severity(self, project: Project, col: int) -> Severity | None:
+        store = self._doc.findings
+        severity = store.severity(project.uid, self._columns[col].key)
+        if col == self._seq_column:
+            row = store.row(project.uid)
+            if row and (severity is None or any(f.is_error for f in row)):
+                severity = Severity.ERROR if any(f.is_error for f in row) else Severity.WARNING
+        return severity
+
+    def _tooltip(self, project: Project, col: int) -> str | None:
+        store = self._doc.findings
+        found = list(store.cell(project.uid, self._columns[col].key))
+        if col == self._seq_column:
+            found += store.row(project.uid)
+        lines = [("✖ " if f.is_error else "⚠ ") + f.message for f in found]
+        column = self._columns[col]
+        if column.computed and not lines:
+            return self.tr("由各资金来源自动计算；直接输入则按输入值保存并核对")
+        if column.kind is Kind.LONG_TEXT and not lines:
+            text = fields.get_value(project, column.key)
+            # Long cells are often cut off: the tooltip shows all of it.
+            return text if isinstance(text, str) and len(text) > 30 else None
+        return "\n".join(lines) if lines else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
+                    and 0 <= section < len(self._columns):
+                return self._columns[section].header.replace("其中: ", "")
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable)
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Typed text; a bad number is refused (False) and the reason sent to the status bar."""
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            self._doc.set_cell_text(index.row(), index.column(), "" if value is None else str(value))
+        except (fields.NotANumber, fields.FieldError) as exc:
+            self._doc.message.emit(str(exc))
+            return False
+        return True
