@@ -57,5 +57,5 @@ def chinese_family(wanted: str | None = None) -> str:
     # Any other family that declares Simplified Chinese beats boxes.
     for family in sorted(QFontDatabase.families(chinese)):
         if not QFontDatabase.isPrivateFamily(family):
-            return family
+            return str(family)
     raise NoChineseFont()

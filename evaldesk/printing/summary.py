@@ -19,10 +19,10 @@ from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from evaldesk.core import layout
-from evaldesk.core.fields import get_value
+from evaldesk.core.fields import Value, get_value, summary_text
 from evaldesk.core.layout import SUMMARY_COLUMNS, Column, Kind
 from evaldesk.core.money import format_amount, format_rate
-from evaldesk.core.records import Project, Report
+from evaldesk.core.records import Indicator, Project, Report
 from evaldesk.printing.fonts import chinese_family
 from evaldesk.printing.text import TextMeasure
 
@@ -39,6 +39,10 @@ LINE_SPACING = 1.25  # line height in em: dense like the paper form, CJK strokes
 PAD_X_EM = 0.3  # inside a cell, left and right
 PAD_Y_EM = 0.2  # inside a cell, top and bottom
 MIN_TEXT_COLUMN_EM = 2.2  # a text column holds at least two characters a line
+SHORT_TEXT_EM = 6.0  # texts up to six characters wide stay on one line when the page allows
+NAME_EM = 8.0  # project names and departments up to eight characters stay on one line
+CONTENT_WEIGHT = 0.75  # share of the spare width given by amount of text (the rest: official widths)
+HEADER_WRAP_LINES = 3  # a column is wide enough for its heading in three lines
 GRID_WIDTH_PT = 0.5
 TITLE_EM = 2.0  # the title is twice the body size (at most TITLE_MAX_PT), bold
 TITLE_MAX_PT = 16.0
@@ -96,42 +100,64 @@ def body_size_for(width_pt: float) -> float:
     return BODY_SIZES[-1][1]
 
 
-def cell_text(project: Project, column: Column, *, grouping: bool = False) -> str:
-    """What the printed form shows in one cell (a text where a number belongs is shown as is)."""
-    value = get_value(project, column.key)
+def _format(value: Value, kind: Kind, grouping: bool) -> str:
     if isinstance(value, str):
-        if column.kind is Kind.RATE and not value:
-            return format_rate(None)
-        return value
-    if column.kind is Kind.RATE:
+        # A text where a number belongs is printed as the clerk wrote it.
+        return value if value or kind is not Kind.RATE else format_rate(None)
+    if kind is Kind.RATE:
         return format_rate(value)
-    if column.kind is Kind.AMOUNT:
+    if kind is Kind.AMOUNT:
         return format_amount(value, grouping=grouping)
     return "" if value is None else str(value)
 
 
-def total_texts(report: Report, *, grouping: bool = False) -> list[str]:
-    """The 合计 row: each amount column summed, the rate from the summed totals, label first."""
-    sums: dict[str, Decimal] = {}
+def cell_text(project: Project, column: Column, *, grouping: bool = False) -> str:
+    """What the printed form shows in one cell: 0.00 amounts, 98.13% rates, "—" for no rate."""
+    return _format(get_value(project, column.key), column.kind, grouping)
+
+
+def form_texts(report: Report, *, grouping: bool = False) -> tuple[list[list[str]], list[str]]:
+    """Every project row's cell texts and the 合计 row, in one pass over the report.
+
+    The same values as ``get_value`` gives column by column; indicators are grouped once per
+    project rather than filtered once per indicator column (a third of the time for 5,000).
+    The 合计 row sums each amount column and takes the rate from the summed totals.
+    """
+    indicator_columns: dict[int, tuple[str, str]] = {}
+    for i, column in enumerate(SUMMARY_COLUMNS):
+        parts = column.key.split(".")
+        if len(parts) == 3 and parts[0] == "ind":
+            indicator_columns[i] = (parts[1], parts[2])
+    sums: dict[str, Decimal] = {c.key: Decimal(0) for c in SUMMARY_COLUMNS if c.kind is Kind.AMOUNT}
+    rows: list[list[str]] = []
+    for project in report.projects:
+        by_category: dict[str, list[Indicator]] = {}
+        for indicator in project.indicators:
+            by_category.setdefault(indicator.category, []).append(indicator)
+        bad = project.bad_values
+        row: list[str] = []
+        for i, column in enumerate(SUMMARY_COLUMNS):
+            key = column.key
+            ind = indicator_columns.get(i)
+            if ind is not None and key not in bad:
+                row.append(summary_text(by_category.get(ind[0], []), ind[1]))
+                continue
+            value = get_value(project, key)
+            if key in sums and isinstance(value, Decimal):
+                sums[key] += value
+            row.append(_format(value, column.kind, grouping))
+        rows.append(row)
+    totals: list[str] = []
     for column in SUMMARY_COLUMNS:
         if column.kind is Kind.AMOUNT:
-            total = Decimal(0)
-            for project in report.projects:
-                value = get_value(project, column.key)
-                if isinstance(value, Decimal):
-                    total += value
-            sums[column.key] = total
-    texts: list[str] = []
-    for column in SUMMARY_COLUMNS:
-        if column.kind is Kind.AMOUNT:
-            texts.append(format_amount(sums[column.key], grouping=grouping))
+            totals.append(format_amount(sums[column.key], grouping=grouping))
         elif column.kind is Kind.RATE:
             budget, actual = sums.get("budget.total"), sums.get("actual.total")
-            rate = None if not budget or actual is None else actual / budget
-            texts.append(format_rate(rate))
+            totals.append(format_rate(None if not budget or actual is None else actual / budget))
         else:
-            texts.append("")
-    return texts
+            totals.append("")
+    totals[0] = layout.TOTAL_ROW_LABEL
+    return rows, totals
 
 
 # The 合计 label spans the columns before the first number (序号, 部门名称, 项目名称).
@@ -159,11 +185,8 @@ class SummaryDocument:
         self._fixed_size = font_size
         self._text = TextMeasure(self.family)
         self._bold = TextMeasure(self.family, bold=True)
-        self._rows: list[list[str]] = [
-            [cell_text(p, c, grouping=grouping) for c in SUMMARY_COLUMNS] for p in report.projects
-        ]
-        self._total = total_texts(report, grouping=grouping)
-        self._total[0] = layout.TOTAL_ROW_LABEL
+        self._rows, self._total = form_texts(report, grouping=grouping)
+        self._row_lines: list[int] = []
         self.pages: list[Page] = []
         self.size = font_size or 0.0
         self.widths: list[float] = []
@@ -210,6 +233,7 @@ class SummaryDocument:
                 break
             size = max(MIN_BODY_SIZE, size - 0.5)
         self._layout_header()
+        self._row_lines = self._count_row_lines()
         self.pages = self._paginate()
         return self.pages
 
@@ -224,42 +248,61 @@ class SummaryDocument:
         widths = [0.0] * len(SUMMARY_COLUMNS)
         flexible: list[int] = []
         natural: dict[int, float] = {}
+        least: dict[int, float] = {}
         for i, column in enumerate(SUMMARY_COLUMNS):
-            texts = [row[i] for row in self._rows]
+            texts = {row[i] for row in self._rows}
             if column.is_numeric or column.kind is Kind.SEQ:
-                texts.append(self._total[i])
-                widest = max((measure(t, size) for t in set(texts)), default=0.0)
+                texts.add(self._total[i])
+                widest = max((measure(t, size) for t in texts), default=0.0)
                 widths[i] = max(widest + pad2, min_text)
-            else:
-                flexible.append(i)
-                widest = max((self._text.widest_line(t, size) for t in set(texts)), default=0.0)
-                natural[i] = max(widest + pad2, min_text)
-        # The 合计 label must fit in the columns it spans.
+                continue
+            flexible.append(i)
+            widest = max((self._text.width(t, size) for t in texts), default=0.0)
+            # A heading may wrap, but into HEADER_WRAP_LINES lines at most when there is room.
+            heading = measure(column.path[-1], size) / HEADER_WRAP_LINES + pad2
+            least[i] = max(min_text, heading)
+            natural[i] = max(widest + pad2, least[i])
         label = measure(layout.TOTAL_ROW_LABEL, size) + pad2
         spare = self._page_w - sum(widths)
         if spare < min_text * len(flexible):
             return False
-        # Water-filling: text columns share the rest in proportion to the official widths, but a
-        # column whose longest text is narrower than its share gives the surplus to the others.
-        open_columns = list(flexible)
-        while open_columns:
-            weight = sum(SUMMARY_COLUMNS[i].width for i in open_columns)
-            share = {i: spare * SUMMARY_COLUMNS[i].width / weight for i in open_columns}
-            capped = [i for i in open_columns if natural[i] <= share[i]]
-            if not capped:
+        # Columns of short texts (names, 100%, 无) keep them on one line; the rest is shared by
+        # the long-text columns in proportion to the official widths, a column taking no more
+        # than its longest text needs (water-filling).
+        short = SHORT_TEXT_EM * size + pad2
+        name = NAME_EM * size + pad2
+        base = {
+            # Names and departments are what a reader looks for: up to NAME_EM on one line.
+            i: min(natural[i], name) if SUMMARY_COLUMNS[i].kind is Kind.TEXT
+            else natural[i] if natural[i] <= short else least[i]
+            for i in flexible
+        }
+        if sum(base.values()) > spare:
+            base = dict.fromkeys(flexible, min_text)
+        for i in flexible:
+            widths[i] = base[i]
+        spare -= sum(base.values())
+        open_columns = [i for i in flexible if natural[i] > base[i]]
+        weights = self._text_weights(open_columns, size)
+        while open_columns and spare > 1e-6:
+            weight = sum(weights[i] for i in open_columns)
+            share = {i: spare * weights[i] / weight for i in open_columns}
+            filled = [i for i in open_columns if natural[i] - widths[i] <= share[i]]
+            if not filled:
                 for i in open_columns:
-                    widths[i] = share[i]
+                    widths[i] += share[i]
+                spare = 0.0
                 break
-            for i in capped:
+            for i in filled:
+                spare -= natural[i] - widths[i]
                 widths[i] = natural[i]
-                spare -= natural[i]
                 open_columns.remove(i)
-        leftover = self._page_w - sum(widths)
-        if leftover > 1e-6:
-            # Every column is as wide as its text: spread the rest so the table spans the page.
-            total_weight = sum(c.width for c in SUMMARY_COLUMNS)
-            widths = [w + leftover * c.width / total_weight for w, c in zip(widths, SUMMARY_COLUMNS,
-                                                                           strict=True)]
+        if spare > 1e-6:
+            # Every text fits on one line: spread the rest so the table spans the page.
+            weight = sum(SUMMARY_COLUMNS[i].width for i in flexible)
+            for i in flexible:
+                widths[i] += spare * SUMMARY_COLUMNS[i].width / weight
+        # The 合计 label must fit in the columns it spans.
         below = label - sum(widths[:TOTAL_LABEL_SPAN])
         if below > 0:
             widths[TOTAL_LABEL_SPAN - 1] += below
@@ -270,6 +313,26 @@ class SummaryDocument:
         for w in widths:
             self._x.append(self._x[-1] + w)
         return True
+
+    def _text_weights(self, columns: list[int], size: float) -> dict[int, float]:
+        """How the long-text columns share the width: mostly by how much text each holds.
+
+        Rows are as tall as their tallest cell, so widths in proportion to the amount of text
+        even out the cells' line counts (the goal column, the longest text, gets the most). A
+        quarter follows the official widths so that a column never collapses to nothing.
+        """
+        if not columns:
+            return {}
+        em_width = self._text.em_width
+        amount = {i: sum(em_width(row[i]) for row in self._rows) for i in columns}
+        official = {i: float(SUMMARY_COLUMNS[i].width) for i in columns}
+        total_amount = sum(amount.values()) or 1.0
+        total_official = sum(official.values())
+        return {
+            i: CONTENT_WEIGHT * amount[i] / total_amount
+            + (1 - CONTENT_WEIGHT) * official[i] / total_official
+            for i in columns
+        }
 
     def _wrap(self, text: str, col: int, span: int = 1) -> tuple[str, ...]:
         width = self._x[col + span] - self._x[col] - 2 * self.pad_x
@@ -306,15 +369,23 @@ class SummaryDocument:
 
     def row_lines(self, row: int) -> int:
         """How many lines the tallest cell of a row takes (at least one)."""
-        texts = self._total if row == TOTAL_ROW else self._rows[row]
+        if row != TOTAL_ROW:
+            return self._row_lines[row]
         most = 1
-        for col, text in enumerate(texts):
+        for col, text in enumerate(self._total):
             if text:
-                n = len(self._wrap(text, col, TOTAL_LABEL_SPAN if row == TOTAL_ROW and col == 0
-                                   else 1))
-                if n > most:
-                    most = n
+                span = TOTAL_LABEL_SPAN if col == 0 else 1
+                most = max(most, len(self._wrap(text, col, span)))
         return most
+
+    def _count_row_lines(self) -> list[int]:
+        """Line counts of all rows, column by column: one width, one cache, a tight loop."""
+        per_column = [
+            self._text.line_counts([row[col] for row in self._rows],
+                                   self._x[col + 1] - self._x[col] - 2 * self.pad_x, self.size)
+            for col in range(len(SUMMARY_COLUMNS))
+        ]
+        return [max(1, *counts) for counts in zip(*per_column, strict=True)]
 
     def _paginate(self) -> list[Page]:
         line, pad2 = self.line_height, 2 * self.pad_y

@@ -16,6 +16,7 @@ spaces and after hyphens, unless a single word is wider than the line (then anyw
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from itertools import accumulate
 
 from PySide6.QtGui import QFont, QFontMetricsF, QImage
@@ -86,6 +87,7 @@ class TextMeasure:
         self.ascent_em = self._metrics.ascent() / _REFERENCE_SIZE
         self.descent_em = self._metrics.descent() / _REFERENCE_SIZE
         self._wrapped: dict[tuple[str, float, float], tuple[str, ...]] = {}
+        self._em: dict[str, float] = {}
 
     def font(self, size: float) -> QFont:
         """The font to draw with, ``size`` in points on a device whose dpi is the layout's."""
@@ -97,15 +99,42 @@ class TextMeasure:
         font.setKerning(False)
         return font
 
-    def width(self, text: str, size: float) -> float:
-        """Width of one line of text in points."""
-        return sum(map(self._advances.__getitem__, text)) * size
+    def em_width(self, text: str) -> float:
+        """Width in em of the text's longest explicit line (remembered: texts repeat a lot)."""
+        width = self._em.get(text)
+        if width is None:
+            if "\n" in text or "\r" in text or "\t" in text:
+                advances = self._advances.__getitem__
+                width = max(sum(map(advances, part)) for part in normalise(text).split("\n"))
+            else:
+                width = sum(map(self._advances.__getitem__, text))
+            self._em[text] = width
+        return width
 
-    def widest_line(self, text: str, size: float) -> float:
-        """Width of the longest explicit line (the cell's width if it were never wrapped)."""
-        if "\n" not in text:
-            return self.width(text, size)
-        return max(self.width(part, size) for part in text.split("\n"))
+    def width(self, text: str, size: float) -> float:
+        """Width in points of the text set on one line (its longest line if it has several)."""
+        return self.em_width(text) * size
+
+    def line_counts(self, texts: Iterable[str], width: float, size: float) -> list[int]:
+        """The number of lines each text takes in a column ``width`` points wide (0 if empty).
+
+        The fast path of layout: a text narrower than the column is one line without breaking.
+        """
+        width_em = width / size + 1e-9
+        counts: dict[str, int] = {"": 0}
+        em_width = self.em_width
+        result: list[int] = []
+        append = result.append
+        for text in texts:
+            n = counts.get(text)
+            if n is None:
+                if em_width(text) <= width_em and "\n" not in text and "\r" not in text:
+                    n = 1
+                else:
+                    n = len(self.wrap(text, width, size))
+                counts[text] = n
+            append(n)
+        return result
 
     def wrap(self, text: str, width: float, size: float) -> tuple[str, ...]:
         """The lines ``text`` takes in a column ``width`` points wide; () for empty text."""
@@ -146,8 +175,16 @@ class TextMeasure:
                 start = end
                 continue
             brk = end
-            while brk > start and not can_break_before(text, brk):
-                brk -= 1
+            before, after = text[brk - 1], text[brk]
+            # The common case inline: between two CJK characters with no punctuation rule.
+            if not (
+                after not in NO_LINE_START
+                and before not in NO_LINE_END
+                and "\u2e80" <= before <= "\u9fff"
+                and "\u2e80" <= after <= "\u9fff"
+            ):
+                while brk > start and not can_break_before(text, brk):
+                    brk -= 1
             if brk == start:
                 brk = end  # one word wider than the line: break it anywhere
             lines.append(text[start:brk].rstrip(" "))
