@@ -51,7 +51,10 @@ def _read(path: str) -> Report | None:
 
 def _check(args: argparse.Namespace) -> int:
     from evaldesk.core.rules import Checker, field_label
+    from evaldesk.core.scoring import get_profile, scoring_findings
     from evaldesk.core.serialize import finding_to_dict
+
+    profile = get_profile(args.profile)
 
     status = EXIT_OK
     as_json: list[dict[str, object]] = []
@@ -60,7 +63,7 @@ def _check(args: argparse.Namespace) -> int:
         if report is None:
             status = EXIT_UNREADABLE
             continue
-        findings = Checker(report).findings()
+        findings = Checker(report, lambda p: scoring_findings(p, profile)).findings()
         projects = {p.uid: p for p in report.projects}
         errors = sum(1 for f in findings if f.is_error)
         if errors and status == EXIT_OK:
@@ -82,12 +85,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
+    from evaldesk.core.scoring import get_profile
     from evaldesk.core.serialize import report_to_dict
 
     report = _read(args.file)
     if report is None:
         return EXIT_UNREADABLE
-    _say(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2))
+    _say(json.dumps(report_to_dict(report, get_profile(args.profile)), ensure_ascii=False,
+                    indent=2))
     return EXIT_OK
 
 
@@ -128,6 +133,13 @@ def _pdf(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _profile_option(parser: argparse.ArgumentParser) -> None:
+    # The names are listed without importing scoring at start-up: they are stable ids.
+    parser.add_argument("--profile", default="mof",
+                        choices=("mof", "hebei", "exec20", "capped", "regroup", "linear"),
+                        help="评分规则（默认 mof：财政部 10/50/30/10）")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from evaldesk import __version__
 
@@ -141,10 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="检查表格，逐行列出问题")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--json", action="store_true", help="以 JSON 输出，供其他程序使用")
+    _profile_option(check)
     check.set_defaults(run=_check)
 
     dump = sub.add_parser("dump", help="以 JSON 输出表格内容")
     dump.add_argument("file", metavar="FILE")
+    _profile_option(dump)
     dump.set_defaults(run=_dump)
 
     convert = sub.add_parser("convert", help="转换为正式的 .xlsx 工作簿")

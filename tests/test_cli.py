@@ -154,3 +154,23 @@ def test_convert_then_dump_equals_dump_of_the_seed(capsys: pytest.CaptureFixture
     _, from_text, _ = run(capsys, "dump", str(seed_path))
     _, from_xlsx, _ = run(capsys, "dump", str(out_xlsx))
     assert json.loads(from_xlsx) == json.loads(from_text)
+
+
+def test_profile_names_offered_are_the_scoring_profiles() -> None:
+    from evaldesk.cli import build_parser
+    from evaldesk.core.scoring import PROFILES
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    check = sub.choices["check"]  # type: ignore[index]
+    option = next(a for a in check._actions if a.dest == "profile")
+    assert list(option.choices) == list(PROFILES)
+
+
+def test_dump_scores_under_a_profile(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    code, out, _ = run(capsys, "dump", "--profile", "hebei", str(seed_path))
+    assert code == 0
+    first = json.loads(out)["projects"][0]
+    assert first["profile"] == "hebei"
+    assert first["execution_score"] == "10"  # 98.12 % rounded to a whole point
+    assert {"execution_score", "total_score", "grade"} <= set(first)

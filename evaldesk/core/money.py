@@ -22,6 +22,8 @@ _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 # optional sign, digits with optional thousands commas, optional fraction; or a bare fraction.
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$|^[+-]?\.\d+$")
 _UNIT_SUFFIXES = ("万元", "元", "￥", "¥")
+# No budget line reaches a thousand trillion; anything above is a misread cell, not money.
+_TOO_LARGE = Decimal(10) ** 15
 
 
 class NotANumber(ValueError):
@@ -35,9 +37,31 @@ def _normalise(text: str) -> str:
     return text.replace("\u2212", "-").replace("\u2014", "-").replace("－", "-")
 
 
-def parse_amount(value: object) -> Decimal | None:
-    """An amount from a cell or from typing: ``None`` for empty, Decimal otherwise.
+def canonical(number: Decimal) -> Decimal:
+    """The number without trailing fractional zeros: 91.60 → 91.6, 0.00 → 0, 100 stays 100.
 
+    A workbook stores 91.6 whatever the clerk typed, so every source is brought to this form on
+    the way in; a file read from text and the same file read from .xlsx then hold equal digits.
+    """
+    if not number:
+        return Decimal(0)
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()
+
+
+def parse_amount(value: object) -> Decimal | None:
+    """An amount from a cell or from typing: ``None`` for empty, Decimal otherwise (canonical)."""
+    number = _parse_amount(value)
+    if number is None:
+        return None
+    if not number.is_finite() or abs(number) >= _TOO_LARGE:
+        raise NotANumber(f"「{value}」太大，不像是金额")
+    return canonical(number)
+
+
+def _parse_amount(value: object) -> Decimal | None:
+    """
     Understands "1,234.5", "1234.50", full-width digits, a leading ¥ and a trailing 元/万元 (the
     unit of the sheet is the caller's business). Raises ``NotANumber`` for anything else.
     Floats (from spreadsheet readers) are taken by their shortest repr, so 91.66 stays 91.66.
@@ -81,7 +105,7 @@ def parse_rate(value: object) -> Decimal | None:
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         number = parse_amount(value)
         assert number is not None
-        return number / PERCENT if abs(number) > 10 else number
+        return canonical(number / PERCENT) if abs(number) > 10 else number
     text = _normalise(str(value))
     if text in ("", "-", "/", "—", "--"):
         return None
@@ -89,7 +113,7 @@ def parse_rate(value: object) -> Decimal | None:
         number = parse_amount(text[:-1])
         if number is None:
             raise NotANumber(f"「{value}」不是百分比")
-        return number / PERCENT
+        return canonical(number / PERCENT)
     try:
         return parse_rate(parse_amount(text))
     except NotANumber as exc:
@@ -98,7 +122,7 @@ def parse_rate(value: object) -> Decimal | None:
 
 def yuan_to_wan(amount: Decimal | None) -> Decimal | None:
     """Exact conversion: 元 → 万元 (a shift of four decimal places, never rounded)."""
-    return None if amount is None else amount.scaleb(-4)
+    return None if amount is None else canonical(amount.scaleb(-4))
 
 
 def format_amount(amount: Decimal | None, *, grouping: bool = False) -> str:

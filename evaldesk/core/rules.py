@@ -9,14 +9,22 @@ time, including the one rule that looks across projects (the same goal text on t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
 from evaldesk.core.money import AMOUNT_HALF_CENT, format_rate, half_unit
-from evaldesk.core.records import BENEFIT, OUTPUT, SATISFACTION, Funds, Project, Report
+from evaldesk.core.records import (
+    BENEFIT,
+    CATEGORIES,
+    OUTPUT,
+    SATISFACTION,
+    Funds,
+    Project,
+    Report,
+)
 
 
 class Severity(StrEnum):
@@ -67,8 +75,11 @@ _SIDE_NAMES = {"budget": "预算", "actual": "实际支出"}
 # What people write in 问题 when there is nothing to say; it explains nothing.
 _NO_REASON = frozenset({"", "无", "无。", "没有", "暂无", "/", "-", "—", "--", "无问题", "不适用"})
 _HUNDRED_PERCENT = re.compile(r"^\s*100(\.0+)?\s*[%％]\s*$")
-_TEMPLATE = re.compile(r"请填写|请输入|填写说明|填报说明|（示例）|\(示例\)|^例[:：]|XXX|×××|＊＊")
+_TEMPLATE = re.compile(r"请填写|请输入|填写说明|填报说明|（示例）|\(示例\)|^例[:：]|XXX|×××|＊＊", re.M)
 
+# Substrings every template pattern contains: plain `in` tests rule out most texts far faster
+# than the regular expression can.
+_TEMPLATE_CLUES = ("请", "说明", "示例", "例", "XXX", "×××", "＊＊")
 _TEXT_FIELDS_FOR_TEMPLATE = ("name", "goal", "completion", "problems", "rectification")
 
 
@@ -124,89 +135,125 @@ def _sum_is_consistent(total: Decimal, parts: Iterable[Decimal | None]) -> bool:
     return abs(gap) < slack if slack else gap == 0
 
 
-def _funds_findings(project: Project, side: str, funds: Funds) -> Iterator[Finding]:
-    uid = project.uid
-    side_name = _SIDE_NAMES[side]
+def _shown_total(funds: Funds) -> Decimal | None:
+    # Funds.total, inlined: this runs for every project on every full check.
+    if funds.total_entered is not None:
+        return funds.total_entered
     general, fund, non_fiscal = funds.general, funds.fund, funds.non_fiscal
-    for part, value in (("general", general), ("fund", fund), ("non_fiscal", non_fiscal)):
-        if value is not None and value < 0:
-            yield Finding(NEGATIVE_AMOUNT, Severity.ERROR, uid, f"{side}.{part}",
-                          f"{side_name}{_PART_NAMES[part]} {_num(value)} 为负数")
+    if general is None and fund is None and non_fiscal is None:
+        return None
+    return (general or _ZERO) + (fund or _ZERO) + (non_fiscal or _ZERO)
+
+
+def _check_funds(found: list[Finding], uid: int, side: str, funds: Funds) -> None:
+    general, fund, non_fiscal = funds.general, funds.fund, funds.non_fiscal
+    if (general is not None and general < 0) or (fund is not None and fund < 0) or (
+            non_fiscal is not None and non_fiscal < 0):
+        for part, value in (("general", general), ("fund", fund), ("non_fiscal", non_fiscal)):
+            if value is not None and value < 0:
+                found.append(Finding(NEGATIVE_AMOUNT, Severity.ERROR, uid, f"{side}.{part}",
+                                     f"{_SIDE_NAMES[side]}{_PART_NAMES[part]} {_num(value)} 为负数"))
     entered = funds.total_entered
     if entered is not None:
         if general is None and fund is None and non_fiscal is None:
-            yield Finding(SOURCES_MISSING, Severity.WARNING, uid, f"{side}.general",
-                          f"{side_name}合计 {_num(entered)} 未按资金来源"
-                          "（一般公共预算、政府性基金、非财政资金）分列")
+            found.append(Finding(SOURCES_MISSING, Severity.WARNING, uid, f"{side}.general",
+                                 f"{_SIDE_NAMES[side]}合计 {_num(entered)} 未按资金来源"
+                                 "（一般公共预算、政府性基金、非财政资金）分列"))
         elif not _sum_is_consistent(entered, (general, fund, non_fiscal)):
-            yield Finding(TOTAL_NOT_SUM, Severity.ERROR, uid, f"{side}.total",
-                          f"{side_name}合计 {_num(entered)} ≠ 一般公共预算 {_num(general)} + "
-                          f"政府性基金 {_num(fund)} + 非财政资金 {_num(non_fiscal)}"
-                          f"（应为 {_num(funds.total_computed)}）")
+            found.append(Finding(TOTAL_NOT_SUM, Severity.ERROR, uid, f"{side}.total",
+                                 f"{_SIDE_NAMES[side]}合计 {_num(entered)} ≠ 一般公共预算 "
+                                 f"{_num(general)} + 政府性基金 {_num(fund)} + 非财政资金 "
+                                 f"{_num(non_fiscal)}（应为 {_num(funds.total_computed)}）"))
     fiscal = funds.fiscal_entered
     if fiscal is not None and (general is not None or fund is not None) \
             and not _sum_is_consistent(fiscal, (general, fund)):
-        yield Finding(FISCAL_NOT_SUM, Severity.ERROR, uid, f"{side}.fiscal",
-                      f"{side_name}财政拨款 {_num(fiscal)} ≠ 一般公共预算 {_num(general)} + "
-                      f"政府性基金 {_num(fund)}")
+        found.append(Finding(FISCAL_NOT_SUM, Severity.ERROR, uid, f"{side}.fiscal",
+                             f"{_SIDE_NAMES[side]}财政拨款 {_num(fiscal)} ≠ 一般公共预算 "
+                             f"{_num(general)} + 政府性基金 {_num(fund)}"))
 
 
-def _rate_findings(project: Project) -> Iterator[Finding]:
+def _check_rate(found: list[Finding], project: Project) -> None:
     uid = project.uid
-    budget_total, actual_total = project.budget.total, project.actual.total
+    budget, actual = project.budget, project.actual
+    budget_total, actual_total = _shown_total(budget), _shown_total(actual)
     if budget_total is None:
         if "budget.total" not in project.bad_values:
-            yield Finding(REQUIRED, Severity.ERROR, uid, "budget.total", "未填项目年度预算金额")
+            found.append(Finding(REQUIRED, Severity.ERROR, uid, "budget.total",
+                                 "未填项目年度预算金额"))
         return
     if actual_total is None:
         if "actual.total" not in project.bad_values:
-            yield Finding(REQUIRED, Severity.ERROR, uid, "actual.total", "未填实际支出金额")
+            found.append(Finding(REQUIRED, Severity.ERROR, uid, "actual.total", "未填实际支出金额"))
         return
     if budget_total == 0:
         if actual_total > 0:
-            yield Finding(SPENT_WITHOUT_BUDGET, Severity.ERROR, uid, "actual.total",
-                          f"预算为 0，实际支出却有 {_num(actual_total)}，执行率无从计算")
+            found.append(Finding(SPENT_WITHOUT_BUDGET, Severity.ERROR, uid, "actual.total",
+                                 f"预算为 0，实际支出却有 {_num(actual_total)}，执行率无从计算"))
         elif project.rate_printed:
-            yield Finding(RATE_WITHOUT_BUDGET, Severity.ERROR, uid, "rate",
-                          "预算与支出均为 0，执行率应为「—」，"
-                          f"表中为 {format_rate(project.rate_printed)}")
+            found.append(Finding(RATE_WITHOUT_BUDGET, Severity.ERROR, uid, "rate",
+                                 "预算与支出均为 0，执行率应为「—」，"
+                                 f"表中为 {format_rate(project.rate_printed)}"))
         return
-    for part in ("general", "fund", "non_fiscal", "total"):
-        spent = getattr(project.actual, part)
-        planned = getattr(project.budget, part)
-        if spent is not None and spent > (planned or _ZERO) and spent > 0:
+    for part, spent, planned in (
+        ("general", actual.general, budget.general),
+        ("fund", actual.fund, budget.fund),
+        ("non_fiscal", actual.non_fiscal, budget.non_fiscal),
+        ("total", actual_total, budget_total),
+    ):
+        if spent is not None and spent > 0 and spent > (planned or _ZERO):
             name = "合计" if part == "total" else _PART_NAMES[part]
-            yield Finding(OVERSPENT, Severity.ERROR, uid, f"actual.{part}",
-                          f"实际支出{name} {_num(spent)} 超过预算{name} {_num(planned)}")
+            found.append(Finding(OVERSPENT, Severity.ERROR, uid, f"actual.{part}",
+                                 f"实际支出{name} {_num(spent)} 超过预算{name} {_num(planned)}"))
     rate = actual_total / budget_total
     printed = project.rate_printed
-    if printed is not None and not rate_is_consistent(printed, actual_total, budget_total):
-        yield Finding(RATE_MISMATCH, Severity.ERROR, uid, "rate",
-                      f"执行率 {format_rate(printed)} ≠ 实际支出 {_num(actual_total)} ÷ "
-                      f"预算 {_num(budget_total)} = {format_rate(rate)}")
+    if printed is not None and abs(rate - printed) > RATE_HALF_UNIT and not rate_is_consistent(
+            printed, actual_total, budget_total):
+        found.append(Finding(RATE_MISMATCH, Severity.ERROR, uid, "rate",
+                             f"执行率 {format_rate(printed)} ≠ 实际支出 {_num(actual_total)} ÷ "
+                             f"预算 {_num(budget_total)} = {format_rate(rate)}"))
     if rate < LOW_RATE:
         if project.problems.strip() in _NO_REASON:
-            yield Finding(LOW_RATE_NO_REASON, Severity.WARNING, uid, "problems",
-                          f"执行率 {format_rate(rate)} 低于 90%，须在「项目执行中存在的问题」"
-                          "中说明原因（不能为空或「无」）")
+            found.append(Finding(LOW_RATE_NO_REASON, Severity.WARNING, uid, "problems",
+                                 f"执行率 {format_rate(rate)} 低于 90%，须在「项目执行中存在的问题」"
+                                 "中说明原因（不能为空或「无」）"))
         if _HUNDRED_PERCENT.match(project.completion):
-            yield Finding(COMPLETION_VS_RATE, Severity.WARNING, uid, "completion",
-                          f"执行率只有 {format_rate(rate)}，绩效目标整体完成情况却为 "
-                          f"{project.completion.strip()}，请核实")
+            found.append(Finding(COMPLETION_VS_RATE, Severity.WARNING, uid, "completion",
+                                 f"执行率只有 {format_rate(rate)}，绩效目标整体完成情况却为 "
+                                 f"{project.completion.strip()}，请核实"))
 
 
-def _indicator_findings(project: Project) -> Iterator[Finding]:
+_LEVEL1 = {c.key: c.level1 for c in CATEGORIES}
+
+
+def _check_indicators(found: list[Finding], project: Project) -> None:
     uid = project.uid
-    groups = {i.level1 for i in project.indicators if i.applicable and (i.name or i.actual)}
+    groups: set[str] = set()
+    for indicator in project.indicators:
+        if indicator.applicable and (indicator.name or indicator.actual):
+            groups.add(_LEVEL1[indicator.category])
+    if len(groups) == 3:
+        return
     if OUTPUT not in groups:
-        yield Finding(NO_OUTPUT_INDICATOR, Severity.ERROR, uid, "ind.quantity.content",
-                      "至少要有一个产出指标（数量、质量、时效或成本）")
+        found.append(Finding(NO_OUTPUT_INDICATOR, Severity.ERROR, uid, "ind.quantity.content",
+                             "至少要有一个产出指标（数量、质量、时效或成本）"))
     if BENEFIT not in groups:
-        yield Finding(NO_BENEFIT_INDICATOR, Severity.ERROR, uid, "ind.social.content",
-                      "至少要有一个效益指标（经济、社会、生态效益或可持续影响）")
+        found.append(Finding(NO_BENEFIT_INDICATOR, Severity.ERROR, uid, "ind.social.content",
+                             "至少要有一个效益指标（经济、社会、生态效益或可持续影响）"))
     if SATISFACTION not in groups:
-        yield Finding(NO_SATISFACTION_INDICATOR, Severity.ERROR, uid, "ind.satisfaction.content",
-                      "缺少服务对象满意度指标")
+        found.append(Finding(NO_SATISFACTION_INDICATOR, Severity.ERROR, uid,
+                             "ind.satisfaction.content", "缺少服务对象满意度指标"))
+
+
+def _check_template_text(found: list[Finding], project: Project) -> None:
+    # One search over all the texts; only a hit (rare) looks at the fields one by one.
+    texts = [getattr(project, key) for key in _TEXT_FIELDS_FOR_TEMPLATE]
+    joined = "\n".join(texts)
+    if not any(clue in joined for clue in _TEMPLATE_CLUES) or not _TEMPLATE.search(joined):
+        return
+    for key, value in zip(_TEXT_FIELDS_FOR_TEMPLATE, texts, strict=True):
+        if _TEMPLATE.search(value):
+            found.append(Finding(TEMPLATE_TEXT, Severity.WARNING, project.uid, key,
+                                 f"「{field_label(key)}」中还留着模板的说明文字，请替换为实际内容"))
 
 
 def check_project(project: Project) -> list[Finding]:
@@ -218,20 +265,17 @@ def check_project(project: Project) -> list[Finding]:
                              f"{field_label(key)}应为数字，表中为「{text}」"))
     if not project.name.strip():
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "name", "未填项目名称"))
-    found.extend(_funds_findings(project, "budget", project.budget))
-    found.extend(_funds_findings(project, "actual", project.actual))
-    found.extend(_rate_findings(project))
+    _check_funds(found, uid, "budget", project.budget)
+    _check_funds(found, uid, "actual", project.actual)
+    _check_rate(found, project)
     if not project.goal.strip():
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal", "未填年初绩效目标"))
-    found.extend(_indicator_findings(project))
-    for key in _TEXT_FIELDS_FOR_TEMPLATE:
-        value: str = getattr(project, key)
-        if value and _TEMPLATE.search(value):
-            found.append(Finding(TEMPLATE_TEXT, Severity.WARNING, uid, key,
-                                 f"「{field_label(key)}」中还留着模板的说明文字，请替换为实际内容"))
+    _check_indicators(found, project)
+    _check_template_text(found, project)
     for note in project.import_notes:
         found.append(Finding(note.code, Severity(note.severity), uid, note.field, note.message))
-    found.sort(key=_column_order)
+    if len(found) > 1:
+        found.sort(key=_column_order)
     return found
 
 
@@ -240,8 +284,8 @@ def _column_order(finding: Finding) -> int:
 
 
 def goal_key(goal: str) -> str:
-    """Goal texts compare without regard to spacing and punctuation width."""
-    return re.sub(r"\s+", "", goal)
+    """Goal texts compare without regard to spacing (str.split knows the ideographic space)."""
+    return "".join(goal.split())
 
 
 class Checker:
@@ -252,15 +296,27 @@ class Checker:
     goal text), so a view repaints only those rows.
     """
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report,
+                 extra: Callable[[Project], list[Finding]] | None = None) -> None:
+        """``extra`` adds rules from above this module (scoring under a profile) per project."""
         self.report = report
+        self._extra = extra
         self._own: dict[int, list[Finding]] = {}
         self._goal_of: dict[int, str] = {}
         self._by_goal: dict[str, set[int]] = {}
         self.check_all()
 
+    def _check(self, project: Project) -> list[Finding]:
+        found = check_project(project)
+        if self._extra is not None:
+            more = self._extra(project)
+            if more:
+                found = sorted([*found, *more], key=_column_order)
+        return found
+
     def check_all(self) -> None:
-        self._own = {p.uid: check_project(p) for p in self.report.projects}
+        check = self._check
+        self._own = {p.uid: check(p) for p in self.report.projects}
         self._goal_of = {}
         self._by_goal = {}
         for project in self.report.projects:
@@ -285,7 +341,7 @@ class Checker:
     def recheck(self, project: Project) -> set[int]:
         """Re-run the rules for one project after an edit; returns the uids to repaint."""
         changed = {project.uid}
-        self._own[project.uid] = check_project(project)
+        self._own[project.uid] = self._check(project)
         if goal_key(project.goal) != self._goal_of.get(project.uid):
             changed |= self._unindex_goal(project.uid)
             self._index_goal(project)
@@ -299,7 +355,7 @@ class Checker:
 
     def add(self, project: Project) -> set[int]:
         """A project joined the report (insert, paste, undo of a delete)."""
-        self._own[project.uid] = check_project(project)
+        self._own[project.uid] = self._check(project)
         self._index_goal(project)
         return set(self._by_goal.get(self._goal_of[project.uid], set())) | {project.uid}
 
@@ -320,9 +376,15 @@ class Checker:
 
     def findings(self) -> list[Finding]:
         """All findings, in the report's project order."""
+        shared = {uid for uids in self._by_goal.values() if len(uids) > 1 for uid in uids}
+        own = self._own
         result: list[Finding] = []
         for project in self.report.projects:
-            result.extend(self.for_project(project.uid))
+            uid = project.uid
+            if uid in shared:
+                result.extend(self.for_project(uid))
+            else:
+                result.extend(own.get(uid, ()))
         return result
 
     def counts(self) -> tuple[int, int]:

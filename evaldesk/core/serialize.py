@@ -13,6 +13,7 @@ from typing import Any
 from evaldesk.core.money import decimal_str
 from evaldesk.core.records import Funds, Indicator, Project, Report
 from evaldesk.core.rules import Finding
+from evaldesk.core.scoring import DEFAULT_PROFILE, IndicatorScore, ScoringProfile, score_project
 
 SCHEMA_VERSION = 1
 _RATE_PLACES = Decimal("0.000001")
@@ -28,7 +29,7 @@ def _funds(funds: Funds) -> dict[str, str | None]:
     }
 
 
-def _indicator(indicator: Indicator) -> dict[str, Any]:
+def _indicator(indicator: Indicator, scored: IndicatorScore | None) -> dict[str, Any]:
     return {
         "level1": indicator.level1,
         "level2": indicator.level2,
@@ -38,7 +39,8 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         "unit": indicator.unit or None,
         "actual": indicator.actual or None,
         "weight": decimal_str(indicator.weight),
-        "score": decimal_str(indicator.score),
+        # The score the profile computes, and the one typed or printed (which is in force).
+        "score": decimal_str(scored.computed) if scored else None,
         "score_printed": decimal_str(indicator.score),
         "reason": indicator.reason or None,
         "applicable": indicator.applicable,
@@ -50,7 +52,8 @@ def computed_rate(project: Project) -> str | None:
     return None if rate is None else decimal_str(rate.quantize(_RATE_PLACES, ROUND_HALF_UP))
 
 
-def project_to_dict(project: Project) -> dict[str, Any]:
+def project_to_dict(project: Project, profile: ScoringProfile = DEFAULT_PROFILE) -> dict[str, Any]:
+    scores = score_project(project, profile)
     return {
         "seq": project.seq,
         "department": project.department,
@@ -62,14 +65,20 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "rate_printed": decimal_str(project.rate_printed),
         "goal": project.goal,
         "completion": project.completion,
-        "indicators": [_indicator(i) for i in project.indicators],
+        "indicators": [
+            _indicator(i, s) for i, s in zip(project.indicators, scores.indicators, strict=True)
+        ],
         "problems": project.problems,
         "rectification": project.rectification,
         "invalid_cells": dict(project.bad_values),
+        "profile": profile.name,
+        "execution_score": decimal_str(scores.execution),
+        "total_score": decimal_str(scores.total_capped),
+        "grade": scores.grade,
     }
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+def report_to_dict(report: Report, profile: ScoringProfile = DEFAULT_PROFILE) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "year": report.year,
@@ -80,7 +89,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "preparer": report.preparer,
         "phone": report.phone,
         "head": report.head,
-        "projects": [project_to_dict(p) for p in report.projects],
+        "projects": [project_to_dict(p, profile) for p in report.projects],
     }
 
 

@@ -50,8 +50,8 @@ def test_seed_findings_are_what_a_reviewer_would_raise(seed_path: Path) -> None:
     assert rules.LOW_RATE_NO_REASON in by_seq["6"]
     assert rules.COMPLETION_VS_RATE in by_seq["6"]
     assert IMPORT_UNPLACED in by_seq["2"]
-    assert [f for f in checker.for_project(report.projects[1].uid)
-            if f.code == IMPORT_UNPLACED][0].is_error
+    assert next(f for f in checker.for_project(report.projects[1].uid)
+            if f.code == IMPORT_UNPLACED).is_error
     assert rules.DUPLICATE_GOAL in by_seq["1"] and rules.DUPLICATE_GOAL in by_seq["3"]
     # Rows 4–6 realign from their 不适用 cells with certainty; row 3 also needs a join.
     assert IMPORT_JOINED in by_seq["3"]
@@ -119,7 +119,8 @@ def test_header_found_wherever_it_stands_with_blank_rows_and_columns() -> None:
 
 
 def test_excel_clipboard_quoted_cells_with_line_breaks() -> None:
-    header = "序号\t部门名称\t项目名称\t项目年度预算金额\t\t\t\t实际支出金额\t\t\t\t预算支出执行率\t年初绩效目标"
+    header = ("序号\t部门名称\t项目名称\t项目年度预算金额\t\t\t\t实际支出金额\t\t\t\t"
+              "预算支出执行率\t年初绩效目标")
     row = '1\t局\t甲\t10\t10\t0\t0\t9\t9\t0\t0\t90.00%\t"第一行\n第二行"'
     report = report_from_text(f"{header}\n{row}\n")
     assert report.projects[0].goal == "第一行\n第二行"
