@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from evaldesk.ui.document import Document
 
@@ -16,33 +16,33 @@ class HeaderForm(QWidget):
         super().__init__(parent)
         self._doc = doc
         self.edits: dict[str, QLineEdit] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(6, 4, 6, 2)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(4)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 4)
+        outer.setSpacing(4)
+        # (field, label, fixed width in characters; 0 = takes the free space)
         rows = (
-            (("title", self.tr("标题"), 5), ("year", self.tr("年度"), 1), ("unit", self.tr("单位"), 1)),
-            (("department", self.tr("部门名称(盖章)"), 3), ("head", self.tr("单位负责人"), 1),
-             ("preparer", self.tr("填表人"), 1), ("phone", self.tr("联系电话"), 1),
-             ("fill_date", self.tr("填报日期"), 1)),
+            (("title", self.tr("标题"), 0), ("year", self.tr("年度"), 6), ("unit", self.tr("单位"), 6)),
+            (("department", self.tr("部门名称(盖章)"), 0), ("head", self.tr("单位负责人"), 9),
+             ("preparer", self.tr("填表人"), 9), ("phone", self.tr("联系电话"), 14),
+             ("fill_date", self.tr("填报日期"), 13)),
         )
-        for r, row in enumerate(rows):
-            col = 0
-            for name, label, stretch in row:
+        char = self.fontMetrics().horizontalAdvance("中")
+        for row in rows:
+            line = QHBoxLayout()
+            line.setSpacing(6)
+            for name, label, chars in row:
                 caption = QLabel(label + "：", self)
-                caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 edit = QLineEdit(self)
                 edit.setObjectName(f"header_{name}")
-                edit.setClearButtonEnabled(False)
                 caption.setBuddy(edit)
-                grid.addWidget(caption, r, col)
-                span = 3 if (r == 0 and name == "title") else 1
-                grid.addWidget(edit, r, col + 1, 1, span)
-                for c in range(col + 1, col + 1 + span):
-                    grid.setColumnStretch(c, max(grid.columnStretch(c), stretch))
-                col += 1 + span
+                if chars:
+                    edit.setFixedWidth(chars * char + 12)
+                line.addWidget(caption)
+                line.addWidget(edit, 0 if chars else 1)
+                line.addSpacing(10)
                 edit.editingFinished.connect(lambda n=name: self._commit(n))
                 self.edits[name] = edit
+            outer.addLayout(line)
         self.edits["year"].setMaxLength(4)
         self.edits["year"].setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}"), self))
         self.edits["year"].setPlaceholderText("2021")

@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
     def _selected_rows(self) -> list[int]:
         return sorted({r for r, _c in self._selected_cells()})
 
-    def _select_block(self, rows: range, cols: range) -> None:
+    def select_block(self, rows: range, cols: range) -> None:
         if not rows or not cols:
             return
         top_left = self.model.index(rows.start, cols.start)
@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
         col = current.column() if current.isValid() else 0
         result = operations.paste(self.doc, row, col, text)
         if result is not None:
-            self._select_block(result.rows, result.cols)
+            self.select_block(result.rows, result.cols)
 
     def clear_cells(self) -> None:
         operations.clear(self.doc, self._selected_cells())
@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
             rows = [self.table.currentIndex().row()]
         col = max(0, self.table.currentIndex().column())
         if self.doc.move_rows(rows[0], len(rows), delta):
-            self._select_block(range(rows[0] + delta, rows[-1] + delta + 1),
+            self.select_block(range(rows[0] + delta, rows[-1] + delta + 1),
                                range(col, col + 1) if len(rows) == 1 else range(len(SUMMARY_COLUMNS)))
 
     def duplicate_rows(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtGui import QFontMetrics, QInputMethodEvent, QKeyEvent, QResizeEve
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QTableView,
     QWidget,
@@ -53,6 +54,8 @@ class SheetView(QTableView):
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.verticalHeader().setMinimumWidth(self.fontMetrics().horizontalAdvance("0000") + 10)
+        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
 
     def _move(self, rows: int, cols: int) -> None:
@@ -92,12 +95,19 @@ class SheetView(QTableView):
         super().keyPressEvent(event)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        # Chinese typed by an input method opens the editor the same way a key does.
-        if self.state() != QAbstractItemView.State.EditingState and event.commitString():
+        # Chinese committed by an input method opens the editor on the current cell (replacing
+        # its text, as a typed key does) and lands in it.
+        current = self.currentIndex()
+        if self.state() != QAbstractItemView.State.EditingState and event.commitString() \
+                and current.isValid():
             self.cell_delegate.replace_on_open = True
-        super().inputMethodEvent(event)
-        if self.state() != QAbstractItemView.State.EditingState:
+            self.edit(current)
             self.cell_delegate.replace_on_open = False
+            editor = self.indexWidget(current)
+            if editor is not None:
+                QApplication.sendEvent(editor, event)
+                return
+        super().inputMethodEvent(event)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         moves = {MOVE_DOWN: (1, 0), MOVE_RIGHT: (0, 1), MOVE_LEFT: (0, -1)}
