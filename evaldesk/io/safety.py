@@ -191,11 +191,17 @@ def check_zip(path: Path) -> None:
 def _check_directory(path: Path, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_MEMBERS:
         raise ReadError(path, f"文件包含的部件过多（{len(members)} 个），不是正常的工作簿，已拒绝打开")
-    total = 0
     for member in members:
         if member.flag_bits & 0x1:
             raise ReadError(path, "工作簿中的内容被加密，无法读取；请取消密码后另存再导入")
-        total += member.file_size
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise ReadError(
+            path,
+            f"文件解压后共 {_mb(total)}，超过上限 {_mb(MAX_UNCOMPRESSED_BYTES)}，"
+            "疑似恶意构造的文件（压缩炸弹），已拒绝打开",
+        )
+    for member in members:
         if (
             member.file_size > RATIO_CHECK_ABOVE
             and member.file_size > MAX_RATIO * max(member.compress_size, 1)
@@ -203,14 +209,8 @@ def _check_directory(path: Path, members: list[zipfile.ZipInfo]) -> None:
             raise ReadError(
                 path,
                 f"文件中的「{member.filename}」解压后异常巨大（压缩比超过 {MAX_RATIO} 倍），"
-                "疑似恶意构造的文件，已拒绝打开",
+                "疑似恶意构造的文件（压缩炸弹），已拒绝打开",
             )
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise ReadError(
-            path,
-            f"文件解压后共 {_mb(total)}，超过上限 {_mb(MAX_UNCOMPRESSED_BYTES)}，"
-            "疑似恶意构造的文件（压缩炸弹），已拒绝打开",
-        )
 
 
 def _check_kind(path: Path, names: set[str]) -> None:
@@ -235,8 +235,9 @@ class _Extent:
     that orders "Z" < "AA" and "99" < "100" without converting 150,000 references to numbers.
     """
 
-    row: bytes = b""
+    row: bytes = b""  # farthest row of a cell with a value
     col: bytes = b""
+    row_element: bytes = b""  # farthest <row r=…>: matters only for cells without a reference
     cells: int = 0
     cells_with_ref: int = 0
     rows: int = 0
@@ -245,6 +246,10 @@ class _Extent:
     def see_row(self, digits: bytes) -> None:
         if (len(digits), digits) > (len(self.row), self.row):
             self.row = digits
+
+    def see_row_element(self, digits: bytes) -> None:
+        if (len(digits), digits) > (len(self.row_element), self.row_element):
+            self.row_element = digits
 
     def see_col(self, letters: bytes) -> None:
         if (len(letters), letters) > (len(self.col), self.col):
@@ -259,11 +264,15 @@ class _Extent:
         return column_number(self.col)
 
     def grid_cells(self) -> int:
-        # Rows and cells without a reference are placed one after another by the parser: count
-        # them as extra rows and as one long row, which bounds any layout they could have.
-        rows = self.max_row + (self.rows - self.rows_with_ref)
-        cols = max(self.max_col, self.cells - self.cells_with_ref)
-        return rows * cols
+        unreferenced = self.cells - self.cells_with_ref
+        if not unreferenced:
+            # Every cell says where it is; empty rows (a row height set far down) place nothing.
+            return self.max_row * self.max_col
+        # Cells without a reference are placed one after another in their row, and rows without
+        # one after the previous row: count them as one long row at the farthest row element,
+        # which bounds any layout they could have.
+        rows = max(self.max_row, int(self.row_element or b"0")) + (self.rows - self.rows_with_ref)
+        return rows * max(self.max_col, unreferenced)
 
 
 def _chunks(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -343,4 +352,4 @@ def _scan(
     rows = row_ref.findall(window)
     extent.rows_with_ref += len(rows)
     for digits in rows:
-        extent.see_row(digits)
+        extent.see_row_element(digits)
