@@ -4,6 +4,8 @@
     evaldesk dump FILE                  the records as JSON (schema in the README)
     evaldesk convert IN OUT.xlsx        any supported input to the official workbook
     evaldesk pdf IN -o OUT.pdf          the printed form as PDF
+    evaldesk rollover IN -o OUT.xlsx    this year's report from last year's
+    evaldesk merge A B... -o OUT.xlsx   many departments' reports into one
     evaldesk [FILE]                     open the window
 
 Imports are deferred to the command that needs them, so ``check`` starts in a fraction of a
@@ -26,7 +28,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-COMMANDS = ("check", "dump", "convert", "pdf")
+COMMANDS = ("check", "dump", "convert", "pdf", "rollover", "merge")
 
 
 def _say(line: str, *, err: bool = False) -> None:
@@ -97,20 +99,75 @@ def _dump(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from evaldesk.io import WriteError, write_report
-
     if Path(args.output).suffix.lower() != ".xlsx":
         _say(f"{args.output}: 只能转换为 .xlsx 工作簿（打印为 PDF 请用 evaldesk pdf）", err=True)
         return EXIT_UNREADABLE
     report = _read(args.input)
     if report is None:
         return EXIT_UNREADABLE
+    return EXIT_OK if _write(report, args.output) else EXIT_UNREADABLE
+
+
+def _write(report: Report, output: str) -> bool:
+    from evaldesk.io import WriteError, write_report
+
     try:
-        write_report(report, Path(args.output))
+        write_report(report, Path(output))
     except WriteError as exc:
-        _say(f"{args.output}: 无法保存：{exc.reason}", err=True)
+        _say(f"{output}: 无法保存：{exc.reason}", err=True)
+        return False
+    return True
+
+
+def _rollover(args: argparse.Namespace) -> int:
+    from evaldesk.core.rollover import roll_over, suggested_file_name
+
+    report = _read(args.input)
+    if report is None:
         return EXIT_UNREADABLE
+    try:
+        new = roll_over(report, args.year)
+    except ValueError as exc:
+        _say(f"{args.input}: {exc}（用 --year 指定）", err=True)
+        return EXIT_UNREADABLE
+    source = Path(args.input)
+    output = args.output or str(source.with_name(
+        suggested_file_name(source.with_suffix(".xlsx").name, report.year, new.year or 0)))
+    if not _write(new, output):
+        return EXIT_UNREADABLE
+    _say(f"{output}: {new.year} 年度，{len(new.projects)} 个项目；实际支出、完成情况、问题和整改已清空，"
+         "预算金额沿用上年数据并已标出，请逐项修改或确认", err=True)
     return EXIT_OK
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from evaldesk.core.merge import merge_reports
+    from evaldesk.core.money import format_amount
+
+    sources: list[tuple[str, Report]] = []
+    unreadable = 0
+    for number, path in enumerate(args.files, 1):
+        if len(args.files) > 20 and number % 20 == 0:
+            _say(f"已读取 {number}/{len(args.files)} 个文件…", err=True)
+        report = _read(path)
+        if report is None:
+            unreadable += 1
+        else:
+            sources.append((path, report))
+    result = merge_reports(sources, department=args.department or "", title=args.title or "")
+    if not _write(result.report, args.output):
+        return EXIT_UNREADABLE
+    for department, (budget, actual) in result.department_totals().items():
+        _say(f"{department or '（未填部门）'}\t预算 {format_amount(budget)}\t支出 {format_amount(actual)}")
+    merged = result.report
+    _say(f"合计\t预算 {format_amount(merged.budget_total())}\t支出 {format_amount(merged.actual_total())}")
+    for department, name, where in result.duplicates:
+        _say(f"重复项目：{department}「{name}」出现在 {'、'.join(where)}", err=True)
+    if len(result.years) > 1:
+        _say(f"注意：文件的年度不一致（{'、'.join(map(str, sorted(result.years)))}）", err=True)
+    _say(f"{args.output}: 合并 {len(sources)} 个文件、{len(merged.projects)} 个项目"
+         + (f"；{unreadable} 个文件无法读取（见上）" if unreadable else ""), err=True)
+    return EXIT_UNREADABLE if unreadable else EXIT_OK
 
 
 def _pdf(args: argparse.Namespace) -> int:
@@ -173,6 +230,19 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--portrait", action="store_true", help="纵向（默认横向）")
     pdf.add_argument("--sheets", choices=("summary", "projects", "all"), default="summary")
     pdf.set_defaults(run=_pdf)
+
+    rollover = sub.add_parser("rollover", help="从上年文件新建本年度的表")
+    rollover.add_argument("input", metavar="IN")
+    rollover.add_argument("-o", "--output", metavar="OUT.xlsx")
+    rollover.add_argument("--year", type=int, help="新的年度（默认上年 + 1）")
+    rollover.set_defaults(run=_rollover)
+
+    merge = sub.add_parser("merge", help="把多个部门的表合并为一张汇总表")
+    merge.add_argument("files", nargs="+", metavar="FILE")
+    merge.add_argument("-o", "--output", metavar="OUT.xlsx", required=True)
+    merge.add_argument("--department", help="汇总表的部门名称(盖章)")
+    merge.add_argument("--title", help="汇总表的标题")
+    merge.set_defaults(run=_merge)
     return parser
 
 

@@ -174,3 +174,29 @@ def test_dump_scores_under_a_profile(capsys: pytest.CaptureFixture[str], seed_pa
     assert first["profile"] == "hebei"
     assert first["execution_score"] == "10"  # 98.12 % rounded to a whole point
     assert {"execution_score", "total_score", "grade"} <= set(first)
+
+
+def test_rollover_writes_next_years_file(capsys: pytest.CaptureFixture[str], seed_path: Path,
+                                         tmp_path: Path) -> None:
+    out = tmp_path / "2022.xlsx"
+    code, _, err = run(capsys, "rollover", str(seed_path), "-o", str(out))
+    assert code == 0 and "2022" in err
+    _, dumped, _ = run(capsys, "dump", str(out))
+    data = json.loads(dumped)
+    assert data["year"] == 2022 and data["title"].startswith("2022年度")
+    assert all(p["actual"]["total"] is None and p["problems"] == "" for p in data["projects"])
+    assert data["projects"][0]["budget"]["total"] == "91.66"
+
+
+def test_merge_reports_bad_files_and_still_merges(capsys: pytest.CaptureFixture[str],
+                                                  seed_path: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    out = tmp_path / "district.xlsx"
+    code, stdout, err = run(capsys, "merge", str(seed_path), str(bad), str(seed_path),
+                            "-o", str(out))
+    assert code == 2
+    assert f"{bad}: 无法读取" in err and "重复项目" in err
+    assert "合计\t预算 949.18\t支出 926.30" in stdout  # twice the seed's 474.59 / 463.15
+    _, dumped, _ = run(capsys, "dump", str(out))
+    assert [p["seq"] for p in json.loads(dumped)["projects"]] == [str(i) for i in range(1, 13)]

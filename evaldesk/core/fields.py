@@ -106,6 +106,12 @@ def set_value(project: Project, key: str, value: Value, *, autofill: bool = True
     if is_numeric_key(key) and isinstance(value, str):
         value = parse_for(key, value)
     project.bad_values.pop(key, None)
+    if project.carried_over:
+        # Typing a figure is confirming it; a total typed over carried parts confirms them all.
+        if key.endswith(".total") and key.startswith("budget"):
+            project.carried_over.clear()
+        else:
+            project.carried_over.discard(key)
     if key in TEXT_FIELDS:
         setattr(project, key, "" if value is None else str(value))
         return
@@ -188,6 +194,11 @@ def dismiss_import_notes(project: Project, field: str | None = None) -> None:
     ]
 
 
+def confirm_carried_over(project: Project) -> None:
+    """The clerk confirms last year's budget figures hold for this year too."""
+    project.carried_over.clear()
+
+
 def clone_project(project: Project) -> Project:
     """A deep copy with the same uid: the state an undo command restores."""
     return copy.deepcopy(project)
@@ -208,6 +219,7 @@ __all__ = [
     "NotANumber",
     "Value",
     "clone_project",
+    "confirm_carried_over",
     "dismiss_import_notes",
     "get_value",
     "is_amount_key",

@@ -173,6 +173,8 @@ class Project:
     # Cells that held text where a number belongs: field key → the text, kept verbatim.
     bad_values: dict[str, str] = field(default_factory=dict)
     import_notes: list[ImportNote] = field(default_factory=list)
+    # Field keys still holding last year's figures after a rollover, until edited or confirmed.
+    carried_over: set[str] = field(default_factory=set)
     # Identity for the views and the findings store; not part of a project's value.
     uid: int = field(default_factory=_next_uid, compare=False, repr=False)
 

@@ -63,6 +63,7 @@ NO_BENEFIT_INDICATOR = "NO_BENEFIT_INDICATOR"
 NO_SATISFACTION_INDICATOR = "NO_SATISFACTION_INDICATOR"
 TEMPLATE_TEXT = "TEMPLATE_TEXT"
 DUPLICATE_GOAL = "DUPLICATE_GOAL"
+CARRIED_OVER = "CARRIED_OVER"
 
 LOW_RATE = Decimal("0.9")
 RATE_HALF_UNIT = Decimal("0.00005")  # ±0.005 percentage points: a rate printed to 0.01 %
@@ -272,6 +273,10 @@ def check_project(project: Project) -> list[Finding]:
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal", "未填年初绩效目标"))
     _check_indicators(found, project)
     _check_template_text(found, project)
+    if project.carried_over:
+        names = "、".join(field_label(k).split("/")[-1] for k in sorted(project.carried_over))
+        found.append(Finding(CARRIED_OVER, Severity.WARNING, uid, "budget.total",
+                             f"预算金额（{names}）仍是上年数据，请按本年预算修改或确认"))
     for note in project.import_notes:
         found.append(Finding(note.code, Severity(note.severity), uid, note.field, note.message))
     if len(found) > 1:
