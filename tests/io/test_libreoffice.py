@@ -57,12 +57,12 @@ def test_libreoffice_shows_the_seed_as_printed(tmp_path: Path, seed_path: Path) 
         shown = rows[FIRST_DATA_ROW + offset]
         for col, column in enumerate(SUMMARY_COLUMNS):
             value = get_value(project, column.key)
-            if column.kind is Kind.AMOUNT and not isinstance(value, str):
-                expected = format_amount(value)
-            elif column.kind is Kind.RATE and not isinstance(value, str):
+            if isinstance(value, str):
+                expected = value
+            elif column.kind is Kind.RATE:
                 expected = format_rate(value) if value is not None else ""
             else:
-                expected = value or ""
+                expected = format_amount(value)
             assert shown[col] == expected, (project.seq, column.key)
     total = rows[FIRST_DATA_ROW + len(report.projects)]
     assert total[0] == "合计"
