@@ -22,7 +22,7 @@ HEADER_LINE_ID = 1002
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
+    return QCoreApplication.translate("", text)  # lupdate -tr-function-alias tr+=_tr: no context
 
 
 class EditCellsCommand(QUndoCommand):

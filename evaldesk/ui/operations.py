@@ -22,7 +22,7 @@ Cell = tuple[int, int]  # (row, column)
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("operations", text)
+    return QCoreApplication.translate("", text)  # lupdate -tr-function-alias tr+=_tr: no context
 
 
 def _order(key: str) -> int:
