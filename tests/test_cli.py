@@ -66,7 +66,7 @@ def test_dump_gives_decimal_strings_exactly(capsys: pytest.CaptureFixture[str],
     assert {"seq", "department", "name", "budget", "actual", "rate", "rate_printed", "goal",
             "completion", "indicators", "problems", "rectification"} <= set(first)
     assert first["budget"] == {"total": "91.66", "fiscal": "91.66", "general": "91.66",
-                               "fund": "0", "non_fiscal": "0"}
+                               "fund": "0", "non_fiscal": "0", "carryover": None}
     assert first["rate_printed"] == "0.9813" and first["rate"] == "0.981235"
     assert first["indicators"][0]["level2"] == "数量指标"
 

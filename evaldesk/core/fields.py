@@ -22,9 +22,10 @@ from evaldesk.core.records import (
 Value = Decimal | str | None
 
 TEXT_FIELDS = ("seq", "department", "name", "code", "goal", "completion", "problems",
-               "rectification")
-FUND_PARTS = ("general", "fund", "non_fiscal")
-FUND_SIDES = ("budget", "actual")
+               "rectification", "authority", "implementer", "conclusion", "project_lead",
+               "finance_lead")
+FUND_PARTS = ("general", "fund", "non_fiscal", "carryover")
+FUND_SIDES = ("budget", "actual", "initial")
 
 
 class FieldError(ValueError):
@@ -41,7 +42,7 @@ def is_numeric_key(key: str) -> bool:
 
 
 def _funds(project: Project, side: str) -> Funds:
-    funds = project.budget if side == "budget" else project.actual
+    funds: Funds = getattr(project, side)
     return funds
 
 

@@ -111,14 +111,16 @@ class Funds:
     a total that was typed or printed and differs from the sum (None: follow the sum).
     """
 
-    general: Decimal | None = None  # 一般公共预算
+    general: Decimal | None = None  # 一般公共预算 (the per-project form's 本年财政拨款)
     fund: Decimal | None = None  # 政府性基金
-    non_fiscal: Decimal | None = None  # 非财政资金
+    non_fiscal: Decimal | None = None  # 非财政资金 (the per-project form's 其他资金)
     total_entered: Decimal | None = None
     fiscal_entered: Decimal | None = None
+    # 上年结转资金: a source only the per-project form (family B) has; part of 合计 when present.
+    carryover: Decimal | None = None
 
-    def parts(self) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-        return (self.general, self.fund, self.non_fiscal)
+    def parts(self) -> tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]:
+        return (self.general, self.fund, self.non_fiscal, self.carryover)
 
     @property
     def fiscal_computed(self) -> Decimal | None:
@@ -126,7 +128,7 @@ class Funds:
 
     @property
     def total_computed(self) -> Decimal | None:
-        return _sum_or_none(self.general, self.fund, self.non_fiscal)
+        return _sum_or_none(self.general, self.fund, self.non_fiscal, self.carryover)
 
     @property
     def fiscal(self) -> Decimal | None:
@@ -165,11 +167,20 @@ class Project:
     budget: Funds = field(default_factory=Funds)  # 项目年度预算金额
     actual: Funds = field(default_factory=Funds)  # 实际支出金额
     rate_printed: Decimal | None = None  # 预算支出执行率 as the file printed it (a fraction)
+    # The per-project form (family B) only: 主管部门, 实施单位, 年初预算数 per source.
+    authority: str = ""
+    implementer: str = ""
+    initial: Funds = field(default_factory=Funds)
     goal: str = ""  # 年初绩效目标
     completion: str = ""  # 绩效目标整体完成情况
     indicators: list[Indicator] = field(default_factory=list)
     problems: str = ""  # 项目执行中存在的问题
-    rectification: str = ""  # 整改情况
+    rectification: str = ""  # 整改情况 / 改进措施
+    conclusion: str = ""  # 评价结论 (Sichuan/Yunnan per-project forms)
+    project_lead: str = ""  # 项目负责人
+    finance_lead: str = ""  # 财务负责人
+    total_score_printed: Decimal | None = None  # 总分 as a per-project sheet printed it
+    grade_printed: str = ""  # 自评等级 as printed
     # Cells that held text where a number belongs: field key → the text, kept verbatim.
     bad_values: dict[str, str] = field(default_factory=dict)
     import_notes: list[ImportNote] = field(default_factory=list)

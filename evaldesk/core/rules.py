@@ -70,8 +70,9 @@ RATE_HALF_UNIT = Decimal("0.00005")  # ±0.005 percentage points: a rate printed
 _ZERO = Decimal(0)
 
 _HEADERS = {c.key: c.header.replace("其中: ", "") for c in SUMMARY_COLUMNS}
-_PART_NAMES = {"general": "一般公共预算", "fund": "政府性基金", "non_fiscal": "非财政资金"}
-_SIDE_NAMES = {"budget": "预算", "actual": "实际支出"}
+_PART_NAMES = {"general": "一般公共预算", "fund": "政府性基金", "non_fiscal": "非财政资金",
+               "carryover": "上年结转资金"}
+_SIDE_NAMES = {"budget": "预算", "actual": "实际支出", "initial": "年初预算"}
 
 # What people write in 问题 when there is nothing to say; it explains nothing.
 _NO_REASON = frozenset({"", "无", "无。", "没有", "暂无", "/", "-", "—", "--", "无问题", "不适用"})
@@ -141,30 +142,35 @@ def _shown_total(funds: Funds) -> Decimal | None:
     if funds.total_entered is not None:
         return funds.total_entered
     general, fund, non_fiscal = funds.general, funds.fund, funds.non_fiscal
+    if funds.carryover is not None:
+        return funds.total_computed
     if general is None and fund is None and non_fiscal is None:
         return None
     return (general or _ZERO) + (fund or _ZERO) + (non_fiscal or _ZERO)
 
 
 def _check_funds(found: list[Finding], uid: int, side: str, funds: Funds) -> None:
-    general, fund, non_fiscal = funds.general, funds.fund, funds.non_fiscal
+    general, fund, non_fiscal, carryover = funds.general, funds.fund, funds.non_fiscal, \
+        funds.carryover
     if (general is not None and general < 0) or (fund is not None and fund < 0) or (
-            non_fiscal is not None and non_fiscal < 0):
-        for part, value in (("general", general), ("fund", fund), ("non_fiscal", non_fiscal)):
+            non_fiscal is not None and non_fiscal < 0) or (carryover is not None and carryover < 0):
+        for part, value in (("general", general), ("fund", fund), ("non_fiscal", non_fiscal),
+                            ("carryover", carryover)):
             if value is not None and value < 0:
                 found.append(Finding(NEGATIVE_AMOUNT, Severity.ERROR, uid, f"{side}.{part}",
                                      f"{_SIDE_NAMES[side]}{_PART_NAMES[part]} {_num(value)} 为负数"))
     entered = funds.total_entered
     if entered is not None:
-        if general is None and fund is None and non_fiscal is None:
+        if general is None and fund is None and non_fiscal is None and carryover is None:
             found.append(Finding(SOURCES_MISSING, Severity.WARNING, uid, f"{side}.general",
                                  f"{_SIDE_NAMES[side]}合计 {_num(entered)} 未按资金来源"
                                  "（一般公共预算、政府性基金、非财政资金）分列"))
-        elif not _sum_is_consistent(entered, (general, fund, non_fiscal)):
+        elif not _sum_is_consistent(entered, (general, fund, non_fiscal, carryover)):
+            extra = "" if carryover is None else f" + 上年结转资金 {_num(carryover)}"
             found.append(Finding(TOTAL_NOT_SUM, Severity.ERROR, uid, f"{side}.total",
                                  f"{_SIDE_NAMES[side]}合计 {_num(entered)} ≠ 一般公共预算 "
                                  f"{_num(general)} + 政府性基金 {_num(fund)} + 非财政资金 "
-                                 f"{_num(non_fiscal)}（应为 {_num(funds.total_computed)}）"))
+                                 f"{_num(non_fiscal)}{extra}（应为 {_num(funds.total_computed)}）"))
     fiscal = funds.fiscal_entered
     if fiscal is not None and (general is not None or fund is not None) \
             and not _sum_is_consistent(fiscal, (general, fund)):
@@ -199,6 +205,7 @@ def _check_rate(found: list[Finding], project: Project) -> None:
         ("general", actual.general, budget.general),
         ("fund", actual.fund, budget.fund),
         ("non_fiscal", actual.non_fiscal, budget.non_fiscal),
+        ("carryover", actual.carryover, budget.carryover),
         ("total", actual_total, budget_total),
     ):
         if spent is not None and spent > 0 and spent > (planned or _ZERO):
@@ -268,6 +275,8 @@ def check_project(project: Project) -> list[Finding]:
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "name", "未填项目名称"))
     _check_funds(found, uid, "budget", project.budget)
     _check_funds(found, uid, "actual", project.actual)
+    if project.initial.total_entered is not None:
+        _check_funds(found, uid, "initial", project.initial)
     _check_rate(found, project)
     if not project.goal.strip():
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal", "未填年初绩效目标"))

@@ -26,6 +26,7 @@ def _funds(funds: Funds) -> dict[str, str | None]:
         "general": decimal_str(funds.general),
         "fund": decimal_str(funds.fund),
         "non_fiscal": decimal_str(funds.non_fiscal),
+        "carryover": decimal_str(funds.carryover),
     }
 
 
@@ -59,6 +60,9 @@ def project_to_dict(project: Project, profile: ScoringProfile = DEFAULT_PROFILE)
         "department": project.department,
         "name": project.name,
         "code": project.code or None,
+        "authority": project.authority or None,
+        "implementer": project.implementer or None,
+        "initial_budget": _funds(project.initial),
         "budget": _funds(project.budget),
         "actual": _funds(project.actual),
         "rate": computed_rate(project),
@@ -70,6 +74,12 @@ def project_to_dict(project: Project, profile: ScoringProfile = DEFAULT_PROFILE)
         ],
         "problems": project.problems,
         "rectification": project.rectification,
+        "conclusion": project.conclusion or None,
+        "project_lead": project.project_lead or None,
+        "finance_lead": project.finance_lead or None,
+        "total_score_printed": decimal_str(project.total_score_printed),
+        "grade_printed": project.grade_printed or None,
+        "carried_over": sorted(project.carried_over),
         "invalid_cells": dict(project.bad_values),
         "profile": profile.name,
         "execution_score": decimal_str(scores.execution),
