@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -39,7 +40,10 @@ from evaldesk.ui.headerform import HeaderForm
 from evaldesk.ui.model import ProjectTableModel
 from evaldesk.ui.problems import ProblemsDock
 from evaldesk.ui.view import FrozenTableView
-from evaldesk.ui.workers import Task, start_load, start_save
+from evaldesk.ui.workers import Task, snapshot, start_load, start_save
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 MAX_RECENT = 8
@@ -493,53 +497,58 @@ class MainWindow(QMainWindow):
     def is_busy(self) -> bool:
         return self._task is not None
 
-    # -- printing (the printing package is optional until it lands) ---------------------------------
+    # -- printing (evaldesk.printing paints the official form; guarded until it is installed) -------
 
-    def _printing(self) -> object | None:
+    def _printer(self) -> QPrinter | None:
         try:
-            import evaldesk.printing as printing
+            from evaldesk.printing.paper import page_layout
         except ImportError:
-            return None
-        return printing if hasattr(printing, "SummaryDocument") else None
-
-    def print_preview(self) -> None:
-        printing = self._printing()
-        if printing is None:
             self.show_message(self.tr("打印功能尚未安装"))
-            return
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+            return None
+        from PySide6.QtPrintSupport import QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout("A3", True))
+        printer.setDocName(self.doc.report.shown_title)
+        return printer
+
+    def _paint(self, printer: QPrinter) -> None:
+        from evaldesk.printing.paper import print_document
+        from evaldesk.printing.summary import SummaryDocument
+
+        print_document(SummaryDocument(self.doc.report), printer)
+
+    def _warn_before_printing(self) -> None:
+        try:
+            from evaldesk.printing.notice import print_warning
+        except ImportError:
+            return
+        warning = print_warning(self.doc.report, self.doc.findings.checker)
+        if warning:
+            self.show_message(warning)
+
+    def print_preview(self) -> None:
+        printer = self._printer()
+        if printer is None:
+            return
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        self._warn_before_printing()
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.paintRequested.connect(lambda p: self._paint(printing, p))
+        dialog.setWindowTitle(self.tr("打印预览"))
+        dialog.paintRequested.connect(self._paint)
+        dialog.resize(self.size() * 0.9)
         dialog.exec()
 
     def print_report(self) -> None:
-        printing = self._printing()
-        if printing is None:
-            self.show_message(self.tr("打印功能尚未安装"))
+        printer = self._printer()
+        if printer is None:
             return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QPrintDialog
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._warn_before_printing()
         if QPrintDialog(printer, self).exec():
-            self._paint(printing, printer)
-
-    def _paint(self, printing: object, printer: object) -> None:
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrinter
-
-        assert isinstance(printer, QPrinter)
-        document = printing.SummaryDocument(self.doc.report)  # type: ignore[attr-defined]
-        painter = QPainter(printer)
-        try:
-            for index in range(document.page_count(printer) if hasattr(document, "page_count")
-                               else 1):
-                if index:
-                    printer.newPage()
-                document.paint_page(painter, index)
-        finally:
-            painter.end()
+            self._paint(printer)
 
     def export_pdf(self) -> None:
         try:
@@ -550,14 +559,21 @@ class MainWindow(QMainWindow):
         suggested = str(self.doc.path.with_suffix(".pdf")) if self.doc.path else \
             self.doc.report.shown_title + ".pdf"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), suggested, "PDF (*.pdf)")
-        if not path:
+        if not path or self._task is not None:
             return
-        try:
-            export_pdf(self.doc.report, Path(path))
-        except Exception as exc:
-            QMessageBox.critical(self, self.tr("无法导出 PDF"), f"{path}\n\n{getattr(exc, 'reason', exc)}")
-            return
-        self.show_message(self.tr("已导出 %1").replace("%1", path))
+        target = Path(path)
+        self._busy(self.tr("正在导出 %1 …").replace("%1", target.name))
+        frozen = snapshot(self.doc.report)
+        task = Task(lambda: export_pdf(frozen, target))
+        task.signals.done.connect(lambda pages: self._exported(target, pages))
+        task.signals.failed.connect(lambda reason: self._failed(self.tr("无法导出 PDF"), target, reason))
+        self._task = task
+        QThreadPool.globalInstance().start(task)
+
+    def _exported(self, target: Path, pages: object) -> None:
+        self._idle()
+        self.show_message(self.tr("已导出 %1（%2 页）").replace("%1", str(target))
+                          .replace("%2", str(pages)))
 
     # -- recent files, settings, language -------------------------------------------------------------
 

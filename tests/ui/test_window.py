@@ -235,3 +235,14 @@ def test_selection_is_shared_with_the_frozen_columns(window: MainWindow) -> None
     assert window.table.frozen.selectionModel().isSelected(window.model.index(1, 1))
     assert window.table.frozen.isColumnHidden(COLUMN_INDEX["budget.total"])
     assert not window.table.frozen.isColumnHidden(COLUMN_INDEX["name"])
+
+
+def test_export_pdf_runs_off_the_gui_thread(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("evaldesk.printing.pdf")
+    target = tmp_path / "自评表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_pdf()
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=20000)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "页" in window.statusBar().currentMessage()
