@@ -37,7 +37,8 @@ class TextEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
-        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        # Larger than its cell: a clear edge shows where the cell's text ends.
+        self.setStyleSheet("QPlainTextEdit { border: 2px solid #2f6fb7; }")
 
     def text(self) -> str:
         return self.toPlainText()
@@ -74,9 +75,20 @@ class CellDelegate(QStyledItemDelegate):
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         rect = option.rect
         if isinstance(editor, TextEditor):
-            # A short row still gets room for a few lines while typing a paragraph.
-            rect = rect.adjusted(0, 0, 0, max(0, 4 * editor.fontMetrics().lineSpacing()
-                                              - rect.height()))
+            # A short row still gets room for a few lines while typing a paragraph, and the
+            # editor stays inside the table when the cell is at the bottom edge.
+            line = editor.fontMetrics().lineSpacing()
+            rect = rect.adjusted(0, 0, max(0, 18 * editor.fontMetrics().averageCharWidth()
+                                           - rect.width()),
+                                 max(0, 5 * line - rect.height()))
+            parent = editor.parentWidget()
+            if parent is not None:
+                if rect.bottom() > parent.height():
+                    rect.moveBottom(parent.height() - 1)
+                if rect.right() > parent.width():
+                    rect.moveRight(parent.width() - 1)
+                rect.setTop(max(0, rect.top()))
+                rect.setLeft(max(0, rect.left()))
         editor.setGeometry(rect)
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:

@@ -119,7 +119,10 @@ class ProblemsDock(QDockWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((48, 48, 180, 200)):
+        metrics = self.view.fontMetrics()
+        level = max(metrics.horizontalAdvance(t) for t in
+                    (self.problems.tr("错误"), self.problems.tr("警告"), self.problems.tr("级别")))
+        for col, width in enumerate((level + 16, 48, 180, 220)):
             self.view.setColumnWidth(col, width)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.clicked.connect(self._activate)

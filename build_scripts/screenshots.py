@@ -1,0 +1,121 @@
+"""Screenshots of the main window for the docs, drawn offscreen.
+
+    .venv/bin/python build_scripts/screenshots.py [--out docs/img]
+
+Writes window-main.png (the example as opened), window-frozen.png (scrolled right: the frozen
+序号/部门名称/项目名称 and the indicator header), window-editing.png (a finding being corrected
+in a multi-line editor) and window-english.png (the English UI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget  # noqa: E402
+
+from evaldesk.app import _choose_font  # noqa: E402
+from evaldesk.core.layout import COLUMN_INDEX  # noqa: E402
+from evaldesk.core.records import Report  # noqa: E402
+from evaldesk.ui import i18n  # noqa: E402
+from evaldesk.ui.delegates import TextEditor  # noqa: E402
+from evaldesk.ui.document import Document  # noqa: E402
+from evaldesk.ui.mainwindow import MainWindow  # noqa: E402
+
+EXAMPLE = REPO / "examples" / "2021年度区信访局预算项目绩效自评表.xlsx"
+SEED = REPO / "tests" / "data" / "000_f385ac392f5d94c6.txt"
+SIZE = (1600, 940)
+
+
+def load_example() -> tuple[Report, Path]:
+    if EXAMPLE.exists():
+        from evaldesk.io import read_report
+
+        return read_report(EXAMPLE), EXAMPLE
+    from evaldesk.io.read_text import read_text
+
+    return read_text(SEED), SEED
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(6):
+        app.processEvents()
+
+
+def window(app: QApplication) -> MainWindow:
+    report, path = load_example()
+    win = MainWindow(Document(report, path))
+    win.resize(*SIZE)
+    win.show()
+    win.resizeDocks([win.problems], [200], Qt.Orientation.Vertical)
+    settle(app)
+    return win
+
+
+def save(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "img")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    # Screenshots must not depend on (or change) the user's remembered window and language.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    QCoreApplication.setOrganizationName("evaldesk-screenshots")
+    app = QApplication([])
+    i18n.install(app, i18n.CHINESE)
+    _choose_font()
+
+    win = window(app)
+    win.select_cell(0, COLUMN_INDEX["name"])
+    settle(app)
+    save(win, args.out / "window-main.png")
+
+    win.table.horizontalScrollBar().setValue(win.table.columnViewportPosition(COLUMN_INDEX["goal"])
+                                             - win.table.frozen_width())
+    win.select_cell(1, COLUMN_INDEX["ind.quantity.content"])
+    settle(app)
+    save(win, args.out / "window-frozen.png")
+
+    win.table.horizontalScrollBar().setValue(win.table.horizontalScrollBar().maximum())
+    win.select_cell(5, COLUMN_INDEX["problems"])
+    settle(app)
+    win.table.scrollTo(win.table.currentIndex(), QAbstractItemView.ScrollHint.PositionAtBottom)
+    settle(app)
+    win.table.edit(win.table.currentIndex())
+    settle(app)
+    editor = QApplication.focusWidget()
+    if isinstance(editor, TextEditor):
+        editor.setText("参训人员因疫情分两批次组织，\n部分培训改为线上，相应经费结余")
+    settle(app)
+    save(win, args.out / "window-editing.png")
+    if isinstance(editor, TextEditor):
+        QTest.keyClick(editor, Qt.Key.Key_Return)  # commit: the warning on 问题 clears
+    win.doc.undo_stack.setClean()
+    win.close()
+
+    i18n.install(app, i18n.ENGLISH)
+    win = window(app)
+    win.select_cell(2, COLUMN_INDEX["name"])
+    settle(app)
+    save(win, args.out / "window-english.png")
+    win.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
