@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
