@@ -71,6 +71,10 @@ _PREFIXED = (
     re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row r="([0-9]{1,7})"'),
     re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]"),
 )
+# A cell reference beyond column AZ or row 9999. A window of a plain sheet without any such
+# reference, whose cells all carry one, needs no exact extent: 9,999 × 52 is far inside the bound.
+_FAR_CELL = re.compile(rb'<c r="(?:[A-Z]{3}|[B-Z][A-Z]|[A-Z]{1,2}[0-9]{5})')
+_NEAR_ROW, _NEAR_COL = b"9999", b"AZ"
 _PREFIXED_SHEET = re.compile(rb"<[A-Za-z_][\w.-]*:sheetData")
 
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
@@ -335,6 +339,26 @@ def _scan(
     if patterns is None:
         return  # not a worksheet, or not yet at its cells
     cell_ref, cell_any, row_ref, row_any = patterns
+    rows = row_ref.findall(window)
+    extent.rows_with_ref += len(rows)
+    for digits in rows:
+        extent.see_row_element(digits)
+    if patterns is _PLAIN:
+        extent.rows += window.count(b"<row ") + window.count(b"<row>") + window.count(b"<row/")
+        cells = window.count(b"<c ") + window.count(b"<c>") + window.count(b"<c/")
+        referenced = window.count(b'<c r="')
+        if cells == referenced and not _FAR_CELL.search(window):
+            # The common case, at the cost of a few byte counts: see _FAR_CELL.
+            extent.cells += cells
+            extent.cells_with_ref += cells
+            if cells:
+                extent.see_row(_NEAR_ROW)
+                extent.see_col(_NEAR_COL)
+            return
+        extent.cells += cells
+    else:
+        extent.cells += len(cell_any.findall(window))
+        extent.rows += len(row_any.findall(window))
     refs = cell_ref.findall(window)
     extent.cells_with_ref += len(refs)
     # A formatted cell without a value (``<c r="Z9" s="1"/>``) is not placed by calamine. The
@@ -343,13 +367,3 @@ def _scan(
         extent.see_col(letters)
     for digits in {digits for _, digits, empty in refs if not empty}:
         extent.see_row(digits)
-    if patterns is _PLAIN:
-        extent.cells += window.count(b"<c ") + window.count(b"<c>") + window.count(b"<c/")
-        extent.rows += window.count(b"<row ") + window.count(b"<row>") + window.count(b"<row/")
-    else:
-        extent.cells += len(cell_any.findall(window))
-        extent.rows += len(row_any.findall(window))
-    rows = row_ref.findall(window)
-    extent.rows_with_ref += len(rows)
-    for digits in rows:
-        extent.see_row_element(digits)
