@@ -1,0 +1,203 @@
+"""The edit journal: every committed edit on disk at once, so a crash loses nothing.
+
+One journal file per open document (named by process and a random id, so two windows or two
+documents never share one). It is a JSON-lines file: a start line, a full snapshot, then one line
+per edit carrying the new state of the projects it touched (or a new snapshot when the edit
+changed the project list). Each line is flushed and fsynced before the edit counts as done. A
+line cut short by a power failure is the last one and is ignored on replay. A clean close or a
+save removes the journal; a journal left behind by a process that is gone is offered for
+restoring at the next start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from evaldesk.core.records import Project, Report
+from evaldesk.core.state import (
+    StateError,
+    apply_report_fields,
+    project_from_state,
+    project_to_state,
+    report_fields_to_state,
+    report_from_state,
+    report_to_state,
+)
+
+SUFFIX = ".journal"
+# After this many edit lines a fresh snapshot replaces the file, so replay stays quick.
+COMPACT_AFTER = 500
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
+        import ctypes
+
+        synchronize = 0x00100000
+        handle = ctypes.windll.kernel32.OpenProcess(synchronize, False, pid)
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """A journal whose process is gone: what can be restored."""
+
+    path: Path
+    document: str | None  # the file the clerk was editing, if it had been saved or opened
+    started: float
+    edits: int
+
+
+class Journal:
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / f"{os.getpid()}-{uuid.uuid4().hex[:12]}{SUFFIX}"
+        self._file: IO[str] | None = None
+        self._document: str | None = None
+        self._lines = 0
+        self._positions: dict[int, int] = {}
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def start(self, report: Report, document: str | None) -> None:
+        """Begin (or begin again: after a save, a structural edit, or to compact) with the report
+        as it now is. The new file is complete on disk before it replaces the old one, so there
+        is no moment without a journal."""
+        self.close()
+        self._document = document
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        with open(temporary, "w", encoding="utf-8") as handle:
+            _write(handle, {"type": "start", "document": document, "pid": os.getpid(),
+                            "time": time.time()})
+            _write(handle, {"type": "snapshot", "state": report_to_state(report)})
+        os.replace(temporary, self.path)
+        self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - held open
+        self._positions = {p.uid: i for i, p in enumerate(report.projects)}
+        self._lines = 0
+
+    def record(self, report: Report, changed: Iterable[int] = (), *,
+               structure: bool = False, fields: bool = False) -> None:
+        """After an edit (or its undo/redo): ``changed`` project uids, ``structure`` when
+        projects were inserted, removed or moved, ``fields`` when the report's own lines
+        changed."""
+        if self._file is None:
+            return
+        if structure or self._lines >= COMPACT_AFTER:
+            self.start(report, self._document)
+            return
+        items = []
+        by_uid = {p.uid: p for p in report.projects} if changed else {}
+        for uid in changed:
+            project: Project | None = by_uid.get(uid)
+            index = self._positions.get(uid)
+            if project is None or index is None:
+                self.start(report, self._document)  # a project the journal does not know
+                return
+            items.append({"index": index, "state": project_to_state(project)})
+        line: dict[str, Any] = {"type": "edit", "projects": items}
+        if fields:
+            line["fields"] = report_fields_to_state(report)
+        _write(self._file, line)
+        self._lines += 1
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def discard(self) -> None:
+        """A save or a clean close: nothing is left to recover."""
+        self.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+
+
+def _write(handle: IO[str], data: dict[str, Any]) -> None:
+    handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def _read_lines(path: Path) -> list[dict[str, Any]]:
+    lines: list[dict[str, Any]] = []
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        raw = handle.read().split("\n")
+    for number, text in enumerate(raw):
+        if not text.strip():
+            continue
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            if number >= len(raw) - 2:
+                break  # the line being written when the power went: the edit did not count
+            raise StateError(f"{path.name}: line {number + 1} is damaged") from None
+        if isinstance(data, dict):
+            lines.append(data)
+    return lines
+
+
+def replay(path: Path) -> Report:
+    """The report as it was after the last edit the journal recorded."""
+    report: Report | None = None
+    for line in _read_lines(path):
+        kind = line.get("type")
+        if kind == "snapshot":
+            report = report_from_state(line.get("state"))
+        elif kind == "edit" and report is not None:
+            for item in line.get("projects", []):
+                index = item.get("index")
+                if not isinstance(index, int) or not 0 <= index < len(report.projects):
+                    raise StateError(f"{path.name}: an edit names project {index!r}")
+                report.projects[index] = project_from_state(item.get("state"))
+            if "fields" in line:
+                apply_report_fields(report, line["fields"])
+    if report is None:
+        raise StateError(f"{path.name}: no snapshot")
+    return report
+
+
+def orphans(folder: Path) -> list[Orphan]:
+    """Journals left by processes that are gone, newest first."""
+    found: list[Orphan] = []
+    if not folder.is_dir():
+        return found
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            pid = int(path.name.split("-", 1)[0])
+        except ValueError:
+            continue
+        if _pid_alive(pid):
+            continue
+        try:
+            lines = _read_lines(path)
+        except (OSError, StateError):
+            continue
+        if not lines or lines[0].get("type") != "start":
+            continue
+        edits = sum(1 for line in lines if line.get("type") == "edit")
+        found.append(Orphan(path, lines[0].get("document"), float(lines[0].get("time", 0)),
+                            edits))
+    return sorted(found, key=lambda o: o.started, reverse=True)
