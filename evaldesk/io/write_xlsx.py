@@ -62,6 +62,7 @@ HEADER_TOP = 3
 FIRST_DATA_ROW = HEADER_TOP + layout.HEADER_ROWS
 
 _LAST_COL = len(SUMMARY_COLUMNS) - 1
+_ZERO = Decimal(0)
 _WORKBOOK_OPTIONS = {
     "strings_to_formulas": False,
     "strings_to_numbers": False,
@@ -159,8 +160,8 @@ def _cell_number(value: Decimal) -> float:
     return float(value)
 
 
-def _write_projects(sheet: Any, report: Report, formats: _Formats) -> int:
-    """Writes one row per project; returns the next free row."""
+def _write_projects(sheet: Any, report: Report, formats: _Formats) -> dict[int, Decimal]:
+    """Writes one row per project; returns the sum of each numeric column as shown."""
     keys = [c.key for c in SUMMARY_COLUMNS]
     widths = [c.width for c in SUMMARY_COLUMNS]
     numeric = [c.is_numeric for c in SUMMARY_COLUMNS]
@@ -168,6 +169,7 @@ def _write_projects(sheet: Any, report: Report, formats: _Formats) -> int:
     write_string = sheet.write_string
     write_number = sheet.write_number
     write_blank = sheet.write_blank
+    sums: dict[int, Decimal] = {}
     row = FIRST_DATA_ROW
     for project in report.projects:
         lines = 1
@@ -178,6 +180,7 @@ def _write_projects(sheet: Any, report: Report, formats: _Formats) -> int:
                 write_blank(row, col, None, fmt)
             elif isinstance(value, Decimal):
                 write_number(row, col, _cell_number(value), fmt)
+                sums[col] = sums.get(col, _ZERO) + value
             else:
                 # Text, including a bad number kept verbatim in a numeric column.
                 write_string(row, col, value, fmt if not numeric[col] else formats.text)
@@ -185,16 +188,16 @@ def _write_projects(sheet: Any, report: Report, formats: _Formats) -> int:
                     lines = max(lines, line_count(value, widths[col]))
         sheet.set_row(row, height_for(lines))
         row += 1
-    return row
+    return sums
 
 
-def _column_sum(report: Report, key: str) -> Decimal | None:
-    values = [v for p in report.projects if isinstance(v := get_value(p, key), Decimal)]
-    return sum(values, Decimal(0)) if values else None
+def _write_total(sheet: Any, report: Report, row: int, sums: dict[int, Decimal],
+                 formats: _Formats) -> None:
+    """The 合计 row: the sum of every amount column as shown, and the overall rate.
 
-
-def _write_total(sheet: Any, report: Report, row: int, formats: _Formats) -> None:
-    """The 合计 row: the sum of every amount column as shown, and the overall rate."""
+    The sums are of the figures the rows show (an entered 合计 where a project has one), so the
+    row adds up on paper; the rate is the report's overall rate from its totals.
+    """
     sheet.merge_range(row, 0, row, layout.FROZEN_COLUMNS - 1, layout.TOTAL_ROW_LABEL,
                       formats.total_label)
     for col, column in enumerate(SUMMARY_COLUMNS):
@@ -202,7 +205,7 @@ def _write_total(sheet: Any, report: Report, row: int, formats: _Formats) -> Non
             continue
         value: Decimal | None = None
         if column.kind is Kind.AMOUNT:
-            value = _column_sum(report, column.key)
+            value = sums.get(col)
             fmt = formats.total_amount
         elif column.kind is Kind.RATE:
             value = report.overall_rate()
@@ -269,8 +272,9 @@ def _write_book(report: Report, target: Path, paper: str) -> None:
     sheet.set_row(DEPARTMENT_ROW, 20)
 
     _write_header(sheet, formats)
-    total_row = _write_projects(sheet, report, formats)
-    _write_total(sheet, report, total_row, formats)
+    sums = _write_projects(sheet, report, formats)
+    total_row = FIRST_DATA_ROW + len(report.projects)
+    _write_total(sheet, report, total_row, sums, formats)
     signature_row = total_row + 2
     _write_signatures(sheet, report, signature_row, formats)
 
