@@ -75,7 +75,7 @@ def _check(args: argparse.Namespace) -> int:
             continue
         for finding in findings:
             project = projects.get(finding.project_uid) if finding.project_uid is not None else None
-            where = f" 项目 {project.seq or '?'} «{project.name}»" if project else ""
+            where = f" 项目 {project.seq or '?'} «{project.name}»" if project else " 全表"
             field = f" {field_label(finding.field)}" if finding.field else ""
             level = "错误" if finding.is_error else "警告"
             _say(f"{path}:{where}{field}: {level}：{finding.message} [{finding.code}]")

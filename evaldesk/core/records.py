@@ -223,6 +223,9 @@ class Report:
     phone: str = ""  # 联系电话
     head: str = ""  # 单位负责人
     projects: list[Project] = field(default_factory=list)
+    # What a reader could not take from the file as a whole (columns it could not match); about
+    # the source, not the report's content, so not part of its value.
+    import_notes: list[ImportNote] = field(default_factory=list, compare=False)
 
     def default_title(self) -> str:
         unit = self.department or ""

@@ -388,11 +388,16 @@ class Checker:
         return Finding(DUPLICATE_GOAL, Severity.WARNING, uid, "goal",
                        f"年初绩效目标与项目 {named}{more}完全相同，可能是复制粘贴时漏改")
 
+    def report_findings(self) -> list[Finding]:
+        """Findings about the report as a whole (project_uid None)."""
+        return [Finding(n.code, Severity(n.severity), None, n.field, n.message)
+                for n in self.report.import_notes]
+
     def findings(self) -> list[Finding]:
-        """All findings, in the report's project order."""
+        """All findings: the report's own first, then the projects' in the report's order."""
         shared = {uid for uids in self._by_goal.values() if len(uids) > 1 for uid in uids}
         own = self._own
-        result: list[Finding] = []
+        result: list[Finding] = self.report_findings()
         for project in self.report.projects:
             uid = project.uid
             if uid in shared:
@@ -404,7 +409,7 @@ class Checker:
     def counts(self) -> tuple[int, int]:
         """(errors, warnings) over the whole report."""
         errors = warnings = 0
-        for finding in self.findings():
+        for finding in self.findings():  # the report's own notes are few; projects dominate
             if finding.is_error:
                 errors += 1
             else:

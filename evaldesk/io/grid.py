@@ -44,6 +44,7 @@ Grid = Sequence[Sequence[object]]
 
 IMPORT_UNPLACED = "IMPORT_UNPLACED"
 IMPORT_JOINED = "IMPORT_JOINED"
+IMPORT_UNMATCHED = "IMPORT_UNMATCHED"
 
 _SPACE = re.compile(r"[\s\u3000]+")
 _UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)")
@@ -126,7 +127,7 @@ class _Header:
     row: int  # first header row
     depth: int  # how many header rows
     columns: dict[int, int]  # layout column index → grid column index
-    unmatched: list[str] = field(default_factory=list)
+    unmatched: list[tuple[int, str]] = field(default_factory=list)  # (grid column, heading)
     canonical: bool = False
 
 
@@ -238,13 +239,15 @@ def _map_by_words(grid: Grid, row: int, depth: int) -> _Header:
                 break
     if COLUMN_INDEX["name"] not in columns:
         raise ReadError("", "表头中找不到「项目名称」列")
-    unmatched = ["/".join(p) for c, p in enumerate(paths) if p and c not in taken]
+    unmatched = [(c, "/".join(p)) for c, p in enumerate(paths) if p and c not in taken]
     return _Header(row, depth, columns, unmatched)
 
 
 def _path_matches(path: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
     """A file's heading path fits a layout column when its levels match the column's levels;
     the "其中: 财政拨款" level may be absent from the file (two-row headers)."""
+    if len(path) == 1 and len(wanted) == 2 and wanted[1] == "合计":
+        return _matches(path[0], wanted[0])  # "预算金额" with no breakdown is the total
     if len(path) < len(wanted):
         wanted = tuple(w for w in wanted if norm(w) != "其中:财政拨款")
     return len(path) == len(wanted) and all(
@@ -281,7 +284,20 @@ def report_from_grid(grid: Grid, source: str) -> Report:
         if not cell_text(_cell(row, header, "name")).strip() and _read_signature(row, report):
             continue
         report.projects.append(_read_project(row, r + 1, header, in_yuan))
+    _note_unmatched(grid[first_data:], header, report)
     return report
+
+
+def _note_unmatched(rows: Grid, header: _Header, report: Report) -> None:
+    """Columns the form has no place for are named, never dropped without a word."""
+    with_data = [name for col, name in header.unmatched
+                 if any(col < len(row) and cell_text(row[col]).strip() for row in rows)]
+    if with_data:
+        names = "、".join(f"「{n}」" for n in with_data)
+        report.import_notes.append(ImportNote(
+            IMPORT_UNMATCHED, "",
+            f"文件中的 {names} 列在自评表中没有对应栏目，其内容没有导入；"
+            "如需保留，请把内容移到相应栏目（如「项目执行中存在的问题」）"))
 
 
 def _read_lines_above(rows: Grid, report: Report) -> None:

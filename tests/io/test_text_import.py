@@ -174,3 +174,16 @@ def test_columns_matched_by_words_in_another_order_with_a_two_row_header() -> No
         "3", "信访事务", "目标", "无")
     assert project.budget.general == D("129.22") and project.actual.general == D("125.64")
     assert project.budget.total_entered is None and project.actual.total_entered is None
+
+
+def test_columns_without_a_place_are_reported_not_dropped_silently() -> None:
+    from evaldesk.core.rules import Checker
+
+    text = "项目名称\t序号\t项目年度预算金额\t实际支出金额\t备注\t联系人\n甲\t1\t10\t9\t说明\t\n"
+    report = report_from_text(text)
+    (note,) = report.import_notes
+    assert "「备注」" in note.message and "联系人" not in note.message  # an empty column is noise
+    assert "预算" not in note.message  # a single 预算金额 column is the budget total
+    assert report.projects[0].budget.total == 10
+    (finding,) = [f for f in Checker(report).findings() if f.project_uid is None]
+    assert finding.code == "IMPORT_UNMATCHED" and not finding.is_error
