@@ -50,6 +50,7 @@ LINE_HEIGHT = 13.5  # points per wrapped line of 10 pt SimSun, with Excel's lead
 ROW_PADDING = 4.0
 MIN_ROW_HEIGHT = 18.0
 MAX_ROW_HEIGHT = 409.0  # Excel's limit; a taller row is refused or clipped by Excel
+MAX_CELL_CHARS = 32767  # Excel's limit for the text of one cell
 # Excel's column unit is the width of a digit of the default font; a SimSun CJK glyph is two.
 CELL_MARGIN_UNITS = 1.0
 
@@ -69,6 +70,16 @@ _WORKBOOK_OPTIONS = {
     "strings_to_urls": False,
     # Dates are not written; keep the default epoch. No NaN/Inf can reach write_number.
 }
+
+
+class _TooLong(Exception):
+    """Text longer than a cell holds: xlsxwriter would cut it silently, so the save stops."""
+
+    def __init__(self, seq: str, name: str, col: int, length: int) -> None:
+        super().__init__(
+            f"项目 {seq}「{name}」的「{SUMMARY_COLUMNS[col].header}」有 {length} 个字符，"
+            f"超过 Excel 单元格的上限 {MAX_CELL_CHARS} 个，请缩短后再保存。原文件未改动。"
+        )
 
 
 def display_width(text: str) -> float:
@@ -182,6 +193,8 @@ def _write_projects(sheet: Any, report: Report, formats: _Formats) -> dict[int, 
                 write_number(row, col, _cell_number(value), fmt)
                 sums[col] = sums.get(col, _ZERO) + value
             else:
+                if len(value) > MAX_CELL_CHARS:
+                    raise _TooLong(project.seq, project.name, col, len(value))
                 # Text, including a bad number kept verbatim in a numeric column.
                 write_string(row, col, value, fmt if not numeric[col] else formats.text)
                 if len(value) * 2 > widths[col] - CELL_MARGIN_UNITS or "\n" in value:
@@ -309,6 +322,8 @@ def write_workbook(report: Report, path: Path, *, paper: str = "A3") -> None:
     def write(target: Path) -> None:
         try:
             _write_book(report, target, paper)
+        except _TooLong as error:
+            raise WriteError(path, str(error)) from None
         except XlsxWriterException as error:
             raise WriteError(path, f"无法生成工作簿（{error}）。原文件未改动。") from error
 

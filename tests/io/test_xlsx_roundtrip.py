@@ -77,6 +77,17 @@ def test_empty_report_round_trips(tmp_path: Path) -> None:
     assert read_workbook(_written(tmp_path, report)) == report
 
 
+def test_text_longer_than_a_cell_holds_stops_the_save(tmp_path: Path, report: Report) -> None:
+    # xlsxwriter would cut it to 32,767 characters without a word; the clerk must hear of it.
+    path = tmp_path / "old.xlsx"
+    path.write_bytes(b"old")
+    report.projects[1].goal = "很长" * 20000
+    with pytest.raises(WriteError) as caught:
+        write_workbook(report, path)
+    assert "32767" in caught.value.reason and "年初绩效目标" in caught.value.reason
+    assert path.read_bytes() == b"old"
+
+
 def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path, report: Report) -> None:
     path = _written(tmp_path, report)
     with zipfile.ZipFile(path) as archive:
