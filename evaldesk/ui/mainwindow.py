@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         index = self.model.index(row, col)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
-        self.table.setFocus()
+        self.table.focus_current()
 
     def select_finding(self, uid: int, key: str) -> None:
         row = self.doc.row_of(uid)

@@ -63,6 +63,15 @@ def display_text(project: Project, column: Column) -> str:
         return ""
     return value
 
+_HANDLED_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+    KeyRole, SeverityRole))
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
 
 class ProjectTableModel(QAbstractTableModel):
     def __init__(self, doc: Document, parent: QObject | None = None) -> None:
@@ -106,7 +115,8 @@ class ProjectTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A painted cell asks for about ten roles; the unhandled ones return before any work.
+        if role not in _HANDLED_ROLES or not index.isValid():
             return None
         project = self._doc.report.projects[index.row()]
         column = self._columns[index.column()]
@@ -116,10 +126,8 @@ class ProjectTableModel(QAbstractTableModel):
             return edit_text(project, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column.is_numeric and column.key not in project.bad_values:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if column.kind is Kind.SEQ:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                return _RIGHT
+            return _CENTER if column.kind is Kind.SEQ else _LEFT
         if role == Qt.ItemDataRole.BackgroundRole:
             severity = self._severity(project, index.column())
             if severity is Severity.ERROR:
@@ -178,10 +186,7 @@ class ProjectTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable)
+        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Typed text; a bad number is refused (False) and the reason sent to the status bar."""

@@ -117,13 +117,25 @@ class SheetView(QTableView):
             self._move(*move)
 
 
+class FrozenOverlay(SheetView):
+    """The frozen columns' own view: arrow keys leave it to the right into the main table."""
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        current = self.currentIndex()
+        if action in (QAbstractItemView.CursorAction.MoveRight, QAbstractItemView.CursorAction.MoveNext) \
+                and current.isValid() and current.column() == FROZEN_COLUMNS - 1 \
+                and self.model().columnCount() > FROZEN_COLUMNS:
+            return self.model().index(current.row(), FROZEN_COLUMNS)
+        return super().moveCursor(action, modifiers)
+
+
 class FrozenTableView(SheetView):
     """The main table; ``frozen`` is the overlay that keeps the first columns in place."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.frozen = SheetView(self)
-        self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.frozen = FrozenOverlay(self)
         self.frozen.verticalHeader().hide()
         self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -147,6 +159,7 @@ class FrozenTableView(SheetView):
         super().setModel(model)
         self.frozen.setModel(model)
         self.frozen.setSelectionModel(self.selectionModel())
+        self.selectionModel().currentChanged.connect(self._hand_over_focus)
         if model is None:
             return
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.rowsMoved,
@@ -155,6 +168,29 @@ class FrozenTableView(SheetView):
         model.dataChanged.connect(self._rows_changed)
         self._sync_columns()
         self._forget_heights()
+
+    def _hand_over_focus(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # The view that shows the current cell has the keyboard, so that an editor opens where
+        # the clerk can see it (a frozen cell in the main view lies under the overlay).
+        if not current.isValid():
+            return
+        frozen = current.column() < FROZEN_COLUMNS
+        if frozen and self.hasFocus():
+            self.frozen.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif not frozen and self.frozen.hasFocus():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scrollTo(current)
+
+    def has_keyboard(self) -> bool:
+        return self.hasFocus() or self.frozen.hasFocus()
+
+    def focus_current(self) -> None:
+        """Give the keyboard to whichever view shows the current cell."""
+        current = self.currentIndex()
+        if current.isValid() and current.column() < FROZEN_COLUMNS:
+            self.frozen.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _sync_columns(self) -> None:
         model = self.model()

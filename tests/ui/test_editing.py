@@ -18,13 +18,12 @@ from evaldesk.ui.model import ERROR_BACKGROUND, ProjectTableModel
 
 
 def goto(win: MainWindow, row: int, key: str) -> None:
-    win.table.setFocus()
-    win.table.setCurrentIndex(win.model.index(row, COLUMN_INDEX[key]))
+    win.select_cell(row, COLUMN_INDEX[key])
 
 
 def type_keys(qtbot: QtBot, win: MainWindow, text: str) -> None:
     """The first key opens the editor (replacing the cell); the rest go where focus went."""
-    qtbot.keyClick(win.table, text[0])
+    qtbot.keyClick(QApplication.focusWidget(), text[0])
     if text[1:]:
         qtbot.keyClicks(QApplication.focusWidget(), text[1:])
 
@@ -39,7 +38,7 @@ def type_chinese(qtbot: QtBot, win: MainWindow, row: int, key: str, text: str) -
     goto(win, row, key)
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
-    QApplication.sendEvent(win.table, event)
+    QApplication.sendEvent(QApplication.focusWidget(), event)
     editor = QApplication.focusWidget()
     assert isinstance(editor, (QLineEdit, TextEditor)), editor
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -99,7 +98,8 @@ def test_alt_enter_makes_a_new_line_in_a_text_cell(qtbot: QtBot, window: MainWin
 
 def test_f2_edits_the_existing_text(qtbot: QtBot, window: MainWindow) -> None:
     goto(window, 0, "name")
-    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    assert QApplication.focusWidget() is window.table.frozen  # 项目名称 is a frozen column
+    qtbot.keyClick(window.table.frozen, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     assert editor.text() == "办公设备购置"
@@ -181,3 +181,28 @@ def test_model_passes_qt_model_tester(qtmodeltester, window: MainWindow) -> None
 def test_empty_model_passes_model_tester(qtmodeltester, empty_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(empty_window.model, ProjectTableModel)
     qtmodeltester.check(empty_window.model)
+
+
+def test_keyboard_crosses_the_frozen_edge(qtbot: QtBot, window: MainWindow) -> None:
+    goto(window, 0, "name")
+    assert QApplication.focusWidget() is window.table.frozen
+    qtbot.keyClick(window.table.frozen, Qt.Key.Key_Right)
+    assert window.table.currentIndex().column() == COLUMN_INDEX["budget.total"]
+    assert QApplication.focusWidget() is window.table
+    qtbot.keyClick(window.table, Qt.Key.Key_Left)
+    assert window.table.currentIndex().column() == COLUMN_INDEX["name"]
+    assert QApplication.focusWidget() is window.table.frozen
+
+
+def test_retyping_a_cell_merges_but_never_across_a_save(qtbot: QtBot, window: MainWindow) -> None:
+    doc = window.doc
+    col = COLUMN_INDEX["problems"]
+    doc.set_cell_text(0, col, "a")
+    doc.set_cell_text(0, col, "ab")
+    assert doc.undo_stack.count() == 1  # one step for one cell retyped
+    doc.undo_stack.setClean()  # saved here
+    doc.set_cell_text(0, col, "abc")
+    assert doc.undo_stack.count() == 2
+    window.act_undo.trigger()
+    assert doc.projects[0].problems == "ab"
+    assert doc.undo_stack.isClean()
