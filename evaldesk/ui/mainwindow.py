@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, Qt, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QStyle,
@@ -220,6 +221,20 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self._fill_recent()
+        for view in (self.table, self.table.frozen):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(
+                lambda pos, v=view: self._context_menu(v.viewport().mapToGlobal(pos)))
+
+    def _context_menu(self, at: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addActions([self.act_cut, self.act_copy, self.act_paste, self.act_clear, self.act_fill])
+        menu.addSeparator()
+        menu.addActions([self.act_insert_above, self.act_insert_below, self.act_duplicate,
+                         self.act_delete_rows])
+        menu.addSeparator()
+        menu.addActions([self.act_move_up, self.act_move_down])
+        menu.exec(at)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

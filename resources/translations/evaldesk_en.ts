@@ -1,8 +1,7 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>编辑表头信息</source>
         <translation>Edit report line</translation>
@@ -312,8 +311,8 @@
         <translation>%1 projects  Budget %2 (10k CNY)  Spent %3  Rate %4</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;错误 %1&lt;/span&gt;  &lt;span style=&apos;color:#8a5a00&apos;&gt;警告 %2&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;Errors %1&lt;/span&gt;  &lt;span style=&apos;color:#8a5a00&apos;&gt;Warnings %2&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#b3261e'&gt;错误 %1&lt;/span&gt;  &lt;span style='color:#8a5a00'&gt;警告 %2&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b3261e'&gt;Errors %1&lt;/span&gt;  &lt;span style='color:#8a5a00'&gt;Warnings %2&lt;/span&gt;</translation>
     </message>
     <message>
         <source>未命名</source>
@@ -388,6 +387,10 @@
         <translation>Printing is not available</translation>
     </message>
     <message>
+        <source>打印预览</source>
+        <translation>Print Preview</translation>
+    </message>
+    <message>
         <source>导出 PDF 功能尚未安装</source>
         <translation>PDF export is not available</translation>
     </message>
@@ -396,12 +399,16 @@
         <translation>Export PDF</translation>
     </message>
     <message>
+        <source>正在导出 %1 …</source>
+        <translation>Exporting %1 …</translation>
+    </message>
+    <message>
         <source>无法导出 PDF</source>
         <translation>Cannot export the PDF</translation>
     </message>
     <message>
-        <source>已导出 %1</source>
-        <translation>Exported %1</translation>
+        <source>已导出 %1（%2 页）</source>
+        <translation>Exported %1 (%2 pages)</translation>
     </message>
     <message>
         <source>界面语言将在重新启动后切换。
@@ -465,6 +472,21 @@ The language changes after a restart.</source>
     <message>
         <source>由各资金来源自动计算；直接输入则按输入值保存并核对</source>
         <translation>Computed from the funding sources; a typed figure is kept and checked</translation>
+    </message>
+</context>
+<context>
+    <name>self.problems</name>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
     </message>
 </context>
 </TS>

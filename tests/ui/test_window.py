@@ -246,3 +246,43 @@ def test_export_pdf_runs_off_the_gui_thread(qtbot: QtBot, window: MainWindow, tm
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=20000)
     assert target.read_bytes().startswith(b"%PDF")
     assert "页" in window.statusBar().currentMessage()
+
+
+def test_dropping_a_file_opens_it(qtbot: QtBot, window: MainWindow, seed_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(seed_path))])
+    window.doc.set_cell_text(0, COLUMN_INDEX["name"], "临时")
+    window.doc.undo_stack.setClean()
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
+    assert window.doc.projects[0].name == "办公设备购置"
+    assert window.doc.path == seed_path
+
+
+def test_app_main_opens_the_file_given(qtbot: QtBot, seed_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaldesk import app as app_module
+
+    seen: list[MainWindow] = []
+
+    def fake_exec() -> int:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+                   and w.isVisible() and w not in seen]
+        assert len(windows) == 1
+        win = windows[0]
+        qtbot.waitUntil(lambda: not win.is_busy(), timeout=10000)
+        seen.append(win)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert app_module.main([str(seed_path)]) == 0
+    win = seen[0]
+    assert len(win.doc.projects) == 6
+    assert win.windowTitle().startswith(seed_path.name)
+    win.close()
+    win.deleteLater()
