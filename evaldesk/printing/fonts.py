@@ -51,7 +51,9 @@ def chinese_family(wanted: str | None = None) -> str:
     def prints_chinese(family: str) -> bool:
         return family in installed and chinese in QFontDatabase.writingSystems(family)
 
-    for family in (*((wanted,) if wanted else ()), *preferred_families()):
+    candidates: list[str] = [wanted] if wanted else []
+    candidates.extend(preferred_families())
+    for family in candidates:
         if prints_chinese(family):
             return family
     # Any other family that declares Simplified Chinese beats boxes.

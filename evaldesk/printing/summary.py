@@ -12,6 +12,8 @@ projects lay out in well under a second and the preview can paint page 1 right a
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -39,9 +41,19 @@ LINE_SPACING = 1.25  # line height in em: dense like the paper form, CJK strokes
 PAD_X_EM = 0.3  # inside a cell, left and right
 PAD_Y_EM = 0.2  # inside a cell, top and bottom
 MIN_TEXT_COLUMN_EM = 2.2  # a text column holds at least two characters a line
-SHORT_TEXT_EM = 6.0  # texts up to six characters wide stay on one line when the page allows
+WORD_EM = 4.0
 NAME_EM = 8.0  # project names and departments up to eight characters stay on one line
-CONTENT_WEIGHT = 0.75  # share of the spare width given by amount of text (the rest: official widths)
+NAME_MIN_EM = 4.0
+SHORT_CELL_EM = 3.0
+REFINE_ROWS = 240  # rows sampled when weighing column widths against row heights
+REFINE_STEP_EM = 1.0
+REFINE_ROUNDS = 80
+# Keep the one-line preferences unless dropping them makes the table this much shorter.
+SOFT_TOLERANCE = 1.1
+# Up to this many rows, each choice of widths is paginated and the one with fewer pages kept.
+EXACT_CHOICE_ROWS = 240
+# A column's typical text: the length that this share of its cells do not exceed.
+AMOUNT_QUANTILE = 0.9
 HEADER_WRAP_LINES = 3  # a column is wide enough for its heading in three lines
 GRID_WIDTH_PT = 0.5
 TITLE_EM = 2.0  # the title is twice the body size (at most TITLE_MAX_PT), bold
@@ -51,6 +63,8 @@ SIGNATURE_BLANK = "　" * 6  # room to sign by hand when a field is empty (drawn
 MIN_SPLIT_LINES = 3  # a tall row starts on a fresh page rather than with fewer lines than this
 
 TOTAL_ROW = -1  # RowSlice.row of the 合计 row
+# Runs of Latin letters, digits and their signs: a line does not break inside them.
+_WORD = re.compile(r"[0-9A-Za-z.,:;%‰+\-/()≥≤<>=~]+")
 
 
 @dataclass(frozen=True)
@@ -129,6 +143,9 @@ def form_texts(report: Report, *, grouping: bool = False) -> tuple[list[list[str
         if len(parts) == 3 and parts[0] == "ind":
             indicator_columns[i] = (parts[1], parts[2])
     sums: dict[str, Decimal] = {c.key: Decimal(0) for c in SUMMARY_COLUMNS if c.kind is Kind.AMOUNT}
+    # Figures repeat (0.00, 100.00%): formatting each distinct one once saves a fifth of the time.
+    formatted: dict[tuple[Value, Kind], str] = {}
+    columns = [(i, c.key, c.kind, indicator_columns.get(i)) for i, c in enumerate(SUMMARY_COLUMNS)]
     rows: list[list[str]] = []
     for project in report.projects:
         by_category: dict[str, list[Indicator]] = {}
@@ -136,16 +153,20 @@ def form_texts(report: Report, *, grouping: bool = False) -> tuple[list[list[str
             by_category.setdefault(indicator.category, []).append(indicator)
         bad = project.bad_values
         row: list[str] = []
-        for i, column in enumerate(SUMMARY_COLUMNS):
-            key = column.key
-            ind = indicator_columns.get(i)
+        for _, key, kind, ind in columns:
             if ind is not None and key not in bad:
                 row.append(summary_text(by_category.get(ind[0], []), ind[1]))
                 continue
             value = get_value(project, key)
-            if key in sums and isinstance(value, Decimal):
-                sums[key] += value
-            row.append(_format(value, column.kind, grouping))
+            if isinstance(value, Decimal):
+                if key in sums:
+                    sums[key] += value
+                text = formatted.get((value, kind))
+                if text is None:
+                    text = formatted[(value, kind)] = _format(value, kind, grouping)
+                row.append(text)
+            else:
+                row.append(_format(value, kind, grouping))
         rows.append(row)
     totals: list[str] = []
     for column in SUMMARY_COLUMNS:
@@ -229,26 +250,43 @@ class SummaryDocument:
         size = self._fixed_size or body_size_for(self._page_w)
         while True:
             self.size = size
-            if self._fit_columns() or size <= MIN_BODY_SIZE:
+            candidates = self._fit_columns()
+            if candidates or size <= MIN_BODY_SIZE:
                 break
             size = max(MIN_BODY_SIZE, size - 0.5)
+        best: tuple[list[float], list[int], list[Page]] | None = None
+        for widths in candidates or [self._squeeze_widths()]:
+            self._use_widths(widths)
+            self._layout_header()
+            self._row_lines = self._count_row_lines()
+            pages = self._paginate()
+            if best is None or len(pages) < len(best[2]):
+                best = (widths, self._row_lines, pages)
+        assert best is not None
+        widths, self._row_lines, self.pages = best
+        self._use_widths(widths)
         self._layout_header()
-        self._row_lines = self._count_row_lines()
-        self.pages = self._paginate()
         return self.pages
 
-    def _fit_columns(self) -> bool:
+    def _fit_columns(self) -> list[list[float]]:
         """Column widths for the page: numbers as wide as their widest figure, text sharing the rest.
 
-        Returns False when even the narrowest text columns leave numbers no room at this size.
+        A row is as tall as its tallest cell, so the text columns first share the width such
+        that they all need about the same number of lines (``_share``), then width moves to
+        whichever column makes rows tallest (``_refine_widths``). Short answers (不适用, 100%)
+        and figures are never broken; longer ones and whole names on one line are preferences,
+        kept unless they cost more than SOFT_TOLERANCE in total height. Returns False when even
+        the narrowest text columns leave the numbers no room at this size.
         """
         size, pad2 = self.size, 2 * self.pad_x
-        measure = self._text.width
+        measure, em_width = self._text.width, self._text.em_width
         min_text = MIN_TEXT_COLUMN_EM * size + pad2
         widths = [0.0] * len(SUMMARY_COLUMNS)
         flexible: list[int] = []
         natural: dict[int, float] = {}
-        least: dict[int, float] = {}
+        hard: dict[int, float] = {}
+        soft: dict[int, float] = {}
+        amount: dict[int, float] = {}
         for i, column in enumerate(SUMMARY_COLUMNS):
             texts = {row[i] for row in self._rows}
             if column.is_numeric or column.kind is Kind.SEQ:
@@ -257,86 +295,188 @@ class SummaryDocument:
                 widths[i] = max(widest + pad2, min_text)
                 continue
             flexible.append(i)
-            widest = max((self._text.width(t, size) for t in texts), default=0.0)
-            # A heading may wrap, but into HEADER_WRAP_LINES lines at most when there is room.
+            ems = [em_width(t) for t in texts]
+            natural[i] = max(max(ems, default=0.0) * size + pad2, min_text)
+            # A heading wraps into HEADER_WRAP_LINES lines at most.
             heading = measure(column.path[-1], size) / HEADER_WRAP_LINES + pad2
-            least[i] = max(min_text, heading)
-            natural[i] = max(widest + pad2, least[i])
-        label = measure(layout.TOTAL_ROW_LABEL, size) + pad2
+            # Never broken: a figure or word up to WORD_EM (100%, 2021年), an answer up to
+            # SHORT_CELL_EM (不适用, 无); a name or department keeps NAME_MIN_EM a line.
+            # Preferred where the page allows: half as much again, names on one line up to NAME_EM.
+            longest_word = max((self._longest_word(t) for t in texts), default=0.0)
+            is_name = column.kind is Kind.TEXT
+            for tier, factor, name in ((hard, 1.0, NAME_MIN_EM), (soft, 1.5, NAME_EM)):
+                word = min(longest_word, WORD_EM * factor)
+                short = max((w for w in ems if w <= SHORT_CELL_EM * factor), default=0.0)
+                wanted = max(word, short, name if is_name else 0.0) * size + pad2
+                tier[i] = min(max(min_text, heading, wanted), natural[i])
+        sample = self._sample(flexible)
+        for i in flexible:
+            ranked = sorted(sample[i])
+            amount[i] = ranked[int(len(ranked) * AMOUNT_QUANTILE)] if ranked else 0.0
         spare = self._page_w - sum(widths)
         if spare < min_text * len(flexible):
-            return False
-        # Columns of short texts (names, 100%, 无) keep them on one line; the rest is shared by
-        # the long-text columns in proportion to the official widths, a column taking no more
-        # than its longest text needs (water-filling).
-        short = SHORT_TEXT_EM * size + pad2
-        name = NAME_EM * size + pad2
-        base = {
-            # Names and departments are what a reader looks for: up to NAME_EM on one line.
-            i: min(natural[i], name) if SUMMARY_COLUMNS[i].kind is Kind.TEXT
-            else natural[i] if natural[i] <= short else least[i]
-            for i in flexible
-        }
-        if sum(base.values()) > spare:
-            base = dict.fromkeys(flexible, min_text)
-        for i in flexible:
-            widths[i] = base[i]
-        spare -= sum(base.values())
-        open_columns = [i for i in flexible if natural[i] > base[i]]
-        weights = self._text_weights(open_columns, size)
-        while open_columns and spare > 1e-6:
-            weight = sum(weights[i] for i in open_columns)
-            share = {i: spare * weights[i] / weight for i in open_columns}
-            filled = [i for i in open_columns if natural[i] - widths[i] <= share[i]]
-            if not filled:
-                for i in open_columns:
-                    widths[i] += share[i]
-                spare = 0.0
-                break
-            for i in filled:
-                spare -= natural[i] - widths[i]
-                widths[i] = natural[i]
-                open_columns.remove(i)
-        if spare > 1e-6:
-            # Every text fits on one line: spread the rest so the table spans the page.
-            weight = sum(SUMMARY_COLUMNS[i].width for i in flexible)
+            return []
+        if sum(hard.values()) > spare:
+            hard = dict.fromkeys(flexible, min_text)
+        trials: list[tuple[list[float], int]] = []
+        for least in (soft, hard):
+            if sum(least.values()) > spare:
+                continue
+            trial = self._share(spare, flexible, least, natural, amount)
+            self._refine_widths(trial, flexible, least, natural, sample)
+            full = list(widths)
             for i in flexible:
-                widths[i] += spare * SUMMARY_COLUMNS[i].width / weight
+                full[i] = trial[i]
+            self._finish_widths(full, flexible, natural)
+            trials.append((full, self._estimate(trial, sample)))
+        if len(self._rows) <= EXACT_CHOICE_ROWS:
+            # Few rows: layout will paginate each and keep the one with fewer pages.
+            return [full for full, _ in trials]
+        # Keep the preferences unless dropping them shortens the table by SOFT_TOLERANCE.
+        chosen, height = trials[0]
+        for full, other in trials[1:]:
+            if other * SOFT_TOLERANCE < height:
+                chosen, height = full, other
+        return [chosen]
+
+    def _finish_widths(self, widths: list[float], flexible: list[int],
+                       natural: dict[int, float]) -> None:
+        leftover = self._page_w - sum(widths)
+        if leftover > 1e-6:
+            # The texts need less than the page: the rest goes to the columns that still wrap.
+            wrapping = [i for i in flexible if widths[i] < natural[i] - 1e-6] or flexible
+            weight = sum(SUMMARY_COLUMNS[i].width for i in wrapping)
+            for i in wrapping:
+                widths[i] += leftover * SUMMARY_COLUMNS[i].width / weight
         # The 合计 label must fit in the columns it spans.
+        label = self._text.width(layout.TOTAL_ROW_LABEL, self.size) + 2 * self.pad_x
         below = label - sum(widths[:TOTAL_LABEL_SPAN])
         if below > 0:
             widths[TOTAL_LABEL_SPAN - 1] += below
             widest_text = max(flexible, key=lambda i: widths[i])
             widths[widest_text] -= below
+
+    def _use_widths(self, widths: list[float]) -> None:
         self.widths = widths
         self._x = [0.0]
         for w in widths:
             self._x.append(self._x[-1] + w)
-        return True
 
-    def _text_weights(self, columns: list[int], size: float) -> dict[int, float]:
-        """How the long-text columns share the width: mostly by how much text each holds.
+    def _squeeze_widths(self) -> list[float]:
+        """The last resort for a page too narrow for the form: official proportions."""
+        total = sum(c.width for c in SUMMARY_COLUMNS)
+        return [self._page_w * c.width / total for c in SUMMARY_COLUMNS]
 
-        Rows are as tall as their tallest cell, so widths in proportion to the amount of text
-        even out the cells' line counts (the goal column, the longest text, gets the most). A
-        quarter follows the official widths so that a column never collapses to nothing.
+    def _share(self, spare: float, flexible: list[int], least: dict[int, float],
+               natural: dict[int, float], amount: dict[int, float]) -> dict[int, float]:
+        """Widths at which every text column needs about H lines for its typical text.
+
+        Column i gets ``amount_i / H`` within [least_i, natural_i]; H is the fewest lines at
+        which the columns fit in ``spare``, found by bisection (the sum falls as H grows).
         """
-        if not columns:
-            return {}
-        em_width = self._text.em_width
-        amount = {i: sum(em_width(row[i]) for row in self._rows) for i in columns}
-        official = {i: float(SUMMARY_COLUMNS[i].width) for i in columns}
-        total_amount = sum(amount.values()) or 1.0
-        total_official = sum(official.values())
-        return {
-            i: CONTENT_WEIGHT * amount[i] / total_amount
-            + (1 - CONTENT_WEIGHT) * official[i] / total_official
-            for i in columns
-        }
+        pad2 = 2 * self.pad_x
+
+        def width_for(i: int, lines: float) -> float:
+            return min(natural[i], max(least[i], amount[i] / lines + pad2))
+
+        low, high = 1.0, 1.0
+        while sum(width_for(i, high) for i in flexible) > spare and high < 1e6:
+            high *= 2
+        for _ in range(40):
+            middle = (low + high) / 2
+            if sum(width_for(i, middle) for i in flexible) > spare:
+                low = middle
+            else:
+                high = middle
+        return {i: width_for(i, high) for i in flexible}
+
+    def _sample(self, flexible: list[int]) -> dict[int, list[float]]:
+        """Text widths in points of up to REFINE_ROWS rows spread over the report, per column."""
+        rows = self._rows[:: max(1, len(self._rows) // REFINE_ROWS)]
+        em_width, size = self._text.em_width, self.size
+        return {c: [em_width(row[c]) * size + 1e-9 for row in rows] for c in flexible}
+
+    def _lines(self, amounts: list[float], width: float) -> list[int]:
+        """Estimated line counts of texts this wide in a column (no line-breaking rules)."""
+        room = max(width - 2 * self.pad_x, 1e-3)
+        return [math.ceil(a / room) for a in amounts]
+
+    def _estimate(self, widths: dict[int, float], sample: dict[int, list[float]]) -> int:
+        """Estimated total height, in lines, of the sampled rows at these widths."""
+        per_column = [self._lines(sample[c], w) for c, w in widths.items()]
+        if not per_column or not per_column[0]:
+            return 0
+        return sum(max(1, *counts) for counts in zip(*per_column, strict=True))
+
+    def _refine_widths(self, widths: dict[int, float], flexible: list[int],
+                       least: dict[int, float], natural: dict[int, float],
+                       sample: dict[int, list[float]]) -> None:
+        """Move width between text columns while that makes the sampled rows shorter in total.
+
+        Equal line counts per column are blind to which cell is the tallest in each row; this
+        greedy pass weighs exactly that, so a column that alone makes rows tall gets wider and
+        one that is never the tallest gives width away.
+        """
+        if len(flexible) < 2 or not sample[flexible[0]]:
+            return
+        step = REFINE_STEP_EM * self.size
+        rows = len(sample[flexible[0]])
+        counts = {c: self._lines(sample[c], widths[c]) for c in flexible}
+        for _ in range(REFINE_ROUNDS):
+            # Per row: the tallest column, and the tallest without it.
+            best, best_col, second = [1] * rows, [-1] * rows, [1] * rows
+            for c in flexible:
+                for k, n in enumerate(counts[c]):
+                    if n > best[k]:
+                        second[k], best[k], best_col[k] = best[k], n, c
+                    elif n > second[k]:
+                        second[k] = n
+            own: dict[int, list[int]] = {c: [] for c in flexible}
+            for k, c in enumerate(best_col):
+                if c >= 0:
+                    own[c].append(k)
+            total = sum(best)
+            # Widening a column shortens only the rows where it alone is the tallest.
+            gain_col, gain = -1, 0
+            for c in flexible:
+                if own[c] and widths[c] + step <= natural[c] + step / 2:
+                    room = max(widths[c] + step - 2 * self.pad_x, 1e-3)
+                    amounts = sample[c]
+                    g = sum(best[k] - max(math.ceil(amounts[k] / room), second[k]) for k in own[c])
+                    if g > gain:
+                        gain_col, gain = c, g
+            if gain_col < 0:
+                return
+            # Narrowing one lengthens every row where it becomes the tallest.
+            loss_col, loss, loss_counts = -1, gain, counts[gain_col]
+            for c in flexible:
+                if c != gain_col and widths[c] - step >= least[c]:
+                    new = self._lines(sample[c], widths[c] - step)
+                    lost = sum(map(max, new, best)) - total
+                    if lost < loss:
+                        loss_col, loss, loss_counts = c, lost, new
+            if loss_col < 0:
+                return
+            widths[gain_col] += step
+            widths[loss_col] -= step
+            counts[gain_col] = self._lines(sample[gain_col], widths[gain_col])
+            counts[loss_col] = loss_counts
+
+    def _longest_word(self, text: str) -> float:
+        """Width in em of the text's longest run without a break opportunity (a figure, a word)."""
+        if not text or text.isspace():
+            return 0.0
+        return max((self._text.em_width(w) for w in _WORD.findall(text)), default=0.0)
 
     def _wrap(self, text: str, col: int, span: int = 1) -> tuple[str, ...]:
         width = self._x[col + span] - self._x[col] - 2 * self.pad_x
         return self._text.wrap(text, width, self.size)
+
+    def cell_lines(self, row: int, col: int) -> tuple[str, ...]:
+        """The printed lines of a cell after ``layout`` (row TOTAL_ROW: the 合计 row)."""
+        if row == TOTAL_ROW:
+            return self._wrap(self._total[col], col, TOTAL_LABEL_SPAN if col == 0 else 1)
+        return self._wrap(self._rows[row][col], col)
 
     def _layout_header(self) -> None:
         line, pad2 = self.line_height, 2 * self.pad_y

@@ -19,12 +19,13 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
 
-from PySide6.QtGui import QFont, QFontMetricsF, QImage
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QImage
 
 # Measure at 100 pt on a 72-dpi device: one device pixel is one point, and hinting or rounding of
 # advances (a fraction of a pixel) is negligible at that size.
 _REFERENCE_SIZE = 100.0
 _DOTS_PER_METRE_AT_72_DPI = round(72 / 0.0254)
+_BOLD = 600
 
 # Characters a line must not start with (closing and trailing punctuation) …
 NO_LINE_START = frozenset(
@@ -77,7 +78,11 @@ class TextMeasure:
 
     def __init__(self, family: str, *, bold: bool = False) -> None:
         self.family = family
-        self.bold = bold
+        # Qt's PDF engine fakes a missing bold face by drawing the text twice, which doubles it
+        # when the PDF is searched or copied: bold only where the family has a real bold face.
+        self.bold = bold and any(
+            QFontDatabase.weight(family, style) >= _BOLD for style in QFontDatabase.styles(family)
+        )
         # The device must outlive the metrics that refer to it.
         self._device = QImage(1, 1, QImage.Format.Format_RGB32)
         self._device.setDotsPerMeterX(_DOTS_PER_METRE_AT_72_DPI)
