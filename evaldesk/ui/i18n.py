@@ -18,7 +18,9 @@ SETTINGS_KEY = "ui/language"
 
 
 def settings() -> QSettings:
-    return QSettings("evaldesk", "evaldesk")
+    # An .ini file on every system (not the Windows registry): easy to back up or reset, and the
+    # tests and screenshot script can point it at a folder of their own with QSettings.setPath.
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "evaldesk", "evaldesk")
 
 
 def translations_dir() -> Path:

@@ -60,3 +60,7 @@ def test_importing_the_app_is_cheap() -> None:
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_settings_stay_in_the_test_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert i18n.settings().fileName().startswith(str(tmp_path))
