@@ -4,7 +4,8 @@
 
 Writes window-main.png (the example as opened), window-frozen.png (scrolled right: the frozen
 序号/部门名称/项目名称 and the indicator header), window-editing.png (a finding being corrected
-in a multi-line editor) and window-english.png (the English UI).
+in a multi-line editor), window-district.png (400 generated projects with a reviewer's findings)
+and window-english.png (the English UI).
 """
 
 from __future__ import annotations
@@ -106,6 +107,24 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(editor, TextEditor):
         QTest.keyClick(editor, Qt.Key.Key_Return)  # commit: the warning on 问题 clears
     win.doc.undo_stack.setClean()
+    win.close()
+
+    # A district's consolidated table: hundreds of projects, the mistakes a reviewer finds.
+    from benchmarks.generate import make_report
+
+    district = make_report(400, seed=1)
+    win = MainWindow(Document(district, Path("龙岗区2021年度预算项目绩效自评汇总表.xlsx")))
+    win.resize(*SIZE)
+    win.show()
+    win.resizeDocks([win.problems], [200], Qt.Orientation.Vertical)
+    settle(app)
+    flagged = next(f for f in win.doc.findings.findings() if f.is_error and f.field.startswith("actual"))
+    assert flagged.project_uid is not None
+    win.select_finding(flagged.project_uid, flagged.field)
+    win.table.scrollTo(win.table.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
+    win.table.horizontalScrollBar().setValue(0)
+    settle(app)
+    save(win, args.out / "window-district.png")
     win.close()
 
     i18n.install(app, i18n.ENGLISH)

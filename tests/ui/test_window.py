@@ -286,3 +286,15 @@ def test_app_main_opens_the_file_given(qtbot: QtBot, seed_path: Path,
     assert win.windowTitle().startswith(seed_path.name)
     win.close()
     win.deleteLater()
+
+
+def test_ctrl_c_and_ctrl_v_on_the_table_use_blocks(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_cell(0, COLUMN_INDEX["budget.general"])
+    window.select_block(range(2), range(COLUMN_INDEX["budget.general"], COLUMN_INDEX["budget.fund"] + 1))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "91.66\t0\r\n50.36\t0\r\n"
+    window.select_cell(3, COLUMN_INDEX["actual.general"])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.projects[3].actual.general == Decimal("91.66")
+    assert window.doc.projects[4].actual.general == Decimal("50.36")
+    assert window.doc.projects[4].actual.fund == Decimal("0")
