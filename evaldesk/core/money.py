@@ -52,6 +52,10 @@ def canonical(number: Decimal) -> Decimal:
 
 def parse_amount(value: object) -> Decimal | None:
     """An amount from a cell or from typing: ``None`` for empty, Decimal otherwise (canonical)."""
+    if type(value) is float and -1e15 < value < 1e15:
+        # The common case from a workbook, kept quick: repr is the shortest exact spelling and
+        # has no trailing zeros except "x.0", which an integer value takes care of.
+        return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
     number = _parse_amount(value)
     if number is None:
         return None

@@ -129,10 +129,19 @@ class _Header:
     columns: dict[int, int]  # layout column index → grid column index
     unmatched: list[tuple[int, str]] = field(default_factory=list)  # (grid column, heading)
     canonical: bool = False
+    at: dict[str, int | None] = field(default_factory=dict)  # field key → grid column
+    label_columns: tuple[int, ...] = ()  # where a 合计 row says so
+
+    def __post_init__(self) -> None:
+        self.at = {c.key: self.columns.get(i) for i, c in enumerate(SUMMARY_COLUMNS)}
+        self.label_columns = tuple(
+            col for key in ("seq", "department", "name") if (col := self.at[key]) is not None)
 
 
 def _score_row(row: Sequence[object]) -> int:
-    words = {norm(v) for v in row if v is not None and str(v).strip()}
+    # Headings are short; a paragraph of data is never one, and skipping it keeps the search
+    # cheap on a sheet of long goal texts.
+    words = {norm(v) for v in row if isinstance(v, str) and 0 < len(v) <= 40 and v.strip()}
     top = ("序号", "部门名称", "项目名称", "项目年度预算金额", "实际支出金额", "预算支出执行率",
            "年初绩效目标")
     return sum(1 for t in top if any(_matches(w, t) for w in words))
@@ -144,6 +153,8 @@ def _find_header(grid: Grid, source: str) -> _Header:
         score = _score_row(row)
         if score > best_score:
             best_row, best_score = r, score
+        if best_score >= 5 and r > best_row + HEADER_ROWS:
+            break  # a clear header and the rows under it seen: the data need not be searched
     if best_row < 0 or best_score < 3 or not any(
         _matches(norm(v), "项目名称") for v in grid[best_row]
     ):
@@ -342,10 +353,11 @@ def _is_amount_like(texts: Sequence[str]) -> bool:
 
 
 def _is_total_row(row: Sequence[object], header: _Header) -> bool:
-    for key in ("seq", "department", "name"):
-        col = header.columns.get(COLUMN_INDEX[key])
-        if col is not None and col < len(row) and norm(row[col]) in _TOTAL_WORDS:
-            return True
+    for col in header.label_columns:
+        if col < len(row):
+            value = row[col]
+            if isinstance(value, str) and len(value) < 8 and norm(value) in _TOTAL_WORDS:
+                return True
     return False
 
 
@@ -356,38 +368,57 @@ def _cell(row: Sequence[object], header: _Header, key: str) -> object:
     return row[col]
 
 
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else cell_text(value)
+
+
+_SHORT_TEXT = ("seq", "department", "name")
+_LONG_TEXT = ("goal", "completion")
+_FUND_PARTS = ("general", "fund", "non_fiscal", "total")
+
+
 def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bool) -> Project:
     project = Project()
-    for key in ("seq", "department", "name", "goal", "completion"):
-        setattr(project, key, cell_text(_cell(row, header, key)).strip())
-    for side, funds in (("budget", project.budget), ("actual", project.actual)):
-        _read_funds(row, header, side, funds, project, in_yuan)
-    raw_rate = _cell(row, header, "rate")
+    width = len(row)
+    at = header.at
+    for key in _SHORT_TEXT:
+        col = at[key]
+        # Names and numbers are compared and looked up: stray spaces around them are noise.
+        setattr(project, key, _text(row[col]).strip() if col is not None and col < width else "")
+    for key in _LONG_TEXT:
+        col = at[key]
+        # Paragraphs are kept exactly as written (a writer's own spacing is the writer's).
+        setattr(project, key, _text(row[col]) if col is not None and col < width else "")
+    _read_funds(row, at, "budget", project.budget, project, in_yuan)
+    _read_funds(row, at, "actual", project.actual, project, in_yuan)
+    col = at["rate"]
+    raw_rate = row[col] if col is not None and col < width else None
     try:
         project.rate_printed = parse_rate(raw_rate)
     except NotANumber:
-        set_bad_value(project, "rate", cell_text(raw_rate))
+        set_bad_value(project, "rate", cell_text(raw_rate).strip())
     _read_indicators(row, line, header, project)
     return project
 
 
-def _read_funds(row: Sequence[object], header: _Header, side: str, funds: Funds,
+def _read_funds(row: Sequence[object], at: dict[str, int | None], side: str, funds: Funds,
                 project: Project, in_yuan: bool) -> None:
-    values: dict[str, Decimal | None] = {}
-    for part in ("general", "fund", "non_fiscal", "total"):
+    values: list[Decimal | None] = []
+    width = len(row)
+    for part in _FUND_PARTS:
         key = f"{side}.{part}"
-        raw = _cell(row, header, key)
+        col = at[key]
+        raw = row[col] if col is not None and col < width else None
         try:
             amount = parse_amount(raw)
         except NotANumber:
             project.bad_values[key] = cell_text(raw).strip()
             amount = None
-        values[part] = yuan_to_wan(amount) if in_yuan else amount
-    funds.general, funds.fund, funds.non_fiscal = (
-        values["general"], values["fund"], values["non_fiscal"])
+        values.append(yuan_to_wan(amount) if in_yuan and amount is not None else amount)
+    funds.general, funds.fund, funds.non_fiscal, total = values
     # 合计 is derived; keep the printed figure only where it says something the sum does not.
-    if values["total"] is not None and values["total"] != funds.total_computed:
-        funds.total_entered = values["total"]
+    if total is not None and total != funds.total_computed:
+        funds.total_entered = total
 
 
 def _read_indicators(row: Sequence[object], line: int, header: _Header, project: Project) -> None:
@@ -395,13 +426,13 @@ def _read_indicators(row: Sequence[object], line: int, header: _Header, project:
     if header.canonical:
         start = header.columns[_INDICATOR_FIRST]
         end = header.columns[_RECTIFICATION] + 1
-        segment = [cell_text(v).strip() for v in row[start:end]]
+        segment = [_text(v) for v in row[start:end]]
         segment += [""] * (end - start - len(segment))
-        overflow = [cell_text(v).strip() for v in row[end:]]
+        overflow = [_text(v) for v in row[end:] if v is not None]
         pairs = [(segment[2 * c], segment[2 * c + 1]) for c in range(categories)]
         problems, rectification = segment[2 * categories], segment[2 * categories + 1]
         if not is_aligned(pairs, overflow):
-            tokens = [t for t in segment + overflow if t]
+            tokens = [t for t in segment + overflow if t.strip()]
             placement = realign(tokens, categories)
             _note_placement(project, line, placement)
             pairs = list(placement.pairs)
@@ -409,13 +440,15 @@ def _read_indicators(row: Sequence[object], line: int, header: _Header, project:
     else:
         pairs = []
         for key, _group in SUMMARY_CATEGORIES:
-            content = cell_text(_cell(row, header, f"ind.{key}.content")).strip()
-            done = cell_text(_cell(row, header, f"ind.{key}.actual")).strip()
+            content = _text(_cell(row, header, f"ind.{key}.content"))
+            done = _text(_cell(row, header, f"ind.{key}.actual"))
             pairs.append((content, done))
-        problems = cell_text(_cell(row, header, "problems")).strip()
-        rectification = cell_text(_cell(row, header, "rectification")).strip()
+        problems = _text(_cell(row, header, "problems"))
+        rectification = _text(_cell(row, header, "rectification"))
+    indicators = project.indicators
     for (key, _group), (content, done) in zip(SUMMARY_CATEGORIES, pairs, strict=True):
-        project.indicators.extend(_indicators_from_cell(key, content, done))
+        if content or done:
+            indicators.extend(_indicators_from_cell(key, content, done))
     project.problems, project.rectification = problems, rectification
 
 
@@ -424,10 +457,11 @@ _NUMBERED = re.compile(r"(?:^|\n)\s*(\d+)[、.．]\s*")
 
 def _indicators_from_cell(category: str, content: str, done: str) -> list[Indicator]:
     """One category's pair of cells as indicators: 不适用, one indicator, or none."""
-    if not content and not done:
-        return []
-    if content == NOT_APPLICABLE and done in (NOT_APPLICABLE, ""):
+    bare = content.strip()
+    if bare == NOT_APPLICABLE and done.strip() in (NOT_APPLICABLE, ""):
         return [Indicator(category=category, applicable=False)]
+    if not bare and not done.strip():
+        return []
     return [Indicator(category=category, name=content, actual=done)]
 
 

@@ -65,6 +65,8 @@ def is_aligned(pairs: Sequence[tuple[str, str]], overflow: Sequence[str]) -> boo
     cells beyond the last column, show that the row has drifted."""
     if any(text.strip() for text in overflow):
         return False
+    if NOT_APPLICABLE not in "\x00".join(text for pair in pairs for text in pair):
+        return True  # the usual row: nothing collapsed, nothing to compare
     for content, completion in pairs:
         if _is_na(content) != _is_na(completion) and completion.strip() and content.strip():
             return False
