@@ -19,6 +19,7 @@ from evaldesk.core import fields
 from evaldesk.core.fields import FieldError, NotANumber, Value
 from evaldesk.core.layout import SUMMARY_COLUMNS
 from evaldesk.core.records import Project, Report
+from evaldesk.core.rules import Checker
 from evaldesk.ui.findings import FindingsStore
 
 HEADER_LINES = ("title", "year", "unit", "department", "fill_date", "preparer", "phone", "head")
@@ -71,7 +72,7 @@ class Document(QObject):
 
     # -- whole document --------------------------------------------------------------------------
 
-    def replace(self, report: Report, path: Path | None) -> None:
+    def replace(self, report: Report, path: Path | None, checker: Checker | None = None) -> None:
         """A new or freshly opened report: history starts over."""
         self.aboutToReset.emit()
         self.report = report
@@ -79,7 +80,7 @@ class Document(QObject):
         self._rows = None
         self.undo_stack.clear()
         self.findings.deleteLater()
-        self.findings = FindingsStore(report, self)
+        self.findings = FindingsStore(report, self, checker=checker)
         self.reset.emit()
         self.undo_stack.setClean()
         self.pathChanged.emit()

@@ -24,9 +24,11 @@ class FindingsStore(QObject):
     # Emitted with the set of uids whose findings may differ now (empty set: everything).
     changed = Signal(object)
 
-    def __init__(self, report: Report, parent: QObject | None = None) -> None:
+    def __init__(self, report: Report, parent: QObject | None = None, *,
+                 checker: Checker | None = None) -> None:
         super().__init__(parent)
-        self._checker = Checker(report)
+        # A checker built by the loading thread saves the GUI thread the first full check.
+        self._checker = checker if checker is not None and checker.report is report else Checker(report)
         self._by_uid: dict[int, dict[str, list[Finding]]] = {}
         self._counts: dict[int, tuple[int, int]] = {}
         self._errors = 0

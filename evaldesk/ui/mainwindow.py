@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from evaldesk.core import money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
 from evaldesk.core.records import Report
+from evaldesk.core.rules import Checker
 from evaldesk.ui import i18n, operations
 from evaldesk.ui.document import Document
 from evaldesk.ui.find import FindDialog
@@ -434,13 +435,13 @@ class MainWindow(QMainWindow):
             return
         self._busy(self.tr("正在打开 %1 …").replace("%1", path.name))
         task = start_load(path)
-        task.signals.done.connect(lambda report: self._opened(path, report))
+        task.signals.done.connect(lambda loaded: self._opened(path, *loaded))
         task.signals.failed.connect(lambda reason: self._failed(self.tr("无法打开文件"), path, reason))
         self._task = task
 
-    def _opened(self, path: Path, report: Report) -> None:
+    def _opened(self, path: Path, report: Report, checker: Checker) -> None:
         self._idle()
-        self.doc.replace(report, path)
+        self.doc.replace(report, path, checker)
         self._add_recent(path)
         if report.projects:
             self.select_cell(0, COLUMN_INDEX["name"])

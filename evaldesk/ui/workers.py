@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from evaldesk.core.records import Report
+from evaldesk.core.rules import Checker
 
 
 class TaskSignals(QObject):
@@ -40,10 +41,12 @@ class Task(QRunnable):
             self.signals.done.emit(result)
 
 
-def _read(path: Path) -> Report:
+def _read(path: Path) -> tuple[Report, Checker]:
     from evaldesk.io import read_report
 
-    return read_report(path)
+    report = read_report(path)
+    # Checking thousands of projects is done here too, not on the GUI thread after loading.
+    return report, Checker(report)
 
 
 def _write(report: Report, path: Path) -> Path:
