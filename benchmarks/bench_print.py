@@ -1,0 +1,127 @@
+"""Printing timings: laying out and writing the PDF of district-sized reports, beside LibreOffice.
+
+    python benchmarks/bench_print.py [--sizes 500 5000] [--paper A3] [--skip-lo-5000]
+
+For each size, on the same generated report (benchmarks/generate.py): making the document and
+laying out every page (what the print preview waits for before page 1 can be painted), painting
+page 1, and ``export_pdf`` end to end; then LibreOffice's PDF export of the same report's
+workbook (written by ``evaldesk.io.write_report``), ``soffice --headless --convert-to pdf``, in
+the same run. LibreOffice needs minutes for 5,000 projects; ``--skip-lo-5000`` prints the figure
+measured earlier on this machine instead, labelled as such. The goal: at least 20x faster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pypdf import PdfReader
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+
+from benchmarks.generate import make_report
+from evaldesk.core.records import Report
+from evaldesk.io import write_report
+from evaldesk.printing.paper import page_layout
+from evaldesk.printing.pdf import PDF_RESOLUTION, ensure_gui_application, export_pdf
+from evaldesk.printing.summary import SummaryDocument
+
+# soffice --convert-to pdf of the 5,000-project workbook, measured on this machine (2 cores).
+KNOWN_LO_SECONDS = {500: 11.6, 5000: 460.0}
+
+
+def layout_seconds(report: Report, paper: str, repeat: int) -> tuple[float, float, int]:
+    """Best wall time to make the document and lay out every page, and to paint page 1."""
+    dpi = PDF_RESOLUTION
+    rect = QRectF(page_layout(paper).paintRectPixels(dpi))
+    layouts: list[float] = []
+    firsts: list[float] = []
+    pages = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        document = SummaryDocument(report)
+        pages = len(document.layout(rect, dpi))
+        laid_out = time.perf_counter()
+        # Page 1 painted at the PDF's resolution: what a preview shows first.
+        image = QImage(int(rect.width() / 8), int(rect.height() / 8), QImage.Format.Format_RGB32)
+        image.setDotsPerMeterX(round(dpi / 8 / 0.0254))
+        image.setDotsPerMeterY(round(dpi / 8 / 0.0254))
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        painter.scale(1 / 8, 1 / 8)
+        document.paint_page(painter, 0)
+        painter.end()
+        layouts.append(laid_out - start)
+        firsts.append(time.perf_counter() - start)
+    return min(layouts), min(firsts), pages
+
+
+def export_seconds(report: Report, path: Path, paper: str) -> tuple[float, int]:
+    start = time.perf_counter()
+    pages = export_pdf(report, path, paper=paper)
+    return time.perf_counter() - start, pages
+
+
+def libreoffice_seconds(report: Report, folder: Path) -> tuple[float, int]:
+    workbook = folder / "report.xlsx"
+    write_report(report, workbook)
+    profile = folder / "lo-profile"
+    start = time.perf_counter()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder), str(workbook)],
+        check=True, capture_output=True, timeout=3600,
+    )
+    seconds = time.perf_counter() - start
+    return seconds, len(PdfReader(folder / "report.pdf").pages)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
+    parser.add_argument("--paper", choices=("A3", "A4"), default="A3")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-lo-5000", action="store_true",
+                        help="do not run LibreOffice on 5,000 projects; print the known figure")
+    args = parser.parse_args(argv)
+    ensure_gui_application()
+    have_lo = shutil.which("soffice") is not None
+    print(f"printing, {args.paper} landscape, best of {args.repeat} for layout; one export each")
+    for n in args.sizes:
+        report = make_report(n)
+        layout_s, first_s, pages = layout_seconds(report, args.paper, args.repeat)
+        with tempfile.TemporaryDirectory() as temp:
+            folder = Path(temp)
+            export_s, export_pages = export_seconds(report, folder / "ours.pdf", args.paper)
+            size_mb = (folder / "ours.pdf").stat().st_size / 1e6
+            assert export_pages == pages
+            print(f"{n:>6} projects: layout {layout_s:6.3f} s, page 1 painted after {first_s:6.3f} s, "
+                  f"PDF {export_s:6.2f} s ({pages} pages, {size_mb:.1f} MB, "
+                  f"{1000 * export_s / pages:.1f} ms/page)")
+            if not have_lo:
+                print("        LibreOffice: soffice not found, skipped")
+                continue
+            if n >= 5000 and args.skip_lo_5000:
+                known = KNOWN_LO_SECONDS[5000]
+                print(f"        LibreOffice: NOT RUN (--skip-lo-5000); earlier measurement on this "
+                      f"machine {known:.0f} s → {known / export_s:.0f}x")
+                continue
+            lo_s, lo_pages = libreoffice_seconds(report, folder)
+            print(f"        LibreOffice --convert-to pdf: {lo_s:6.2f} s ({lo_pages} pages) → "
+                  f"ours {lo_s / export_s:.0f}x faster (goal ≥ 20x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
