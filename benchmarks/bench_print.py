@@ -28,12 +28,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pypdf import PdfReader
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter
 
 from benchmarks.generate import make_report
 from evaldesk.core.records import Report
 from evaldesk.io import write_report
-from evaldesk.printing.paper import page_layout
+from evaldesk.printing.paper import page_image, page_layout
 from evaldesk.printing.pdf import PDF_RESOLUTION, ensure_gui_application, export_pdf
 from evaldesk.printing.summary import SummaryDocument
 
@@ -53,15 +52,8 @@ def layout_seconds(report: Report, paper: str, repeat: int) -> tuple[float, floa
         document = SummaryDocument(report)
         pages = len(document.layout(rect, dpi))
         laid_out = time.perf_counter()
-        # Page 1 painted at the PDF's resolution: what a preview shows first.
-        image = QImage(int(rect.width() / 8), int(rect.height() / 8), QImage.Format.Format_RGB32)
-        image.setDotsPerMeterX(round(dpi / 8 / 0.0254))
-        image.setDotsPerMeterY(round(dpi / 8 / 0.0254))
-        image.fill(0xFFFFFFFF)
-        painter = QPainter(image)
-        painter.scale(1 / 8, 1 / 8)
-        document.paint_page(painter, 0)
-        painter.end()
+        # Page 1 as a preview shows it (96 dpi), from the same layout as the PDF.
+        page_image(document, page_layout(paper), 0, dpi=96)
         layouts.append(laid_out - start)
         firsts.append(time.perf_counter() - start)
     return min(layouts), min(firsts), pages

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QMarginsF, QRectF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from evaldesk.printing.summary import Page
@@ -71,3 +71,34 @@ def print_document(document: PagedDocument, device: QPagedPaintDevice) -> int:
     finally:
         painter.end()
     return len(pages)
+
+
+def page_image(document: PagedDocument, layout: QPageLayout, index: int, dpi: float = 96.0,
+               layout_dpi: int = 1200) -> QImage:
+    """One page as a picture (white paper, margins included), for a preview that shows page 1
+    while the rest is still being painted, or for thumbnails.
+
+    The document is laid out at ``layout_dpi`` (as for the PDF) if it has no pages yet, so the
+    picture shows exactly the PDF's line breaks at any zoom.
+    """
+    if not getattr(document, "pages", None):
+        document.layout(QRectF(layout.paintRectPixels(layout_dpi)), layout_dpi)
+    paper = layout.fullRectPoints()
+    scale = dpi / 72.0
+    image = QImage(max(1, round(paper.width() * scale)), max(1, round(paper.height() * scale)),
+                   QImage.Format.Format_RGB32)
+    dots_per_metre = round(layout_dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        margins = layout.marginsPoints()
+        painter.scale(dpi / layout_dpi, dpi / layout_dpi)
+        painter.translate(margins.left() * layout_dpi / 72.0, margins.top() * layout_dpi / 72.0)
+        document.paint_page(painter, index)
+    finally:
+        painter.end()
+    return image

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QPdfWriter
 from evaldesk.core.records import Report
 from evaldesk.io.errors import WriteError
 from evaldesk.printing.fonts import NoChineseFont
-from evaldesk.printing.paper import page_layout, print_document
+from evaldesk.printing.paper import MARGIN_MM, page_layout, print_document
 from evaldesk.printing.summary import SummaryDocument
 
 PDF_RESOLUTION = 1200
@@ -48,18 +48,21 @@ def export_pdf(
     paper: str = "A3",
     landscape: bool = True,
     sheets: str = "summary",
+    margin_mm: float = MARGIN_MM,
 ) -> int:
     """Write the report as the printed form to ``path``; returns the number of pages.
 
     ``sheets``: "summary" is the 预算项目绩效自评表. "projects" and "all" are accepted for the
     per-project forms (项目支出绩效自评表) that come with issue 4; until then they print the
-    summary too. Raises ``WriteError`` (Chinese reason) when the file cannot be written or no
-    Chinese font is installed; an existing file at ``path`` is replaced only by a complete PDF.
+    summary too. ``margin_mm``: the same margin on all four sides.
+
+    Raises ``WriteError`` (Chinese reason) when the file cannot be written or no Chinese font is
+    installed; an existing file at ``path`` is replaced only by a complete PDF.
     """
     path = Path(path)
     if sheets not in SHEETS:
         raise ValueError(f"sheets must be one of {SHEETS}, not {sheets!r}")
-    setup = page_layout(paper, landscape)
+    setup = page_layout(paper, landscape, margin_mm)
     ensure_gui_application()
     try:
         document = SummaryDocument(report)

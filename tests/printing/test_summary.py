@@ -14,7 +14,7 @@ from benchmarks.generate import make_report
 from evaldesk.core.layout import SUMMARY_COLUMNS, Kind, header_cells
 from evaldesk.core.records import Funds, Project, Report
 from evaldesk.printing.notice import print_warning
-from evaldesk.printing.paper import page_layout, print_document
+from evaldesk.printing.paper import page_image, page_layout, print_document
 from evaldesk.printing.summary import (
     TOTAL_ROW,
     HeaderBlock,
@@ -132,3 +132,21 @@ def test_preview_warns_only_while_the_report_has_errors(seed_report: Report) -> 
                       budget=Funds(general=Decimal("10"), fund=Decimal("0"), non_fiscal=Decimal("0")),
                       actual=Funds(general=Decimal("12"), fund=Decimal("0"), non_fiscal=Decimal("0")))
     assert print_warning(Report(year=2021, projects=[project])) is not None
+
+
+def test_a_page_picture_is_the_paper_with_the_form_inside_its_margins(seed_report: Report) -> None:
+    setup = page_layout("A3")
+    document = SummaryDocument(seed_report)
+    image = page_image(document, setup, 0, dpi=50)
+    paper = setup.fullRectPoints()
+    assert (image.width(), image.height()) == (round(paper.width() * 50 / 72),
+                                               round(paper.height() * 50 / 72))
+    assert document.page_count == 2  # laid out on demand, at the PDF's resolution
+
+    def ink(x0: int, y0: int, x1: int, y1: int) -> int:
+        return sum(image.pixelColor(x, y).lightness() < 128
+                   for x in range(x0, x1, 2) for y in range(y0, y1, 2))
+
+    margin = round(10 / 25.4 * 50)  # 10 mm at 50 dpi
+    assert ink(0, 0, image.width(), margin - 2) == 0  # nothing printed in the top margin
+    assert ink(margin, margin, image.width() - margin, image.height() - margin) > 1000
