@@ -1,0 +1,245 @@
+"""The hidden sheet ``_evaldesk``: what a project holds that no visible cell can show.
+
+A workbook we write must read back into the same records. Almost everything has a visible cell;
+the rest is kept here, one JSON object per project:
+
+* ``carried_over``: the fields still holding last year's figures after a rollover;
+* ``typed``: the indicator scores a clerk typed (the 得分 column shows the score in force, typed
+  or computed, and a reader must know which was which to keep computing the others);
+* ``split``: 一般公共预算 and 政府性基金 where 本年财政拨款 shows only their sum (年初预算数 has no
+  summary column to carry them);
+* ``total_score_printed`` / ``grade_printed``: the 总分 and 自评等级 another file printed, kept
+  beside the computed ones that our sheet shows;
+* ``sheet``, ``index``, ``seq``, ``name``: which per-project sheet belongs to which summary row.
+
+The scoring profile the sheets were computed with is recorded once for the workbook.
+
+Why one JSON cell per project rather than a column per fact: new facts can be added without a
+new schema version, and a file written by a newer evaldesk is still read by an older one (it
+ignores keys it does not know). The visible cells stay the truth: a reader uses a recorded fact
+only where the visible cell still shows what we wrote (a clerk who edited the sheet in Excel wins).
+
+Files from others have no such sheet, and a damaged one is ignored row by row: nothing here is
+needed to read a workbook, only to read our own back exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from evaldesk.core.money import decimal_str
+from evaldesk.core.records import Funds, Project, Report
+from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile
+
+SHEET_NAME = "_evaldesk"
+MAGIC = "evaldesk-metadata"
+SCHEMA = 1
+_NOTE = "evaldesk 保存文件时使用的内部数据，请勿修改或删除本工作表"
+_PROFILE_ROW = "profile"
+_PROJECT_ROW = "project"
+_SIDES = ("initial", "budget", "actual")
+
+
+@dataclass
+class ProjectMeta:
+    index: int  # position in the report when written
+    seq: str
+    name: str
+    sheet: str = ""  # the per-project sheet written for it, if any
+    carried_over: set[str] = field(default_factory=set)
+    typed: dict[int, Decimal] = field(default_factory=dict)  # indicator index → typed score
+    # side → (一般公共预算, 政府性基金) where the form shows only 财政拨款
+    split: dict[str, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
+    total_score_printed: Decimal | None = None
+    grade_printed: str = ""
+
+
+@dataclass
+class Metadata:
+    schema: int = SCHEMA
+    profile: str = DEFAULT_PROFILE.name
+    projects: list[ProjectMeta] = field(default_factory=list)
+
+    def for_sheet(self, sheet: str) -> ProjectMeta | None:
+        for meta in self.projects:
+            if meta.sheet and meta.sheet == sheet:
+                return meta
+        return None
+
+
+def needs_split(funds: Funds) -> bool:
+    """Whether 本年财政拨款 alone loses something: a 政府性基金 part or an entered 财政拨款."""
+    return funds.fund is not None or funds.fiscal_entered is not None
+
+
+def project_meta(project: Project, index: int, sheet: str = "") -> ProjectMeta:
+    meta = ProjectMeta(index=index, seq=project.seq, name=project.name, sheet=sheet,
+                       carried_over=set(project.carried_over),
+                       total_score_printed=project.total_score_printed,
+                       grade_printed=project.grade_printed)
+    meta.typed = {k: i.score for k, i in enumerate(project.indicators) if i.score is not None}
+    for side in _SIDES:
+        funds: Funds = getattr(project, side)
+        if needs_split(funds):
+            meta.split[side] = (funds.general, funds.fund)
+    return meta
+
+
+def _has_facts(meta: ProjectMeta) -> bool:
+    return bool(meta.sheet or meta.carried_over or meta.typed or meta.split
+                or meta.total_score_printed is not None or meta.grade_printed)
+
+
+def _to_json(meta: ProjectMeta) -> str:
+    data: dict[str, Any] = {"index": meta.index, "seq": meta.seq, "name": meta.name}
+    if meta.sheet:
+        data["sheet"] = meta.sheet
+    if meta.carried_over:
+        data["carried_over"] = sorted(meta.carried_over)
+    if meta.typed:
+        data["typed"] = {str(k): decimal_str(v) for k, v in sorted(meta.typed.items())}
+    if meta.split:
+        data["split"] = {side: [decimal_str(g), decimal_str(f)] for side, (g, f) in meta.split.items()}
+    if meta.total_score_printed is not None:
+        data["total_score_printed"] = decimal_str(meta.total_score_printed)
+    if meta.grade_printed:
+        data["grade_printed"] = meta.grade_printed
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_metadata(workbook: Any, report: Report, sheets: dict[int, str] | None = None,
+                   profile: ScoringProfile = DEFAULT_PROFILE) -> None:
+    """Add the hidden ``_evaldesk`` sheet to an xlsxwriter workbook (call after the visible ones).
+
+    ``sheets`` maps a project's index in the report to the per-project sheet written for it.
+    Only projects with something to record get a row, so a summary-only save of 5,000 projects
+    that were never rolled over or scored adds three rows.
+    """
+    sheets = sheets or {}
+    sheet = workbook.add_worksheet(SHEET_NAME)
+    sheet.write_string(0, 0, MAGIC)
+    sheet.write_string(0, 1, str(SCHEMA))
+    sheet.write_string(0, 2, _NOTE)
+    sheet.write_string(1, 0, _PROFILE_ROW)
+    sheet.write_string(1, 1, profile.name)
+    row = 2
+    for index, project in enumerate(report.projects):
+        meta = project_meta(project, index, sheets.get(index, ""))
+        if _has_facts(meta):
+            sheet.write_string(row, 0, _PROJECT_ROW)
+            sheet.write_string(row, 1, _to_json(meta))
+            row += 1
+    sheet.hide()
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _decimal(value: object) -> Decimal | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def _from_json(text: str) -> ProjectMeta | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    index, seq, name = data.get("index"), data.get("seq"), data.get("name")
+    if not isinstance(index, int) or not isinstance(seq, str) or not isinstance(name, str):
+        return None
+    meta = ProjectMeta(index=index, seq=seq, name=name)
+    sheet = data.get("sheet")
+    meta.sheet = sheet if isinstance(sheet, str) else ""
+    carried = data.get("carried_over")
+    if isinstance(carried, list):
+        meta.carried_over = {k for k in carried if isinstance(k, str)}
+    typed = data.get("typed")
+    if isinstance(typed, dict):
+        for key, value in typed.items():
+            number = _decimal(value)
+            if isinstance(key, str) and key.isdigit() and number is not None:
+                meta.typed[int(key)] = number
+    split = data.get("split")
+    if isinstance(split, dict):
+        for side, pair in split.items():
+            if side in _SIDES and isinstance(pair, list) and len(pair) == 2:
+                meta.split[side] = (_decimal(pair[0]), _decimal(pair[1]))
+    meta.total_score_printed = _decimal(data.get("total_score_printed"))
+    grade = data.get("grade_printed")
+    meta.grade_printed = grade if isinstance(grade, str) else ""
+    return meta
+
+
+def read_metadata(grid: Sequence[Sequence[object]]) -> Metadata | None:
+    """The ``_evaldesk`` sheet's content; None when the grid is not one. Bad rows are skipped."""
+    if not grid or len(grid[0]) < 2 or _text(grid[0][0]) != MAGIC:
+        return None
+    schema_text = grid[0][1]
+    try:
+        schema = int(float(schema_text)) if isinstance(schema_text, (int, float)) \
+            else int(_text(schema_text))
+    except ValueError:
+        return None
+    metadata = Metadata(schema=schema)
+    for row in grid[1:]:
+        if len(row) < 2:
+            continue
+        kind, value = _text(row[0]), _text(row[1])
+        if kind == _PROFILE_ROW and value:
+            metadata.profile = value
+        elif kind == _PROJECT_ROW:
+            meta = _from_json(value)
+            if meta is not None:
+                metadata.projects.append(meta)
+    return metadata
+
+
+def match_projects(metadata: Metadata, projects: Sequence[Project]) -> dict[int, ProjectMeta]:
+    """Each recorded project's record by the uid of the project it belongs to.
+
+    The recorded position is tried first; a project moved in Excel is found by 序号 and name.
+    A record whose project is gone is dropped.
+    """
+    found: dict[int, ProjectMeta] = {}
+    for meta in metadata.projects:
+        candidates: Iterable[Project] = ()
+        if 0 <= meta.index < len(projects):
+            candidates = (projects[meta.index],)
+        for project in (*candidates, *projects):
+            if project.uid not in found and project.seq == meta.seq and project.name == meta.name:
+                found[project.uid] = meta
+                break
+    return found
+
+
+def apply_metadata(metadata: Metadata, report: Report, *, settled: set[int] | None = None) -> None:
+    """Give the report's projects what only the metadata holds.
+
+    ``settled`` names the projects (by uid) whose per-project sheet was already read with their
+    record (see ``project_sheets.settle_own_sheet``); the others, read from the summary alone,
+    get the printed 总分/等级 back here.
+    """
+    settled = settled or set()
+    for uid, meta in match_projects(metadata, report.projects).items():
+        project = report.project_by_uid(uid)
+        assert project is not None
+        project.carried_over = set(meta.carried_over)
+        if uid not in settled:
+            project.total_score_printed = meta.total_score_printed
+            project.grade_printed = meta.grade_printed

@@ -1,0 +1,926 @@
+"""Per-project sheets (family B, 项目支出绩效自评表): writing ours, reading ours and others'.
+
+Writing: beside the summary sheet, one sheet per project drawn from
+``evaldesk.core.project_layout.form_cells`` — merged cells with borders, wrapped text, row heights
+that fit, A4 portrait one page wide, 第 N 页 共 M 页 in the footer. Computed figures are written
+as values (执行率, the execution score, each indicator's score in force, 总分, 自评等级), text
+always with ``write_string`` so that nothing a clerk typed turns into a formula.
+
+Reading: ``project_from_grid`` recognises a per-project sheet by its words, wherever its blocks
+stand, in the MoF layout and in the Sichuan/Yunnan variants:
+
+* 指标性质 (≥ ≤ = and U+FE66 ``﹦``) and 度量单位 columns, 权重 for 分值;
+* 年初预算 / 调整后预算数 / 预算执行数 columns;
+* fund rows 财政资金 / 财政专户管理资金 / 单位资金 / 其他资金. ``Funds`` has three sources, so:
+  财政资金 (and 本年财政拨款) → 一般公共预算, because a per-project form does not split off
+  政府性基金; 财政专户管理资金, 单位资金 and 其他资金 → 非财政资金, because none of them is a
+  财政拨款 (财政专户管理资金 is a unit's non-tax income held in a special account, not an
+  appropriation). Where several rows are added into one source, an import note names them and
+  their figures, so the breakdown is not lost;
+* 评价结论, 存在问题, 改进措施, 项目负责人, 财务负责人 at the end.
+
+Amounts go through ``parse_amount``: a text where a number belongs is kept verbatim in
+``Project.bad_values`` (and the rules report it). The printed 得分 of another's sheet goes into
+``Indicator.score`` (it is what they typed) and the printed 总分 into ``total_score_printed``.
+Our own sheets print the score in force, so reading them back needs the ``_evaldesk`` record of
+which scores were typed (``settle_own_sheet``).
+
+calamine returns a merged cell's value in its top-left cell only; the vertically merged 一级/二级
+cells are filled down by the reader itself, which also makes grids from other sources (pasted
+text, CSV) readable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from evaldesk.core import project_layout as pl
+from evaldesk.core.fields import summary_text
+from evaldesk.core.layout import SUMMARY_CATEGORIES
+from evaldesk.core.money import NotANumber, parse_amount, parse_rate, yuan_to_wan
+from evaldesk.core.project_layout import CellKind, FormCell, fold, label_matches
+from evaldesk.core.records import (
+    BENEFIT,
+    CATEGORIES,
+    CATEGORY_BY_LEVEL2,
+    NOT_APPLICABLE,
+    OUTPUT,
+    SATISFACTION,
+    Comparator,
+    Funds,
+    ImportNote,
+    Indicator,
+    Project,
+    Report,
+    parse_comparator,
+)
+from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile, get_profile, score_project
+from evaldesk.io.grid import cell_text
+from evaldesk.io.metadata import (
+    SHEET_NAME as METADATA_SHEET,
+)
+from evaldesk.io.metadata import (
+    Metadata,
+    ProjectMeta,
+    apply_metadata,
+    read_metadata,
+    write_metadata,
+)
+from evaldesk.io.write_xlsx import FONT, FONT_SIZE, MAX_CELL_CHARS, height_for, line_count
+
+# Above this many projects a save writes the summary sheet alone unless asked otherwise: 500
+# per-project sheets add about 1 s to a save; 5,000 would add 10 s and a workbook that Excel
+# opens slowly and nobody pages through (see benchmarks/bench_project_sheets.py).
+PROJECT_SHEETS_LIMIT = 500
+
+SHEET_NAME_LIMIT = 31  # Excel's, in UTF-16 code units
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")
+_RESERVED = {"history"}  # Excel keeps the name "History" for itself
+
+IMPORT_FUNDS_JOINED = "IMPORT_FUNDS_JOINED"
+IMPORT_UNKNOWN_ROW = "IMPORT_UNKNOWN_ROW"
+IMPORT_UNKNOWN_INDICATOR = "IMPORT_UNKNOWN_INDICATOR"
+IMPORT_COMPARATOR = "IMPORT_COMPARATOR"
+IMPORT_SHEET_ONLY = "IMPORT_SHEET_ONLY"
+IMPORT_SHEETS_DISAGREE = "IMPORT_SHEETS_DISAGREE"
+
+_MAX_ROWS = 2000  # a per-project form is a few dozen rows; a grid far longer is something else
+
+
+class TextTooLong(ValueError):
+    """Text longer than an Excel cell holds: xlsxwriter would cut it silently, so the save stops."""
+
+
+# --- sheet names ---------------------------------------------------------------------------------
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _cut(text: str, limit: int) -> str:
+    while _utf16_len(text) > limit:
+        text = text[:-1]
+    return text
+
+
+def sheet_name(project: Project, taken: set[str]) -> str:
+    """"序号 项目名称" as Excel allows it: ≤ 31 characters, none of []:*?/\\, not starting or
+    ending with an apostrophe, unique ignoring case (as Excel compares). Adds the name to
+    ``taken`` (which holds names casefolded)."""
+    base = " ".join(p for p in (project.seq.strip(), project.name.strip()) if p)
+    base = _FORBIDDEN.sub("_", " ".join(base.split())).strip("'").strip()
+    if not base or base.casefold() in _RESERVED:
+        base = f"项目{base}" if base else "项目"
+    candidate = _cut(base, SHEET_NAME_LIMIT).rstrip("'")
+    number = 2
+    while candidate.casefold() in taken:
+        suffix = f"({number})"
+        candidate = _cut(base, SHEET_NAME_LIMIT - len(suffix)).rstrip("'") + suffix
+        number += 1
+    taken.add(candidate.casefold())
+    return candidate
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+class SheetFormats:
+    """The formats of a per-project sheet, made once per workbook, one per ``CellKind``."""
+
+    def __init__(self, book: Any) -> None:
+        base = {"font_name": FONT, "font_size": FONT_SIZE, "valign": "vcenter"}
+        cell = {**base, "border": 1, "text_wrap": True}
+        self.by_kind: dict[CellKind, Any] = {
+            CellKind.TITLE: book.add_format({**base, "font_size": 16, "bold": True, "align": "center"}),
+            CellKind.SUBTITLE: book.add_format({**base, "font_size": 11, "align": "center"}),
+            CellKind.SECTION: book.add_format({**cell, "bold": True, "align": "center"}),
+            CellKind.HEADING: book.add_format({**cell, "bold": True, "align": "center"}),
+            CellKind.LABEL: book.add_format({**cell, "align": "center"}),
+            CellKind.TEXT: book.add_format({**cell, "align": "left"}),
+            CellKind.CENTER: book.add_format({**cell, "align": "center"}),
+            CellKind.AMOUNT: book.add_format({**cell, "align": "right",
+                                              "num_format": pl.AMOUNT_FORMAT}),
+            CellKind.RATE: book.add_format({**cell, "align": "right", "num_format": pl.RATE_FORMAT}),
+            CellKind.SCORE: book.add_format({**cell, "align": "center",
+                                             "num_format": pl.SCORE_FORMAT}),
+            CellKind.POINTS: book.add_format({**cell, "align": "center", "num_format": "General"}),
+        }
+        # A text in a numeric cell ("—", 不适用, a bad value kept verbatim) is centred text.
+        self.text_in_number = self.by_kind[CellKind.CENTER]
+
+
+_NUMERIC = (CellKind.AMOUNT, CellKind.RATE, CellKind.SCORE, CellKind.POINTS)
+_UNBORDERED = (CellKind.TITLE, CellKind.SUBTITLE)
+
+
+def _lines_needed(cell: FormCell) -> int:
+    if isinstance(cell.value, str) and cell.value:
+        return line_count(cell.value, cell.width)
+    return 1
+
+
+def _row_heights(plan: pl.RowPlan, cells: list[FormCell]) -> dict[int, float]:
+    """Heights that show every cell whole: a cell over one row sets that row's lines; a cell
+    over several rows that would not fit gives its shortfall to its last row."""
+    lines = dict.fromkeys(range(plan.last + 1), 1)
+    for cell in cells:
+        if cell.row == cell.last_row:
+            lines[cell.row] = max(lines[cell.row], _lines_needed(cell))
+    for cell in cells:
+        if cell.row != cell.last_row:
+            have = sum(lines[r] for r in range(cell.row, cell.last_row + 1))
+            need = _lines_needed(cell)
+            if need > have:
+                lines[cell.last_row] += need - have
+    heights = {row: height_for(n) for row, n in lines.items()}
+    heights[plan.title] = 30.0
+    return heights
+
+
+def write_project_sheet(workbook: Any, formats: SheetFormats, project: Project, report: Report,
+                        profile: ScoringProfile = DEFAULT_PROFILE, name: str | None = None) -> Any:
+    """Add ``project``'s 项目支出绩效自评表 to an xlsxwriter workbook; returns the worksheet."""
+    sheet = workbook.add_worksheet(name or sheet_name(project, set()))
+    plan, cells = pl.form_cells(project, report.year, profile)
+    for col, width in enumerate(pl.COLUMN_WIDTHS):
+        sheet.set_column(col, col, width)
+    for cell in cells:
+        _write_cell(sheet, formats, cell, project)
+    for row, height in _row_heights(plan, cells).items():
+        sheet.set_row(row, height)
+    sheet.set_portrait()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.print_area(0, 0, plan.last, pl.LAST_COL)
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+    sheet.set_footer("&C第 &P 页 共 &N 页")
+    return sheet
+
+
+def _write_cell(sheet: Any, formats: SheetFormats, cell: FormCell, project: Project) -> None:
+    fmt = formats.by_kind[cell.kind]
+    value = cell.value
+    if isinstance(value, str) and value and cell.kind in _NUMERIC:
+        fmt = formats.text_in_number
+    merged = cell.row != cell.last_row or cell.col != cell.last_col
+    if merged:
+        # merge_range gives every covered cell the format, so borders print all round; the value
+        # is then written into the top-left cell by type.
+        sheet.merge_range(cell.row, cell.col, cell.last_row, cell.last_col, "", fmt)
+    if isinstance(value, Decimal):
+        sheet.write_number(cell.row, cell.col, float(value), fmt)
+    elif value:
+        if len(value) > MAX_CELL_CHARS:
+            raise TextTooLong(
+                f"项目 {project.seq}「{project.name}」的项目表中有一段文字长 {len(value)} 个字符，"
+                f"超过 Excel 单元格的上限 {MAX_CELL_CHARS} 个，请缩短后再保存。原文件未改动。")
+        sheet.write_string(cell.row, cell.col, value, fmt)
+    elif not merged and cell.kind not in _UNBORDERED:
+        sheet.write_blank(cell.row, cell.col, None, fmt)
+
+
+def write_project_sheets(workbook: Any, report: Report, *, taken: set[str] | None = None,
+                         profile: ScoringProfile = DEFAULT_PROFILE,
+                         enabled: bool | None = None) -> dict[int, str]:
+    """Add a sheet per project (when ``enabled``; by default up to ``PROJECT_SHEETS_LIMIT``
+    projects) and then the hidden metadata sheet. ``taken`` holds the names already used in the
+    workbook (any case). Returns each written sheet's name by the project's index."""
+    used = {name.casefold() for name in (taken or set())} | {METADATA_SHEET.casefold()}
+    if enabled is None:
+        enabled = len(report.projects) <= PROJECT_SHEETS_LIMIT
+    sheets: dict[int, str] = {}
+    if enabled:
+        formats = SheetFormats(workbook)
+        for index, project in enumerate(report.projects):
+            name = sheet_name(project, used)
+            write_project_sheet(workbook, formats, project, report, profile, name)
+            sheets[index] = name
+    write_metadata(workbook, report, sheets, profile)
+    return sheets
+
+
+# --- reading: finding a form in a grid -----------------------------------------------------------
+
+
+Grid = Sequence[Sequence[object]]
+
+
+@dataclass
+class _Cells:
+    """A grid as raw values and as folded words, with a few look-ups the blocks share."""
+
+    raw: list[list[object]]
+    words: list[list[str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.words = [[fold(cell_text(v)) for v in row] for row in self.raw]
+
+    def text(self, row: int, col: int) -> str:
+        if row >= len(self.raw) or col >= len(self.raw[row]):
+            return ""
+        return cell_text(self.raw[row][col]).strip()
+
+    def value(self, row: int, col: int) -> object:
+        if row >= len(self.raw) or col >= len(self.raw[row]):
+            return None
+        return self.raw[row][col]
+
+    def find(self, words: tuple[str, ...], start: int = 0, stop: int | None = None
+             ) -> tuple[int, int] | None:
+        for r in range(start, min(stop if stop is not None else len(self.words), len(self.words))):
+            for c, word in enumerate(self.words[r]):
+                if word and label_matches(word, words):
+                    return r, c
+        return None
+
+
+_ALL_LABELS: tuple[str, ...] = tuple(w for f in pl.LABELLED_FIELDS for w in f.words)
+
+
+def _value_after(cells: _Cells, row: int, col: int) -> str:
+    """The text beside a label: the next filled cell to the right, unless that is a label."""
+    for c in range(col + 1, len(cells.raw[row])):
+        word = cells.words[row][c]
+        if not word:
+            continue
+        if label_matches(word, _ALL_LABELS):
+            return ""
+        return cells.text(row, c)
+    return ""
+
+
+_INLINE = re.compile(r"^\s*(\S+?)\s*[:：]\s*(.*)$", re.S)
+
+
+def _labelled(cells: _Cells, item: pl.LabelledField, start: int, stop: int | None) -> str | None:
+    """A field's text: a label cell with its value to the right, or "label：value" in one cell
+    (as signature lines often are). None when the label is not there at all."""
+    found = cells.find(item.words, start, stop)
+    if found is not None:
+        return _value_after(cells, *found)
+    for r in range(start, min(stop if stop is not None else len(cells.raw), len(cells.raw))):
+        for c in range(len(cells.raw[r])):
+            text = cells.text(r, c)
+            for label in item.words:
+                for part in re.split(r"\s{2,}|\u3000+", text):
+                    match = _INLINE.match(part)
+                    if match and fold(match.group(1)) == fold(label):
+                        return match.group(2).strip()
+    return None
+
+
+@dataclass
+class _Indicators:
+    header: int
+    columns: dict[str, int]
+
+
+def _indicator_header(cells: _Cells) -> _Indicators | None:
+    for r, row in enumerate(cells.words):
+        has = {k for k in ("level1", "level2", "name")
+               if any(w and label_matches(w, pl.INDICATOR_COLUMN_BY_KEY[k].words) for w in row)}
+        if "name" in has and has & {"level1", "level2"}:
+            return _Indicators(r, _map_columns(row))
+    return None
+
+
+def _map_columns(row: list[str]) -> dict[str, int]:
+    """Each indicator field's column, by its own heading first and by other spellings after, so
+    that 实际完成情况 is not taken for 实际完成值 where both stand."""
+    columns: dict[str, int] = {}
+    used: set[int] = set()
+    for exact in (True, False):
+        for column in pl.INDICATOR_COLUMNS:
+            if column.key in columns:
+                continue
+            words = (column.label,) if exact else column.words
+            for c, word in enumerate(row):
+                if c not in used and word and label_matches(word, words):
+                    columns[column.key] = c
+                    used.add(c)
+                    break
+    return columns
+
+
+def is_project_sheet(grid: Grid) -> bool:
+    """A per-project form, by its words: its title, or 项目名称 above an indicator table."""
+    cells = _Cells([list(r) for r in grid[:_MAX_ROWS]])
+    return _recognise(cells) is not None
+
+
+def _recognise(cells: _Cells) -> _Indicators | None:
+    indicators = _indicator_header(cells)
+    if indicators is None:
+        return None
+    titled = any(pl.TITLE in w or "项目绩效自评表" in w for row in cells.words[:10] for w in row)
+    named = cells.find(pl.NAME.words, 0, indicators.header) is not None
+    return indicators if titled or named else None
+
+
+def form_year(grid: Grid) -> int | None:
+    """The budget year of a per-project form, from its （2021年度） line or its title."""
+    for row in grid[:6]:
+        for value in row:
+            year = pl.year_from_line(cell_text(value))
+            if year is not None:
+                return year
+    return None
+
+
+def project_from_grid(grid: Grid, source: str = "", *, keep_blank: bool = False) -> Project | None:
+    """Read a per-project form; None when the grid is not one.
+
+    ``keep_blank`` keeps indicator rows that hold nothing but their category (our own sheets
+    write such a row for an indicator the clerk has added but not yet filled in); another's
+    template rows left empty are dropped.
+    """
+    cells = _Cells([list(r) for r in grid[:_MAX_ROWS]])
+    indicators = _recognise(cells)
+    if indicators is None:
+        return None
+    project = Project()
+    funds_header = _funds_header(cells, indicators.header)
+    top = funds_header if funds_header is not None else indicators.header
+    for fields in pl.HEADER_ROWS:
+        for item in fields:
+            text = _labelled(cells, item, 0, top)
+            if text is not None:
+                setattr(project, item.key, text)
+    if funds_header is not None:
+        _read_funds(cells, funds_header, indicators.header, project, source)
+    _read_goal(cells, funds_header or 0, indicators.header, project)
+    end = _read_indicators(cells, indicators, project, keep_blank)
+    _read_closing(cells, end, indicators, project)
+    return project
+
+
+# --- reading: the funds block --------------------------------------------------------------------
+
+
+def _funds_header(cells: _Cells, stop: int) -> int | None:
+    money = [pl.FUND_COLUMN_BY_KEY[k] for k in pl.MONEY_SIDES]
+    for r in range(min(stop, len(cells.words))):
+        hits = sum(1 for column in money
+                   if any(w and label_matches(w, column.words) for w in cells.words[r]))
+        if hits >= 2:
+            return r
+    return None
+
+
+def _in_yuan(cells: _Cells, first: int, last: int) -> bool:
+    """Amounts in 元: the funds label says （元） or a 单位 line above says 元, not 万元."""
+    for r in range(min(last + 1, len(cells.words))):
+        for word in cells.words[r]:
+            if not word:
+                continue
+            if re.search(r"单位:元$|^\(?单位:元\)?$", word) or (
+                    r >= first and re.search(r"^项目资金.*\(元\)$", word)):
+                return True
+    return False
+
+
+@dataclass
+class _Contribution:
+    label: str
+    amount: Decimal
+
+
+def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source: str) -> None:
+    columns: dict[str, int] = {}
+    for column in pl.FUND_COLUMNS:
+        for c, word in enumerate(cells.words[header]):
+            if word and c not in columns.values() and label_matches(word, column.words):
+                columns[column.key] = c
+                break
+    money_cols = [columns[k] for k in pl.MONEY_SIDES if k in columns]
+    first_value = min(money_cols)
+    in_yuan = _in_yuan(cells, header, stop)
+    contributions: dict[tuple[str, str], list[_Contribution]] = {}
+    rate_raw: object = None
+    for r in range(header + 1, stop):
+        row_words = cells.words[r]
+        label_col = next((c for c in range(min(first_value, len(row_words)) - 1, -1, -1)
+                          if row_words[c]), None)
+        if label_col is None:
+            continue
+        word = cells.words[r][label_col]
+        fund_row = next((row for row in pl.FUND_ROWS if label_matches(word, row.words)), None)
+        if fund_row is None:
+            if label_matches(word, pl.GOAL_LABEL_WORDS) or label_matches(
+                    word, (pl.GOAL.label, *pl.GOAL.synonyms)):
+                break
+            figures = [cells.text(r, c) for c in money_cols if cells.text(r, c)]
+            if figures and not label_matches(word, pl.FUNDS_LABEL_WORDS):
+                project.import_notes.append(ImportNote(
+                    IMPORT_UNKNOWN_ROW, "budget.total",
+                    f"{_where(source)}资金行「{cells.text(r, label_col)}」（{'、'.join(figures)}）"
+                    "不是可识别的资金来源，未计入，请核对"))
+            continue
+        label = cells.text(r, label_col)
+        for side in pl.MONEY_SIDES:
+            if side not in columns:
+                continue
+            raw = cells.value(r, columns[side])
+            key = f"{side}.{fund_row.part}"
+            try:
+                amount = parse_amount(raw)
+            except NotANumber:
+                project.bad_values[key] = cell_text(raw).strip()
+                continue
+            if amount is None:
+                continue
+            amount = yuan_to_wan(amount) if in_yuan else amount
+            assert amount is not None
+            contributions.setdefault((side, fund_row.part), []).append(_Contribution(label, amount))
+        if fund_row is pl.TOTAL_ROW and "rate" in columns and rate_raw is None:
+            rate_raw = cells.value(r, columns["rate"])
+    for side in pl.MONEY_SIDES:
+        funds: Funds = getattr(project, side)
+        total: Decimal | None = None
+        for part in ("total", "general", "carryover", "non_fiscal"):
+            found = contributions.get((side, part), [])
+            if not found:
+                continue
+            amount = sum((f.amount for f in found), Decimal(0))
+            if part == "total":
+                total = amount
+            else:
+                setattr(funds, part, amount)
+            if len(found) > 1:
+                parts = " + ".join(f"{f.label} {f.amount}" for f in found)
+                project.import_notes.append(ImportNote(
+                    IMPORT_FUNDS_JOINED, f"{side}.{part}",
+                    f"{_where(source)}{pl.FUND_COLUMN_BY_KEY[side].label}：{parts} "
+                    f"合并为{_PART_NAMES[part]} {amount}", "warning"))
+        if total is not None and total != funds.total_computed:
+            funds.total_entered = total
+    try:
+        project.rate_printed = parse_rate(rate_raw) if not _is_dash(rate_raw) else None
+    except NotANumber:
+        project.bad_values["rate"] = cell_text(rate_raw).strip()
+    _settle_rate(project)
+
+
+_PART_NAMES = {"total": "合计", "general": "一般公共预算", "carryover": "上年结转资金",
+               "non_fiscal": "非财政资金"}
+_FLOAT_NOISE = Decimal("1e-12")
+
+
+def _is_dash(value: object) -> bool:
+    return isinstance(value, str) and fold(value) in ("", "-", "—", "/", "--", "——")
+
+
+def _settle_rate(project: Project) -> None:
+    """A rate cell equal to the computed rate (within a double's precision) is not 'printed'."""
+    printed, computed = project.rate_printed, project.rate
+    if printed is not None and computed is not None and abs(printed - computed) <= _FLOAT_NOISE:
+        project.rate_printed = None
+
+
+def _where(source: str) -> str:
+    return f"工作表「{source}」" if source else ""
+
+
+# --- reading: goal, indicators, closing ------------------------------------------------------------
+
+
+def _read_goal(cells: _Cells, start: int, stop: int, project: Project) -> None:
+    goal_words = pl.GOAL.words
+    completion_words = pl.COMPLETION.words
+    for r in range(start, stop):
+        row = cells.words[r]
+        goal_col = next((c for c, w in enumerate(row) if w and label_matches(w, goal_words)), None)
+        done_col = next((c for c, w in enumerate(row) if w and label_matches(w, completion_words)),
+                        None)
+        if goal_col is None or done_col is None or r + 1 >= len(cells.raw):
+            continue
+        below = r + 1
+        width = len(cells.raw[below])
+        left, right = sorted((goal_col, done_col))
+        first = next((cells.text(below, c) for c in range(left, right) if cells.text(below, c)), "")
+        second = next((cells.text(below, c) for c in range(right, width) if cells.text(below, c)),
+                      "")
+        project.goal, project.completion = (first, second) if goal_col < done_col else (second, first)
+        return
+    # No 预期目标 | 实际完成情况 headings: the texts beside 年度总体目标.
+    found = cells.find(pl.GOAL_LABEL_WORDS, start, stop)
+    if found is not None:
+        r, c = found
+        texts = [cells.text(r, k) for k in range(c + 1, len(cells.raw[r])) if cells.text(r, k)]
+        if texts:
+            project.goal = texts[0]
+            project.completion = texts[1] if len(texts) > 1 else ""
+
+
+_END_WORDS: tuple[str, ...] = (*pl.TOTAL_WORDS, *pl.GRADE_WORDS,
+                               *(w for f in (*pl.CLOSING_ROWS, *pl.SIGNATURE_ROW) for w in f.words))
+_LEVEL1_WORDS = {OUTPUT: (OUTPUT, "产出"), BENEFIT: (BENEFIT, "效益"),
+                 SATISFACTION: (SATISFACTION, "满意度")}
+
+
+def _is_end(words: list[str]) -> bool:
+    first = next((w for w in words if w), "")
+    return bool(first) and (label_matches(first, _END_WORDS) or any(
+        first.startswith(fold(w) + ":") for w in _END_WORDS))
+
+
+def _level1(text: str) -> str | None:
+    for level1, words in _LEVEL1_WORDS.items():
+        if label_matches(text, words):
+            return level1
+    return None
+
+
+_LEVEL2 = {fold(c.level2): c.key for c in CATEGORIES}
+_LEVEL2.update({fold(c.level2.removesuffix("指标")): c.key for c in CATEGORIES})
+_LEVEL2.update({"满意度": "satisfaction", "满意度指标": "satisfaction", "服务对象满意度": "satisfaction",
+                "社会公众或服务对象满意度指标": "satisfaction", "可持续影响": "sustainable",
+                "可持续发展指标": "sustainable"})
+
+
+def _category(level1: str, level2: str) -> str | None:
+    key = _LEVEL2.get(level2)
+    if key is None and level2:
+        key = next((k for word, k in _LEVEL2.items() if level2.startswith(word)), None)
+    if key is None and level2 in CATEGORY_BY_LEVEL2:
+        key = CATEGORY_BY_LEVEL2[level2].key
+    return key
+
+
+def _first_in(level1: str) -> str:
+    return next(c.key for c in CATEGORIES if c.level1 == level1)
+
+
+def _comparator(text: str) -> tuple[Comparator | None, bool]:
+    """指标性质 as a comparator; the flag says the text meant something we could not read."""
+    if not text:
+        return None, False
+    folded = fold(text)
+    for candidate in (text, folded, folded.removesuffix("指标"), folded.removesuffix("性")):
+        comparator = parse_comparator(candidate)
+        if comparator is not None:
+            return comparator, False
+    return None, folded not in ("定量", "定量指标")
+
+
+def _read_indicators(cells: _Cells, table: _Indicators, project: Project, keep_blank: bool) -> int:
+    """Reads the rows under the indicator header; returns the first row after the table."""
+    cols = table.columns
+    level1 = level2 = ""
+    r = table.header + 1
+    while r < len(cells.raw):
+        words = cells.words[r]
+        if _is_end(words):
+            break
+        own1 = cells.text(r, cols["level1"]) if "level1" in cols else ""
+        own2 = cells.text(r, cols["level2"]) if "level2" in cols else ""
+        if own1 and fold(own1) != fold(level1):
+            level1 = own1
+            level2 = own2  # a new level-1 group: its level 2 does not carry over from the last
+        elif own2:
+            level2 = own2
+        texts = {key: cells.text(r, col) for key, col in cols.items()
+                 if key not in ("level1", "level2")}
+        _read_indicator(project, texts, {k: cells.value(r, c) for k, c in cols.items()},
+                        fold(level1), fold(level2), keep_blank and bool(level2), r)
+        r += 1
+    return r
+
+
+def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, object], level1: str,
+                    level2: str, keep_blank: bool, row: int) -> None:
+    filled = {k: v for k, v in texts.items() if v}
+    if not filled and not keep_blank:
+        return
+    category = _category(level1, level2)
+    group = _level1(level1)
+    if category is None or (group is not None and _category_group(category) != group):
+        if group is None and category is None:
+            if filled:
+                project.import_notes.append(ImportNote(
+                    IMPORT_UNKNOWN_INDICATOR, "ind.quantity.content",
+                    f"第 {row + 1} 行的指标（{'、'.join(filled.values())}）不属于可识别的一级/二级指标"
+                    f"（「{level1}」「{level2}」），未读入，请核对"))
+            return
+        if category is None or (group is not None and _category_group(category) != group):
+            assert group is not None
+            category = _first_in(group)
+            if level2:
+                project.import_notes.append(ImportNote(
+                    IMPORT_UNKNOWN_INDICATOR, f"ind.{category}.content",
+                    f"第 {row + 1} 行的二级指标「{level2}」不是标准名称，已归入"
+                    f"{group}下的第一类，请核对", "warning"))
+    index = len(project.indicators)
+    indicator = Indicator(category=category, name=texts.get("name", ""),
+                          target=texts.get("target", ""), unit=texts.get("unit", ""),
+                          actual=texts.get("actual", ""), reason=texts.get("reason", ""))
+    comparator, unreadable = _comparator(texts.get("comparator", ""))
+    indicator.comparator = comparator
+    if unreadable:
+        project.import_notes.append(ImportNote(
+            IMPORT_COMPARATOR, pl.indicator_key(index, "comparator"),
+            f"第 {row + 1} 行的指标性质「{texts['comparator']}」无法识别（应为 ≥、≤、= 或 定性），"
+            "已按年度指标值判断", "warning"))
+    score_text = fold(texts.get("score", ""))
+    if score_text == NOT_APPLICABLE:
+        indicator.applicable = False
+    elif NOT_APPLICABLE in (indicator.name, indicator.target, indicator.actual) and not (
+            {indicator.name, indicator.target, indicator.actual} - {NOT_APPLICABLE, ""}):
+        # Another's way of writing 不适用: in the indicator's own cells rather than its score.
+        indicator.applicable = False
+        indicator.name = indicator.target = indicator.actual = ""
+    for part in ("weight", "score"):
+        value = raw.get(part)
+        if part == "score" and not indicator.applicable:
+            continue
+        if isinstance(value, str) and fold(value) == NOT_APPLICABLE:
+            continue
+        if isinstance(value, str):
+            value = value.strip().removesuffix("分")  # "10分" is a weight of 10
+        try:
+            setattr(indicator, part, parse_amount(value))
+        except NotANumber:
+            project.bad_values[pl.indicator_key(index, part)] = cell_text(value).strip()
+    project.indicators.append(indicator)
+
+
+def _category_group(category: str) -> str:
+    return next(c.level1 for c in CATEGORIES if c.key == category)
+
+
+def _read_closing(cells: _Cells, start: int, table: _Indicators, project: Project) -> None:
+    found = cells.find(pl.TOTAL_WORDS, start)
+    if found is not None:
+        r, c = found
+        score_col = table.columns.get("score")
+        total: object = cells.value(r, score_col) if score_col is not None and score_col > c else None
+        if total is None or cell_text(total).strip() == "":
+            numbers = [v for v in cells.raw[r][c + 1:] if _number_or_none(v) is not None]
+            total = numbers[-1] if numbers else None
+        project.total_score_printed = _number_or_none(total)
+    grade = _labelled(cells, pl.LabelledField("grade_printed", pl.GRADE_LABEL, pl.Span(0, 0),
+                                              pl.Span(0, 0), pl.GRADE_WORDS[1:]), start, None)
+    if grade:
+        project.grade_printed = grade
+    for item in (*pl.CLOSING_ROWS, *pl.SIGNATURE_ROW):
+        text = _labelled(cells, item, start, None)
+        if text is not None:
+            setattr(project, item.key, text)
+
+
+def _number_or_none(value: object) -> Decimal | None:
+    try:
+        return parse_amount(value)
+    except NotANumber:
+        return None
+
+
+# --- reading: our own sheets, and a workbook's sheets together -------------------------------------
+
+
+def settle_own_sheet(project: Project, meta: ProjectMeta, profile: ScoringProfile,
+                     sides: tuple[str, ...] = pl.MONEY_SIDES) -> None:
+    """Turn what our own sheet printed back into the records it was written from.
+
+    The 得分 column shows the score in force; a score is kept as typed where the record says it
+    was typed, or where the cell no longer shows the computed score (someone typed it in Excel).
+    总分 and 自评等级 show the computed figures; the printed ones recorded come back where the
+    cell still shows the computed figure. 本年财政拨款 shows 一般公共预算 + 政府性基金; the
+    recorded split comes back for ``sides`` whose sources were read from the sheet alone.
+    """
+    shown = [i.score for i in project.indicators]
+    for k, indicator in enumerate(project.indicators):
+        indicator.score = meta.typed.get(k) if not indicator.applicable else (
+            shown[k] if k in meta.typed else None)
+    computed = score_project(project, profile)
+    for k, indicator in enumerate(project.indicators):
+        if indicator.applicable and k not in meta.typed and shown[k] is not None \
+                and shown[k] != computed.indicators[k].computed:
+            indicator.score = shown[k]
+    score = score_project(project, profile)
+    total, grade_ = project.total_score_printed, project.grade_printed
+    project.total_score_printed = meta.total_score_printed if total is None or \
+        total == score.total_capped else total
+    project.grade_printed = meta.grade_printed if grade_ in ("", score.grade) else grade_
+    for side, (general, fund) in meta.split.items():
+        funds: Funds = getattr(project, side)
+        if side not in sides or f"{side}.general" in project.bad_values:
+            continue
+        fiscal = funds.general
+        funds.general, funds.fund = general, fund
+        funds.fiscal_entered = None if fiscal == funds.fiscal_computed else fiscal
+
+
+def merge_project(target: Project, sheet: Project, source: str) -> None:
+    """Give a summary row (``target``) what its per-project sheet holds and the summary cannot.
+
+    The summary stays the source of 一般公共预算, 政府性基金, 非财政资金, their totals and the
+    rate; the sheet adds 上年结转资金, 年初预算数, an entered 财政拨款, the indicators in full and
+    the family-B fields. Where the two disagree the clerk is told; nothing is dropped silently.
+    """
+    for key in ("code", "authority", "implementer", "conclusion", "project_lead",
+                "finance_lead", "total_score_printed", "grade_printed"):
+        setattr(target, key, getattr(sheet, key))
+    for key in ("goal", "completion", "problems", "rectification"):
+        if not getattr(target, key) and getattr(sheet, key):
+            setattr(target, key, getattr(sheet, key))
+    target.initial = sheet.initial
+    for key, text in sheet.bad_values.items():
+        if key.startswith(("initial.", "indicator:")) or key.endswith(".carryover"):
+            target.bad_values[key] = text
+    for side in ("budget", "actual"):
+        ours: Funds = getattr(target, side)
+        theirs: Funds = getattr(sheet, side)
+        shown_before = ours.total
+        ours.carryover = theirs.carryover
+        if ours.total_entered is not None and ours.total_entered == ours.total_computed:
+            ours.total_entered = None
+        if theirs.general is not None and theirs.general != ours.fiscal_computed:
+            ours.fiscal_entered = theirs.general
+        if theirs.total is not None and shown_before is not None and theirs.total != shown_before:
+            target.import_notes.append(ImportNote(
+                IMPORT_SHEETS_DISAGREE, f"{side}.total",
+                f"工作表「{source}」的{pl.FUND_COLUMN_BY_KEY[side].label} {theirs.total} 与汇总表 "
+                f"{shown_before} 不一致，已采用汇总表，请核对"))
+    if sheet.indicators or not target.indicators:
+        _note_indicator_disagreement(target, sheet, source)
+        target.indicators = sheet.indicators
+    target.import_notes.extend(sheet.import_notes)
+
+
+def _note_indicator_disagreement(target: Project, sheet: Project, source: str) -> None:
+    for key, _group in SUMMARY_CATEGORIES:
+        for part in ("content", "actual"):
+            summary = summary_text(target.indicators_in(key), part)
+            detailed = summary_text(sheet.indicators_in(key), part)
+            if summary and summary != detailed:
+                target.import_notes.append(ImportNote(
+                    IMPORT_SHEETS_DISAGREE, f"ind.{key}.{part}",
+                    f"汇总表的「{summary[:30]}」与工作表「{source}」的指标不一致，已采用工作表，请核对"))
+                return
+
+
+_SEQ_IN_NAME = re.compile(r"^\s*(\d+|[（(][一二三四五六七八九十\d]+[)）])[\s._、-]")
+
+
+def _seq_from_sheet(name: str) -> str:
+    match = _SEQ_IN_NAME.match(name)
+    return match.group(1) if match else ""
+
+
+@dataclass
+class SheetGrid:
+    name: str
+    grid: Grid
+
+
+def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Report | None:
+    """A workbook's per-project sheets (and our metadata) read into its report.
+
+    With a summary (``report``), each sheet is matched to its row by the metadata, else by 序号
+    (from the sheet's name) and 项目名称; a sheet with no row becomes a project of its own, with a
+    note. Without a summary, the report is built from the sheets alone, in sheet order (None when
+    there are none). Sheets that are not per-project forms are ignored.
+    """
+    metadata: Metadata | None = None
+    forms: list[tuple[str, Project, ProjectMeta | None]] = []
+    for sheet in sheets:
+        if sheet.name == METADATA_SHEET:
+            metadata = read_metadata(sheet.grid) or metadata
+    profile = _profile(metadata)
+    for sheet in sheets:
+        if sheet.name == METADATA_SHEET:
+            continue
+        meta = metadata.for_sheet(sheet.name) if metadata is not None else None
+        project = project_from_grid(sheet.grid, sheet.name, keep_blank=meta is not None)
+        if project is not None:
+            forms.append((sheet.name, project, meta))
+    if report is None:
+        if not forms:
+            return None
+        report = Report(year=next((form_year(s.grid) for s in sheets if form_year(s.grid)), None))
+        authorities = {p.authority for _, p, _ in forms if p.authority}
+        report.department = authorities.pop() if len(authorities) == 1 else ""
+        settled: set[int] = set()
+        for number, (name, project, meta) in enumerate(forms, 1):
+            project.seq = meta.seq if meta is not None else _seq_from_sheet(name) or str(number)
+            project.department = project.implementer or project.authority
+            if meta is not None:
+                settle_own_sheet(project, meta, profile)
+                settled.add(project.uid)
+            report.projects.append(project)
+    else:
+        settled = _merge_all(report, forms, profile)
+    if metadata is not None:
+        apply_metadata(metadata, report, settled=settled)
+    return report
+
+
+def _profile(metadata: Metadata | None) -> ScoringProfile:
+    if metadata is None:
+        return DEFAULT_PROFILE
+    try:
+        return get_profile(metadata.profile)
+    except KeyError:
+        return DEFAULT_PROFILE
+
+
+def _merge_all(report: Report, forms: list[tuple[str, Project, ProjectMeta | None]],
+               profile: ScoringProfile) -> set[int]:
+    settled: set[int] = set()
+    taken: set[int] = set()
+    for name, sheet_project, meta in forms:
+        target = _match(report, name, sheet_project, meta, taken)
+        if target is None:
+            sheet_project.seq = meta.seq if meta is not None else _seq_from_sheet(name)
+            sheet_project.department = sheet_project.implementer or sheet_project.authority
+            sheet_project.import_notes.append(ImportNote(
+                IMPORT_SHEET_ONLY, "name",
+                f"工作表「{name}」的项目在汇总表中没有对应的行，已作为新项目读入，请核对", "warning"))
+            report.projects.append(sheet_project)
+            continue
+        taken.add(target.uid)
+        merge_project(target, sheet_project, name)
+        if meta is not None:
+            # The summary gave 一般公共预算 and 政府性基金 of the budget and the actuals.
+            settle_own_sheet(target, meta, profile, sides=("initial",))
+            settled.add(target.uid)
+    return settled
+
+
+def _match(report: Report, name: str, project: Project, meta: ProjectMeta | None,
+           taken: set[int]) -> Project | None:
+    projects = [p for p in report.projects if p.uid not in taken]
+    if meta is not None:
+        if 0 <= meta.index < len(report.projects):
+            candidate = report.projects[meta.index]
+            if candidate.uid not in taken and (candidate.seq, candidate.name) == (meta.seq, meta.name):
+                return candidate
+        for candidate in projects:
+            if (candidate.seq, candidate.name) == (meta.seq, meta.name):
+                return candidate
+    same_name = [p for p in projects if fold(p.name) == fold(project.name)]
+    if len(same_name) == 1:
+        return same_name[0]
+    seq = _seq_from_sheet(name)
+    return next((p for p in same_name if p.seq == seq), None) if seq else None
+
+
+def sheets_of(book: Any, skip: set[int], max_cells: int) -> Iterator[SheetGrid]:
+    """The grids of a calamine workbook's sheets, except ``skip`` and sheets too large to be a
+    per-project form (the summary reader has already refused the absurd ones)."""
+    for index, name in enumerate(book.sheet_names):
+        if index in skip:
+            continue
+        sheet = book.get_sheet_by_index(index)
+        if sheet.height * sheet.width > max_cells or sheet.height > _MAX_ROWS:
+            continue
+        rows: list[list[object]] = sheet.to_python(skip_empty_area=False)
+        if rows:
+            yield SheetGrid(name, rows)
