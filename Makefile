@@ -1,7 +1,7 @@
 # Two commands for a fresh machine (see README):
 #   make run    set up and open the window on the bundled example
 #   make test   set up and run ruff, mypy and the whole test suite
-.PHONY: run test lint setup example
+.PHONY: run test lint setup example translations screenshots bench
 
 PY := .venv/bin/python
 
@@ -28,3 +28,12 @@ test:
 
 example: setup
 	$(PY) build_scripts/make_example.py
+
+translations: setup
+	$(PY) build_scripts/build_translations.py
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/screenshots.py
+
+bench: setup
+	$(PY) benchmarks/run_all.py
