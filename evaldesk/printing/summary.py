@@ -32,7 +32,7 @@ POINTS_PER_INCH = 72.0
 
 # Body text size by printable width in points (the first that fits). A3 landscape (~1134 pt wide
 # inside 10 mm margins) gets 8 pt; A4 landscape and A3 portrait (~785 pt) 6.5 pt; A4 portrait
-# (~538 pt) 5.5 pt, the smallest that still prints every stroke of 宋体 cleanly.
+# (~538 pt) 5.5 pt. Below ~5.5 pt the strokes of dense characters (震, 罐) fill in on paper.
 BODY_SIZES: tuple[tuple[float, float], ...] = ((1000.0, 8.0), (700.0, 6.5), (0.0, 5.5))
 # If the numbers and the narrowest text columns still do not fit, shrink down to this.
 MIN_BODY_SIZE = 4.5
@@ -40,23 +40,23 @@ MIN_BODY_SIZE = 4.5
 LINE_SPACING = 1.25  # line height in em: dense like the paper form, CJK strokes never touch
 PAD_X_EM = 0.3  # inside a cell, left and right
 PAD_Y_EM = 0.2  # inside a cell, top and bottom
+GRID_WIDTH_PT = 0.5  # thin black rules, as on the paper form
+
+# Column widths, in em of the body size (see SummaryDocument._fit_columns):
 MIN_TEXT_COLUMN_EM = 2.2  # a text column holds at least two characters a line
-WORD_EM = 4.0
-NAME_EM = 8.0  # project names and departments up to eight characters stay on one line
-NAME_MIN_EM = 4.0
-SHORT_CELL_EM = 3.0
+HEADER_WRAP_LINES = 3  # a column is wide enough for its heading in three lines
+WORD_EM = 4.0  # a figure or Latin word up to this wide is never broken (100%, 2021年)
+SHORT_CELL_EM = 3.0  # an answer up to this wide is never wrapped (不适用, 无)
+NAME_MIN_EM = 4.0  # project names and departments get at least this a line …
+NAME_EM = 8.0  # … and this where the page allows (most names on one line)
+AMOUNT_QUANTILE = 0.9  # a column's typical text: the length 90 % of its cells do not exceed
 REFINE_ROWS = 240  # rows sampled when weighing column widths against row heights
 REFINE_STEP_EM = 1.0
 REFINE_ROUNDS = 80
-# Keep the one-line preferences unless dropping them makes the table this much shorter.
-SOFT_TOLERANCE = 1.1
-# Up to this many rows, each choice of widths is paginated and the one with fewer pages kept.
-EXACT_CHOICE_ROWS = 240
-# A column's typical text: the length that this share of its cells do not exceed.
-AMOUNT_QUANTILE = 0.9
-HEADER_WRAP_LINES = 3  # a column is wide enough for its heading in three lines
-GRID_WIDTH_PT = 0.5
-TITLE_EM = 2.0  # the title is twice the body size (at most TITLE_MAX_PT), bold
+SOFT_TOLERANCE = 1.1  # keep the preferences unless dropping them shortens the table this much
+EXACT_CHOICE_ROWS = 240  # up to this many rows, each choice is paginated, fewer pages wins
+
+TITLE_EM = 2.0  # the title is twice the body size (at most TITLE_MAX_PT), bold if the font has it
 TITLE_MAX_PT = 16.0
 FOOTER = "第 {page} 页 共 {pages} 页"
 SIGNATURE_BLANK = "　" * 6  # room to sign by hand when a field is empty (drawn underlined)

@@ -22,6 +22,8 @@ from evaldesk.printing.summary import (
     SignatureBlock,
     SummaryDocument,
     TitleBlock,
+    cell_text,
+    form_texts,
 )
 from tests.printing.conftest import page_texts
 
@@ -150,3 +152,12 @@ def test_a_page_picture_is_the_paper_with_the_form_inside_its_margins(seed_repor
     margin = round(10 / 25.4 * 50)  # 10 mm at 50 dpi
     assert ink(0, 0, image.width(), margin - 2) == 0  # nothing printed in the top margin
     assert ink(margin, margin, image.width() - margin, image.height() - margin) > 1000
+
+
+def test_form_texts_show_what_each_field_shows() -> None:
+    report = make_report(120, seed=8)  # with numbers typed as text and printed rates
+    rows, totals = form_texts(report)
+    assert rows == [[cell_text(p, c) for c in SUMMARY_COLUMNS] for p in report.projects]
+    assert any("见附表" in row for row in rows)
+    assert totals[0] == "合计"
+    assert totals[[c.key for c in SUMMARY_COLUMNS].index("rate")].endswith("%")
