@@ -32,6 +32,7 @@ text, CSV) readable.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -70,12 +71,22 @@ from evaldesk.io.metadata import (
     read_metadata,
     write_metadata,
 )
-from evaldesk.io.write_xlsx import FONT, FONT_SIZE, MAX_CELL_CHARS, height_for, line_count
 
 # Above this many projects a save writes the summary sheet alone unless asked otherwise: 500
 # per-project sheets add about 1 s to a save; 5,000 would add 10 s and a workbook that Excel
 # opens slowly and nobody pages through (see benchmarks/bench_project_sheets.py).
 PROJECT_SHEETS_LIMIT = 500
+
+# The summary writer's look and measures (evaldesk.io.write_xlsx), restated rather than imported:
+# that module imports this one to add the per-project sheets after its own.
+FONT = "宋体"
+FONT_SIZE = 10
+LINE_HEIGHT = 13.5  # points per wrapped line of 10 pt SimSun, with Excel's leading
+ROW_PADDING = 4.0
+MIN_ROW_HEIGHT = 18.0
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+MAX_CELL_CHARS = 32767  # Excel's limit for the text of one cell
+CELL_MARGIN_UNITS = 1.0
 
 SHEET_NAME_LIMIT = 31  # Excel's, in UTF-16 code units
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")
@@ -156,6 +167,22 @@ class SheetFormats:
 
 _NUMERIC = (CellKind.AMOUNT, CellKind.RATE, CellKind.SCORE, CellKind.POINTS)
 _UNBORDERED = (CellKind.TITLE, CellKind.SUBTITLE)
+
+
+def display_width(text: str) -> float:
+    """One line's width in Excel column units: a CJK or full-width character (three UTF-8 bytes)
+    counts two, ASCII one."""
+    n = len(text)
+    return n + (len(text.encode("utf-8")) - n) / 2
+
+
+def line_count(text: str, width: float) -> int:
+    usable = max(width - CELL_MARGIN_UNITS, 1.0)
+    return sum(max(1, math.ceil(display_width(part) / usable)) for part in text.split("\n"))
+
+
+def height_for(lines: int) -> float:
+    return min(MAX_ROW_HEIGHT, max(MIN_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING))
 
 
 def _lines_needed(cell: FormCell) -> int:
@@ -698,9 +725,13 @@ def _read_closing(cells: _Cells, start: int, table: _Indicators, project: Projec
     found = cells.find(pl.TOTAL_WORDS, start)
     if found is not None:
         r, c = found
+        # The total stands under 得分 (beside the full marks under 分值); a form without a 得分
+        # column gets the row's last number.
         score_col = table.columns.get("score")
-        total: object = cells.value(r, score_col) if score_col is not None and score_col > c else None
-        if total is None or cell_text(total).strip() == "":
+        total: object = None
+        if score_col is not None and score_col > c:
+            total = cells.value(r, score_col)
+        else:
             numbers = [v for v in cells.raw[r][c + 1:] if _number_or_none(v) is not None]
             total = numbers[-1] if numbers else None
         project.total_score_printed = _number_or_none(total)

@@ -23,6 +23,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 from evaldesk.core.records import Report
 from evaldesk.io.errors import ReadError
 from evaldesk.io.grid import report_from_grid
+from evaldesk.io.project_sheets import complete_report, sheets_of
 from evaldesk.io.safety import MAX_CELLS, preflight
 
 # A rate written by us (or by anyone) as the double nearest the computed fraction reads back a
@@ -90,9 +91,16 @@ def _read_sheets(book: CalamineWorkbook, path: Path) -> Report:
             continue
         _fill_merged_data(rows, sheet.merged_cell_ranges)
         try:
-            return report_from_grid(rows, str(path))
+            report = report_from_grid(rows, str(path))
         except ReadError as error:
             first_error = first_error or error
+            continue
+        # Per-project sheets (family B) and our hidden record complete the summary's rows.
+        return complete_report(report, list(sheets_of(book, {index}, MAX_CELLS))) or report
+    # No summary: a workbook of per-project sheets alone is a report too.
+    from_forms = complete_report(None, list(sheets_of(book, set(), MAX_CELLS)))
+    if from_forms is not None:
+        return from_forms
     if first_error is not None and len(names) == 1:
         raise first_error
     listed = "、".join(f"「{n}」" for n in names[:5]) + ("等" if len(names) > 5 else "")

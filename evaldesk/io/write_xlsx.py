@@ -42,6 +42,7 @@ from evaldesk.core.layout import SUMMARY_COLUMNS, Kind
 from evaldesk.core.records import Report
 from evaldesk.io.atomic import atomic_write
 from evaldesk.io.errors import WriteError
+from evaldesk.io.project_sheets import TextTooLong, write_project_sheets
 
 SHEET_NAME = "绩效自评表"
 FONT = "宋体"  # SimSun: what the paper form is set in; WPS/LibreOffice substitute if missing
@@ -295,6 +296,8 @@ def _write_book(report: Report, target: Path, paper: str) -> None:
     if report.projects:
         sheet.ignore_errors({"number_stored_as_text": _seq_range(total_row - 1)})
     _print_setup(sheet, paper, signature_row)
+    # A 项目支出绩效自评表 per project (up to a size) and the hidden record of what no cell shows.
+    write_project_sheets(book, report, taken={SHEET_NAME})
     sheet.activate()
     try:
         book.close()
@@ -322,7 +325,7 @@ def write_workbook(report: Report, path: Path, *, paper: str = "A3") -> None:
     def write(target: Path) -> None:
         try:
             _write_book(report, target, paper)
-        except _TooLong as error:
+        except (_TooLong, TextTooLong) as error:
             raise WriteError(path, str(error)) from None
         except XlsxWriterException as error:
             raise WriteError(path, f"无法生成工作簿（{error}）。原文件未改动。") from error
