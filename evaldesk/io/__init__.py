@@ -7,6 +7,7 @@ another exception.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from evaldesk.core.records import Report
@@ -16,14 +17,18 @@ TEXT_SUFFIXES = (".txt", ".tsv", ".csv", ".tab")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
-def read_report(path: str | Path) -> Report:
-    """Read any supported file into a report."""
+def read_report(path: str | Path, mapping: Mapping[str, int] | None = None) -> Report:
+    """Read any supported file into a report.
+
+    ``mapping`` (field key → column) is a clerk's answer to ``HeaderNeedsMapping``, raised when
+    the header was found but needed columns were not recognised by their words.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         from evaldesk.io.read_text import read_text
 
-        return read_text(path)
+        return read_text(path, mapping)
     from evaldesk.io.read_xlsx import read_workbook
 
     return read_workbook(path)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -147,7 +147,10 @@ def _score_row(row: Sequence[object]) -> int:
     return sum(1 for t in top if any(_matches(w, t) for w in words))
 
 
-def _find_header(grid: Grid, source: str) -> _Header:
+def _find_header(grid: Grid, source: str,
+                 mapping: Mapping[str, int] | None = None) -> _Header:
+    if mapping is not None:
+        return _mapped_header(grid, source, mapping)
     best_row, best_score = -1, 0
     for r, row in enumerate(grid[:200]):
         score = _score_row(row)
@@ -155,9 +158,7 @@ def _find_header(grid: Grid, source: str) -> _Header:
             best_row, best_score = r, score
         if best_score >= 5 and r > best_row + HEADER_ROWS:
             break  # a clear header and the rows under it seen: the data need not be searched
-    if best_row < 0 or best_score < 3 or not any(
-        _matches(norm(v), "项目名称") for v in grid[best_row]
-    ):
+    if best_row < 0 or best_score < 2:
         raise ReadError(source, "找不到自评表的表头（应有「序号」「项目名称」「项目年度预算金额」等列）")
     depth = 1
     while depth < HEADER_ROWS and best_row + depth < len(grid) and _is_header_row(
@@ -248,10 +249,94 @@ def _map_by_words(grid: Grid, row: int, depth: int) -> _Header:
                 columns[index] = col
                 taken.add(col)
                 break
-    if COLUMN_INDEX["name"] not in columns:
-        raise ReadError("", "表头中找不到「项目名称」列")
     unmatched = [(c, "/".join(p)) for c, p in enumerate(paths) if p and c not in taken]
-    return _Header(row, depth, columns, unmatched)
+    header = _Header(row, depth, columns, unmatched)
+    missing = missing_fields(header.at)
+    if missing:
+        raise HeaderNeedsMapping("", _info(grid, header, missing))
+    return header
+
+
+# Without these a table is not a self-evaluation table; everything else may be absent.
+NEEDED_FIELDS: tuple[tuple[str, ...], ...] = (
+    ("name",),
+    ("budget.total", "budget.general"),
+    ("actual.total", "actual.general"),
+)
+
+
+def missing_fields(at: Mapping[str, int | None]) -> list[str]:
+    """The needed fields (first of each group) that no column was matched to."""
+    return [group[0] for group in NEEDED_FIELDS if all(at.get(k) is None for k in group)]
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    """What a mapping dialog shows: the file's headings beside the form's, and what matched."""
+
+    row: int  # the header's first row in the grid
+    headings: tuple[tuple[int, str], ...]  # (grid column, the file's heading words)
+    matched: dict[str, int]  # field key → grid column
+    missing: tuple[str, ...]  # needed field keys nothing matched
+    signature: str  # the same header in another file gives the same signature
+    sheet: int = 0  # which sheet of a workbook
+
+
+class HeaderNeedsMapping(ReadError):
+    """The header was found but needed columns were not recognised: a clerk can say which."""
+
+    def __init__(self, source: str, info: HeaderInfo) -> None:
+        names = "、".join(f"「{field_label_short(k)}」" for k in info.missing)
+        super().__init__(source, f"表头中找不到 {names} 列；请在导入时指定各列对应的栏目")
+        self.info = info
+
+
+def field_label_short(key: str) -> str:
+    return "/".join(SUMMARY_COLUMNS[COLUMN_INDEX[key]].path).replace("其中: ", "")
+
+
+def _info(grid: Grid, header: _Header, missing: list[str]) -> HeaderInfo:
+    paths = _filled_paths(grid, header.row, header.depth)
+    headings = tuple((c, "/".join(p)) for c, p in enumerate(paths) if p)
+    matched = {k: c for k, c in header.at.items() if c is not None}
+    signature = "|".join(text for _, text in headings)
+    return HeaderInfo(header.row, headings, matched, tuple(missing), signature)
+
+
+def _mapped_header(grid: Grid, source: str, mapping: Mapping[str, int]) -> _Header:
+    """The clerk's mapping, applied to the header row found by words (or the first row)."""
+    best_row, best_score = 0, -1
+    for r, row in enumerate(grid[:200]):
+        score = _score_row(row)
+        if score > best_score:
+            best_row, best_score = r, score
+    if best_score <= 0:
+        best_row = next((r for r, row in enumerate(grid) if sum(1 for v in row if norm(v)) >= 2),
+                        0)
+    depth = 1
+    while depth < HEADER_ROWS and best_row + depth < len(grid) and _is_header_row(
+        grid[best_row + depth]
+    ):
+        depth += 1
+    columns = {COLUMN_INDEX[k]: c for k, c in mapping.items() if k in COLUMN_INDEX}
+    paths = _filled_paths(grid, best_row, depth) if grid else []
+    taken = set(columns.values())
+    unmatched = [(c, "/".join(p)) for c, p in enumerate(paths) if p and c not in taken]
+    header = _Header(best_row, depth, columns, unmatched)
+    missing = missing_fields(header.at)
+    if missing:
+        raise HeaderNeedsMapping(source, _info(grid, header, missing))
+    return header
+
+
+def inspect_grid(grid: Grid, source: str) -> HeaderInfo:
+    """The header of a grid as a mapping dialog needs it (whether or not it reads as is)."""
+    rows = [list(r) for r in grid]
+    try:
+        header = _find_header(rows, source)
+    except HeaderNeedsMapping as exc:
+        return exc.info
+    return _info(rows, header, [])
 
 
 def _path_matches(path: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
@@ -272,11 +357,15 @@ _PROBLEMS = COLUMN_INDEX["problems"]
 _RECTIFICATION = COLUMN_INDEX["rectification"]
 
 
-def report_from_grid(grid: Grid, source: str) -> Report:
-    """Read a summary table from rows of cells; raise ``ReadError`` when it is not one."""
+def report_from_grid(grid: Grid, source: str,
+                     mapping: Mapping[str, int] | None = None) -> Report:
+    """Read a summary table from rows of cells; raise ``ReadError`` when it is not one
+    (``HeaderNeedsMapping`` when a clerk's ``mapping`` of field keys to columns would help)."""
     grid = [list(r) for r in grid]
     try:
-        header = _find_header(grid, source)
+        header = _find_header(grid, source, mapping)
+    except HeaderNeedsMapping as exc:
+        raise HeaderNeedsMapping(source, exc.info) from None
     except ReadError as exc:
         raise ReadError(source, exc.reason) from None
     report = Report()

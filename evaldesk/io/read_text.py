@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 from evaldesk.core.records import Report
@@ -42,14 +43,24 @@ def split_rows(text: str) -> list[list[str]]:
     return list(reader)
 
 
-def report_from_text(text: str, source: str = "剪贴板") -> Report:
+def report_from_text(text: str, source: str = "剪贴板",
+                     mapping: Mapping[str, int] | None = None) -> Report:
     """A table pasted or read as text; ``ReadError`` when it is not a summary table."""
     if not text.strip():
         raise ReadError(source, "内容为空")
-    return report_from_grid(split_rows(text), source)
+    return report_from_grid(split_rows(text), source, mapping)
 
 
-def read_text(path: Path) -> Report:
+def read_text_grid(path: Path) -> list[list[str]]:
+    """The file's cells, for a mapping dialog to show."""
+    return split_rows(decode(_read_bytes(path), str(path)))
+
+
+def read_text(path: Path, mapping: Mapping[str, int] | None = None) -> Report:
+    return report_from_text(decode(_read_bytes(path), str(path)), str(path), mapping)
+
+
+def _read_bytes(path: Path) -> bytes:
     source = str(path)
     try:
         size = path.stat().st_size
@@ -66,4 +77,4 @@ def read_text(path: Path) -> Report:
         raise ReadError(source, f"无法读取（{exc.strerror or exc}）") from None
     if not data.strip():
         raise ReadError(source, "文件是空的")
-    return report_from_text(decode(data, source), source)
+    return data

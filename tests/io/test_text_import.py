@@ -187,3 +187,20 @@ def test_columns_without_a_place_are_reported_not_dropped_silently() -> None:
     assert report.projects[0].budget.total == 10
     (finding,) = [f for f in Checker(report).findings() if f.project_uid is None]
     assert finding.code == "IMPORT_UNMATCHED" and not finding.is_error
+
+
+def test_a_header_that_needs_a_mapping_says_so_and_a_mapping_reads_it() -> None:
+    from evaldesk.io.grid import HeaderNeedsMapping, inspect_grid
+    from evaldesk.io.read_text import split_rows
+
+    text = "序号\t名目\t项目年度预算金额\t实际支出金额\t执行率\n1\t信访事务\t129.22\t125.64\t97.23%\n"
+    with pytest.raises(HeaderNeedsMapping) as info:
+        report_from_text(text, "x.txt")
+    assert "「项目名称」" in str(info.value) and info.value.info.missing == ("name",)
+    header = inspect_grid(split_rows(text), "x.txt")
+    assert (1, "名目") in header.headings
+    assert header.matched["budget.total"] == 2 and header.signature.startswith("序号|名目")
+    mapping = {**header.matched, "name": 1}
+    (project,) = report_from_text(text, "x.txt", mapping).projects
+    assert project.name == "信访事务" and project.budget.total == D("129.22")
+    assert project.rate_printed == D("0.9723")
