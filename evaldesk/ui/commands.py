@@ -8,12 +8,13 @@ renumbered so that undo puts the old numbers back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from evaldesk.core import fields
+from evaldesk.core.fields import FieldError, NotANumber
 from evaldesk.core.records import Project
 from evaldesk.ui.document import CellChange, Document
 
@@ -68,6 +69,49 @@ class EditCellsCommand(QUndoCommand):
         self._changes = other._changes
         self._after = other._after
         return True
+
+
+class ProjectEditCommand(QUndoCommand):
+    """An edit of one project that no cell key expresses (the indicator list, import notes …).
+
+    ``mutate`` runs once, on a copy, when the command is made (so an edit it refuses, by raising,
+    never reaches the stack); undo and redo restore the snapshots before and after.
+    """
+
+    def __init__(self, doc: Document, project: Project, label: str,
+                 mutate: Callable[[Project], None]) -> None:
+        super().__init__(label)
+        self._doc = doc
+        self._before = fields.clone_project(project)
+        self._after = fields.clone_project(project)
+        mutate(self._after)
+
+    @property
+    def changes_nothing(self) -> bool:
+        return self._before == self._after
+
+    def redo(self) -> None:
+        self._doc.apply_states([self._after])
+
+    def undo(self) -> None:
+        self._doc.apply_states([self._before])
+
+
+def edit_project(doc: Document, uid: int, label: str, mutate: Callable[[Project], None]) -> bool:
+    """One undoable step changing project ``uid``; False (and the reason in the status bar) if
+    the edit was refused, or nothing changed."""
+    project = doc.project(uid)
+    if project is None:
+        return False
+    try:
+        command = ProjectEditCommand(doc, project, label, mutate)
+    except (FieldError, NotANumber) as exc:
+        doc.message.emit(str(exc))
+        return False
+    if command.changes_nothing:
+        return False
+    doc.undo_stack.push(command)
+    return True
 
 
 class HeaderLineCommand(QUndoCommand):

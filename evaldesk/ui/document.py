@@ -20,6 +20,7 @@ from evaldesk.core.fields import FieldError, NotANumber, Value
 from evaldesk.core.layout import SUMMARY_COLUMNS
 from evaldesk.core.records import Project, Report
 from evaldesk.core.rules import Checker
+from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile
 from evaldesk.ui.findings import FindingsStore
 
 HEADER_LINES = ("title", "year", "unit", "department", "fill_date", "preparer", "phone", "head")
@@ -57,6 +58,7 @@ class Document(QObject):
     seqChanged = Signal()
     headerChanged = Signal(str)  # which report line
     pathChanged = Signal()
+    profileChanged = Signal()
     # Why an edit was refused or only partly applied, for the status bar.
     message = Signal(str)
 
@@ -67,6 +69,8 @@ class Document(QObject):
         self.path = path
         self.autofill = True
         self.undo_stack = QUndoStack(self)
+        # The scoring profile the findings and the form use; a setting of the document, not undone.
+        self.profile: ScoringProfile = DEFAULT_PROFILE
         self.findings = FindingsStore(self.report, self)
         self._rows: dict[int, int] | None = None
 
@@ -80,12 +84,20 @@ class Document(QObject):
         self._rows = None
         self.undo_stack.clear()
         self.findings.deleteLater()
-        self.findings = FindingsStore(report, self, checker=checker)
+        self.findings = FindingsStore(report, self, checker=checker, profile=self.profile)
         self.reset.emit()
         self.undo_stack.setClean()
         self.pathChanged.emit()
         for name in HEADER_LINES:
             self.headerChanged.emit(name)
+
+    def set_profile(self, profile: ScoringProfile) -> None:
+        if profile == self.profile:
+            return
+        self.profile = profile
+        self.findings.set_profile(profile)
+        self.profileChanged.emit()
+        self.projectsChanged.emit({p.uid for p in self.report.projects})
 
     def set_path(self, path: Path) -> None:
         self.path = path

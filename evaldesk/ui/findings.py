@@ -14,8 +14,17 @@ from PySide6.QtCore import QObject, Signal
 from evaldesk.core.layout import COLUMN_INDEX
 from evaldesk.core.records import Project, Report
 from evaldesk.core.rules import Checker, Finding, Severity
+from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile, scoring_findings
 
 ROW_FIELD = ""  # findings about a project as a whole, or about a field the table has no column for
+
+
+class ProfileChecker(Checker):
+    """The rules plus the scores under one profile (nothing for rows without weights or scores)."""
+
+    def __init__(self, report: Report, profile: ScoringProfile = DEFAULT_PROFILE) -> None:
+        self.profile = profile
+        super().__init__(report, extra=lambda project: scoring_findings(project, profile))
 
 
 class FindingsStore(QObject):
@@ -25,10 +34,12 @@ class FindingsStore(QObject):
     changed = Signal(object)
 
     def __init__(self, report: Report, parent: QObject | None = None, *,
-                 checker: Checker | None = None) -> None:
+                 checker: Checker | None = None, profile: ScoringProfile = DEFAULT_PROFILE) -> None:
         super().__init__(parent)
         # A checker built by the loading thread saves the GUI thread the first full check.
-        self._checker = checker if checker is not None and checker.report is report else Checker(report)
+        self._checker: Checker = checker if isinstance(checker, ProfileChecker) \
+            and checker.report is report and checker.profile == profile \
+            else ProfileChecker(report, profile)
         self._by_uid: dict[int, dict[str, list[Finding]]] = {}
         self._counts: dict[int, tuple[int, int]] = {}
         self._errors = 0
@@ -40,6 +51,12 @@ class FindingsStore(QObject):
         return self._checker
 
     # -- updates, called by the document ---------------------------------------------------------
+
+    def set_profile(self, profile: ScoringProfile) -> None:
+        """Score every project again under another profile (a full check, once per choice)."""
+        self._checker = ProfileChecker(self._checker.report, profile)
+        self._rebuild(p.uid for p in self._checker.report.projects)
+        self.changed.emit(set())
 
     def recheck(self, project: Project) -> set[int]:
         uids = self._checker.recheck(project)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
+from evaldesk.ui.findings import ProfileChecker
 
 
 class TaskSignals(QObject):
@@ -46,7 +47,7 @@ def _read(path: Path) -> tuple[Report, Checker]:
 
     report = read_report(path)
     # Checking thousands of projects is done here too, not on the GUI thread after loading.
-    return report, Checker(report)
+    return report, ProfileChecker(report)
 
 
 def _write(report: Report, path: Path) -> Path:
