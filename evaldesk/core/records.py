@@ -148,6 +148,16 @@ def _sum_or_none(*values: Decimal | None) -> Decimal | None:
     return sum(present, Decimal(0))
 
 
+@dataclass(frozen=True)
+class PreviousYear:
+    """Last year's figures of a project, kept by a rollover so the clerk sees what moved."""
+
+    year: int | None
+    budget: Decimal | None
+    actual: Decimal | None
+    rate: Decimal | None
+
+
 @dataclass
 class ImportNote:
     """Something a reader could not do with certainty, kept on the project until a clerk acts."""
@@ -186,6 +196,7 @@ class Project:
     import_notes: list[ImportNote] = field(default_factory=list)
     # Field keys still holding last year's figures after a rollover, until edited or confirmed.
     carried_over: set[str] = field(default_factory=set)
+    previous: PreviousYear | None = None  # last year's totals, after a rollover
     # Identity for the views and the findings store; not part of a project's value.
     uid: int = field(default_factory=_next_uid, compare=False, repr=False)
 

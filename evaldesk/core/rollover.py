@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import re
 
-from evaldesk.core.records import Funds, Indicator, Project, Report
+from evaldesk.core.records import Funds, Indicator, PreviousYear, Project, Report
 
 # The budget figures a rollover keeps as they were, each marked until the clerk touches it.
 CARRIED_BUDGET_FIELDS = ("budget.general", "budget.fund", "budget.non_fiscal")
@@ -33,7 +33,7 @@ def _rolled_indicator(indicator: Indicator) -> Indicator:
     )
 
 
-def _rolled_project(project: Project) -> Project:
+def _rolled_project(project: Project, year: int | None) -> Project:
     budget = project.budget
     carried = {key for key, value in zip(
         CARRIED_BUDGET_FIELDS, (budget.general, budget.fund, budget.non_fiscal), strict=True)
@@ -50,6 +50,8 @@ def _rolled_project(project: Project) -> Project:
         indicators=[_rolled_indicator(i) for i in project.indicators],
         bad_values={k: v for k, v in project.bad_values.items() if k.startswith("budget.")},
         carried_over=carried,
+        previous=PreviousYear(year, project.budget.total, project.actual.total,
+                              project.rate_shown),
     )
 
 
@@ -73,7 +75,7 @@ def roll_over(report: Report, new_year: int | None = None) -> Report:
         head=report.head,
         preparer=report.preparer,
         phone=report.phone,
-        projects=[_rolled_project(p) for p in report.projects],
+        projects=[_rolled_project(p, old_year) for p in report.projects],
     )
     return copy.deepcopy(rolled)
 

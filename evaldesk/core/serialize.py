@@ -80,6 +80,12 @@ def project_to_dict(project: Project, profile: ScoringProfile = DEFAULT_PROFILE)
         "total_score_printed": decimal_str(project.total_score_printed),
         "grade_printed": project.grade_printed or None,
         "carried_over": sorted(project.carried_over),
+        "previous": None if project.previous is None else {
+            "year": project.previous.year,
+            "budget": decimal_str(project.previous.budget),
+            "actual": decimal_str(project.previous.actual),
+            "rate": decimal_str(project.previous.rate),
+        },
         "invalid_cells": dict(project.bad_values),
         "profile": profile.name,
         "execution_score": decimal_str(scores.execution),

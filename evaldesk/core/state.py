@@ -17,6 +17,7 @@ from evaldesk.core.records import (
     Funds,
     ImportNote,
     Indicator,
+    PreviousYear,
     Project,
     Report,
 )
@@ -108,6 +109,10 @@ def project_to_state(project: Project) -> dict[str, Any]:
         for n in project.import_notes
     ]
     state["carried_over"] = sorted(project.carried_over)
+    previous = project.previous
+    state["previous"] = None if previous is None else {
+        "year": previous.year, "budget": _dec(previous.budget), "actual": _dec(previous.actual),
+        "rate": _dec(previous.rate)}
     return state
 
 
@@ -126,6 +131,12 @@ def project_from_state(state: object) -> Project:
         project.bad_values = {str(k): str(v) for k, v in state.get("bad_values", {}).items()}
         project.import_notes = [ImportNote(**n) for n in state.get("import_notes", [])]
         project.carried_over = {str(k) for k in state.get("carried_over", [])}
+        previous = state.get("previous")
+        if previous is not None:
+            year = previous.get("year")
+            project.previous = PreviousYear(
+                int(year) if year is not None else None, _undec(previous.get("budget")),
+                _undec(previous.get("actual")), _undec(previous.get("rate")))
     except (TypeError, AttributeError, ValueError) as exc:
         raise StateError(f"damaged project: {exc}") from exc
     return project

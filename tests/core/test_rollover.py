@@ -38,6 +38,10 @@ def test_seed_rolls_over_to_2022(seed_path: Path) -> None:
         assert after.import_notes == []
         assert after.carried_over == {"budget.general", "budget.fund", "budget.non_fiscal"}
         assert after.uid != before.uid
+        assert after.previous is not None and after.previous.year == 2021
+        assert after.previous.budget == before.budget.total
+        assert after.previous.actual == before.actual.total
+        assert after.previous.rate == before.rate_printed
     # last year's report is untouched
     assert old.projects[0].actual.general == D("89.94")
 

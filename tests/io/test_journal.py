@@ -17,6 +17,9 @@ def test_state_round_trip_is_exact(seed_path: Path) -> None:
     report.projects[0].carried_over = {"budget.general"}
     report.projects[1].bad_values["budget.fund"] = "见附件"
     report.projects[2].budget.total_entered = report.projects[2].budget.total_computed
+    from evaldesk.core.rollover import roll_over
+
+    report.projects.extend(roll_over(read_text(seed_path)).projects[:2])
     assert report_from_state(report_to_state(report)) == report
     with pytest.raises(StateError):
         report_from_state({"version": 99})
