@@ -21,3 +21,14 @@ class WriteError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
+
+
+def os_read_error(path: str | Path, error: OSError) -> ReadError:
+    """An operating-system error while reading, said the way a clerk can act on it."""
+    if isinstance(error, FileNotFoundError):
+        return ReadError(path, "文件不存在（可能已被移动、删除或改名）")
+    if isinstance(error, IsADirectoryError):
+        return ReadError(path, "这是一个文件夹，不是文件")
+    if isinstance(error, PermissionError):
+        return ReadError(path, "没有读取该文件的权限，或文件正被其他程序独占打开")
+    return ReadError(path, f"无法读取文件（{error.strerror or error}）")

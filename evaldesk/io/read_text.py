@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from evaldesk.core.records import Report
-from evaldesk.io.errors import ReadError
+from evaldesk.io.errors import ReadError, os_read_error
 from evaldesk.io.grid import report_from_grid
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a district table is a few MB; anything larger is not one
@@ -67,14 +67,8 @@ def _read_bytes(path: Path) -> bytes:
         if size > MAX_TEXT_BYTES:
             raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB），不是自评表")
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError(source, "文件不存在") from None
-    except IsADirectoryError:
-        raise ReadError(source, "这是一个文件夹，不是文件") from None
-    except PermissionError:
-        raise ReadError(source, "没有读取权限") from None
     except OSError as exc:
-        raise ReadError(source, f"无法读取（{exc.strerror or exc}）") from None
+        raise os_read_error(source, exc) from None
     if not data.strip():
         raise ReadError(source, "文件是空的")
     return data

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from evaldesk.io.errors import ReadError
+from evaldesk.io.errors import ReadError, os_read_error
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 2000
@@ -103,12 +103,8 @@ def preflight(path: Path) -> str:
             raise ReadError(path, "这是一个文件夹，不是工作簿文件")
         with open(path, "rb") as handle:
             head = handle.read(8)
-    except FileNotFoundError:
-        raise ReadError(path, "文件不存在（可能已被移动、删除或改名）") from None
-    except PermissionError:
-        raise ReadError(path, "没有读取该文件的权限，或文件正被其他程序独占打开") from None
     except OSError as error:
-        raise ReadError(path, f"无法读取文件（{error.strerror or error}）") from None
+        raise os_read_error(path, error) from None
     if size == 0:
         raise ReadError(path, "文件是空的（0 字节），可能保存时中断或复制不完整")
     if size > MAX_FILE_BYTES:
