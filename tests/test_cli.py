@@ -200,3 +200,18 @@ def test_merge_reports_bad_files_and_still_merges(capsys: pytest.CaptureFixture[
     assert "合计\t预算 949.18\t支出 926.30" in stdout  # twice the seed's 474.59 / 463.15
     _, dumped, _ = run(capsys, "dump", str(out))
     assert [p["seq"] for p in json.loads(dumped)["projects"]] == [str(i) for i in range(1, 13)]
+
+
+def test_pdf_from_the_command_line_without_a_display(tmp_path: Path, seed_path: Path) -> None:
+    # A separate process: export_pdf makes its own QGuiApplication, which must not meet the
+    # widget tests' QApplication in this one.
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    out = tmp_path / "seed.pdf"
+    done = subprocess.run([sys.executable, "-m", "evaldesk", "pdf", str(seed_path), "-o", str(out),
+                           "--paper", "A4"], capture_output=True, text=True, env=env,
+                          check=False, timeout=120)
+    assert done.returncode == 1, done.stderr  # written, but the seed still has an error (row 2)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Traceback" not in done.stderr
