@@ -276,7 +276,10 @@ def make_tarball(bundle: Path, archive: Path) -> Path:
 def run_pyinstaller(python: str, dist: Path, work: Path) -> None:
     command = [python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
-    subprocess.run(command, check=True, cwd=ROOT)
+    # Not from the repository: `python -m` puts the working folder first on sys.path, and the
+    # bundle must take evaldesk from the environment it was installed into.
+    work.mkdir(parents=True, exist_ok=True)
+    subprocess.run(command, check=True, cwd=work)
 
 
 def main(argv: list[str] | None = None) -> int:
