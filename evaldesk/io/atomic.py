@@ -12,9 +12,15 @@ truncated workbook where the only copy of a year's figures used to be. Why the s
 not the system temp folder: ``os.replace`` across file systems (a USB stick, a network share) is a
 copy, not a rename, and can itself fail half way.
 
-Issue 7 adds read-back verification and a ``.bak`` of the previous file: ``verify`` is the hook for
-the former (it runs on the finished temporary file before anything is replaced); the latter slots
-in right before ``os.replace``.
+``verify`` runs on the finished, flushed temporary file before anything is replaced: the workbook
+writer reads it back and compares it with what it meant to save (``evaldesk.io.readback``), so a
+file that would not open again, or would open with different figures, never replaces a good one.
+
+``backup=True`` keeps the file being replaced as ``FILE.bak`` beside it (one generation): a clerk
+who saved over the wrong file, or whose new version was damaged later, still has the previous one.
+It is made as a hard link where the file system allows (instant, and the original is never opened
+for writing), else as a copy; the target itself stays in place until the final rename, so there is
+no moment without the file. Failing to make the backup does not stop the save.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Callable
@@ -90,18 +97,44 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def _keep_backup(path: Path) -> None:
+    """``path`` as it is now, saved as ``FILE.bak``; best effort (see the module docstring)."""
+    if not path.is_file():
+        return
+    backup = backup_path(path)
+    staging = path.with_name(f".{path.name}.bak.tmp")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            staging.unlink()
+        try:
+            os.link(path, staging)
+        except OSError:
+            # FAT32 USB sticks and some network shares have no hard links.
+            shutil.copy2(path, staging)
+        os.replace(staging, backup)
+    except OSError:
+        with contextlib.suppress(OSError):
+            staging.unlink()
+
+
 def atomic_write(
     path: Path,
     write_fn: Callable[[Path], None],
     *,
     verify: Callable[[Path], None] | None = None,
+    backup: bool = False,
 ) -> None:
     """Write ``path`` through ``write_fn(temp_path)``; the original survives any failure.
 
     ``write_fn`` must write a complete file at the path it is given. OSErrors it raises (disk full,
     permissions) are translated like the ones raised here; any other exception propagates after
     the temporary file is removed, since it is a bug rather than a condition the clerk can fix.
-    ``verify(temp_path)`` may raise ``WriteError`` to stop the replacement.
+    ``verify(temp_path)`` may raise ``WriteError`` to stop the replacement. ``backup`` keeps the
+    replaced file as ``FILE.bak``.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -123,6 +156,8 @@ def atomic_write(
             raise WriteError(path, reason_for(error)) from error
         if verify is not None:
             verify(temp)
+        if backup:
+            _keep_backup(path)
         try:
             os.replace(temp, path)
         except OSError as error:

@@ -43,6 +43,7 @@ from evaldesk.core.records import Report
 from evaldesk.io.atomic import atomic_write
 from evaldesk.io.errors import WriteError
 from evaldesk.io.project_sheets import TextTooLong, write_project_sheets
+from evaldesk.io.readback import verifier
 
 SHEET_NAME = "绩效自评表"
 FONT = "宋体"  # SimSun: what the paper form is set in; WPS/LibreOffice substitute if missing
@@ -330,5 +331,6 @@ def write_workbook(report: Report, path: Path, *, paper: str = "A3") -> None:
         except XlsxWriterException as error:
             raise WriteError(path, f"无法生成工作簿（{error}）。原文件未改动。") from error
 
-    atomic_write(Path(path), write)
+    # Read back and compared before it replaces anything; the replaced file is kept as .bak.
+    atomic_write(Path(path), write, verify=verifier(report, Path(path)), backup=True)
 
