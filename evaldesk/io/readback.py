@@ -20,6 +20,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from evaldesk.core.records import Project, Report
+from evaldesk.io import read_report
 from evaldesk.io.errors import ReadError, WriteError
 
 # Not content of the file: how another file was read (made afresh by each reader), and last
@@ -73,12 +74,8 @@ def verifier(report: Report, target: Path,
     """
 
     def verify(temporary: Path) -> None:
-        if read is None:
-            from evaldesk.io import read_report as reader
-        else:
-            reader = read
         try:
-            back = reader(temporary)
+            back = read(temporary) if read is not None else read_report(temporary)
         except ReadError as error:
             raise WriteError(
                 target, f"保存后读回核对失败：写出的文件无法再打开（{error.reason}）。"
