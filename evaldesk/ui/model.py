@@ -15,9 +15,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap, QPolygon
 
 from evaldesk.core import fields, money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS, Column, Kind
@@ -31,9 +32,42 @@ ERROR_BACKGROUND = QColor("#f9d6d5")
 WARNING_BACKGROUND = QColor("#fdebc8")
 COMPUTED_BACKGROUND = QColor("#f2f5f9")
 BAD_TEXT_FOREGROUND = QColor("#b3261e")
+CARRIED_FOREGROUND = QColor("#7a7a7a")
 
 KeyRole = Qt.ItemDataRole.UserRole + 1  # the column's field key
 SeverityRole = Qt.ItemDataRole.UserRole + 2  # "error" / "warning" / None
+CarriedRole = Qt.ItemDataRole.UserRole + 3  # True where the cell still shows last year's figure
+
+
+def is_carried(project: Project, key: str) -> bool:
+    """Does this cell still show last year's budget (``Project.carried_over``, after a rollover)?
+
+    合计 and 财政拨款 are sums: they show last year's figure while any part of them does.
+    """
+    carried = project.carried_over
+    if not carried:
+        return False
+    if key in carried or key == "budget.total":
+        return True
+    return key == "budget.fiscal" and bool(carried & {"budget.general", "budget.fund"})
+
+
+_carried_marker: QIcon | None = None
+
+
+def carried_marker() -> QIcon:
+    """A small grey corner flag beside a carried figure (made once, on first use)."""
+    global _carried_marker
+    if _carried_marker is None:
+        pixmap = QPixmap(8, 8)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(CARRIED_FOREGROUND)
+        painter.drawPolygon(QPolygon([QPoint(0, 0), QPoint(8, 0), QPoint(0, 8)]))
+        painter.end()
+        _carried_marker = QIcon(pixmap)
+    return _carried_marker
 
 
 def edit_text(project: Project, column: Column) -> str:
@@ -66,7 +100,7 @@ def display_text(project: Project, column: Column) -> str:
 _HANDLED_ROLES = frozenset(int(r) for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
-    KeyRole, SeverityRole))
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole, KeyRole, SeverityRole, CarriedRole))
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -140,7 +174,19 @@ class ProjectTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column.key in project.bad_values:
                 return QBrush(BAD_TEXT_FOREGROUND)
+            if is_carried(project, column.key):
+                return QBrush(CARRIED_FOREGROUND)
             return None
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole, CarriedRole):
+            if not is_carried(project, column.key):
+                return False if role == CarriedRole else None
+            if role == CarriedRole:
+                return True
+            if role == Qt.ItemDataRole.DecorationRole:
+                return carried_marker()
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(project, index.column())
         if role == KeyRole:
@@ -166,6 +212,8 @@ class ProjectTableModel(QAbstractTableModel):
             found += store.row(project.uid)
         lines = [("✖ " if f.is_error else "⚠ ") + f.message for f in found]
         column = self._columns[col]
+        if is_carried(project, column.key):
+            lines.insert(0, self.tr("仍为上年数据：请按本年预算修改，或用「确认沿用上年预算」确认"))
         if column.computed and not lines:
             return self.tr("由各资金来源自动计算；直接输入则按输入值保存并核对")
         if column.kind is Kind.LONG_TEXT and not lines:
