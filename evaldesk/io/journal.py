@@ -66,7 +66,7 @@ class Orphan:
     path: Path
     document: str | None  # the file the clerk was editing, if it had been saved or opened
     started: float
-    edits: int
+    edits: int  # edits not in the document's file: 0 when the journal holds nothing unsaved
 
 
 class Journal:
@@ -76,20 +76,29 @@ class Journal:
         self._file: IO[str] | None = None
         self._document: str | None = None
         self._lines = 0
+        self._edits = 0
         self._positions: dict[int, int] = {}
 
     # -- writing ---------------------------------------------------------------------------
 
-    def start(self, report: Report, document: str | None) -> None:
+    def start(self, report: Report, document: str | None, *, edits: int = 0) -> None:
         """Begin (or begin again: after a save, a structural edit, or to compact) with the report
         as it now is. The new file is complete on disk before it replaces the old one, so there
-        is no moment without a journal."""
+        is no moment without a journal. ``edits``: how many unsaved edits the report already
+        holds (a restored report, or one edited while it was being saved); 0 means it equals
+        the file, and an orphan with nothing unsaved is not worth offering."""
+        self._edits = edits
+        self._begin(report, document)
+
+    def _begin(self, report: Report, document: str | None) -> None:
         self.close()
         self._document = document
         temporary = self.path.with_name(self.path.name + ".tmp")
         with open(temporary, "w", encoding="utf-8") as handle:
+            # The count goes in the start line so a snapshot taken after a structural edit
+            # still says how much unsaved work it holds.
             _write(handle, {"type": "start", "document": document, "pid": os.getpid(),
-                            "time": time.time()})
+                            "time": time.time(), "edits": self._edits})
             _write(handle, {"type": "snapshot", "state": report_to_state(report)})
         os.replace(temporary, self.path)
         self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - held open
@@ -103,8 +112,9 @@ class Journal:
         changed."""
         if self._file is None:
             return
+        self._edits += 1
         if structure or self._lines >= COMPACT_AFTER:
-            self.start(report, self._document)
+            self._begin(report, self._document)
             return
         items = []
         by_uid = {p.uid: p for p in report.projects} if changed else {}
@@ -112,7 +122,7 @@ class Journal:
             project: Project | None = by_uid.get(uid)
             index = self._positions.get(uid)
             if project is None or index is None:
-                self.start(report, self._document)  # a project the journal does not know
+                self._begin(report, self._document)  # a project the journal does not know
                 return
             items.append({"index": index, "state": project_to_state(project)})
         line: dict[str, Any] = {"type": "edit", "projects": items}
@@ -198,6 +208,8 @@ def orphans(folder: Path) -> list[Orphan]:
         if not lines or lines[0].get("type") != "start":
             continue
         edits = sum(1 for line in lines if line.get("type") == "edit")
+        before = lines[0].get("edits", 0)
+        edits += before if isinstance(before, int) else 0
         found.append(Orphan(path, lines[0].get("document"), float(lines[0].get("time", 0)),
                             edits))
     return sorted(found, key=lambda o: o.started, reverse=True)
