@@ -35,7 +35,7 @@ from evaldesk.core import money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
-from evaldesk.ui import i18n, operations
+from evaldesk.ui import i18n, operations, projectform
 from evaldesk.ui.document import Document
 from evaldesk.ui.find import FindDialog
 from evaldesk.ui.headerform import HeaderForm
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(30)
         self._status_timer.timeout.connect(self.update_status)
         self._find: FindDialog | None = None
+        self.project_form = projectform.install(self)
         self._restore_settings()
         self._update_title()
         self.update_status()

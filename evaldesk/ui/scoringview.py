@@ -1,0 +1,106 @@
+"""The score strip at the top of the project form: the profile, the execution score, the three
+group sums, the total and the grade, for the current project only.
+
+It shows a ``ProjectScore`` the form computed; it never scores anything itself, and the profile
+it offers is the document's (choosing one re-checks the report once, not per keystroke).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QWidget
+
+from evaldesk.core import money
+from evaldesk.core.scoring import PROFILES, ProjectScore
+from evaldesk.ui.document import Document
+
+GRADE_COLOURS = {"优": "#1e7b34", "良": "#2f6fb7", "中": "#8a5a00", "差": "#b3261e"}
+
+
+def points(value: Decimal | None) -> str:
+    return "—" if value is None else money.format_amount(value)
+
+
+class ScoreStrip(QFrame):
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self.setObjectName("scoreStrip")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#scoreStrip { background: #f4f7fb; }")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
+        caption = QLabel(self.tr("评分方案"), self)
+        self.profile = QComboBox(self)
+        self.profile.setObjectName("scoringProfile")
+        for name, profile in PROFILES.items():
+            self.profile.addItem(profile.label, name)
+        caption.setBuddy(self.profile)
+        self.profile.activated.connect(self._choose)
+        self.total = QLabel(self)
+        self.total.setObjectName("scoreTotal")
+        self.total.setTextFormat(Qt.TextFormat.RichText)
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(caption, 0, 0)
+        grid.addWidget(self.profile, 0, 1, 1, 2)
+        grid.addWidget(self.total, 0, 3, 1, 2)
+        self.execution = QLabel(self)
+        self.execution.setObjectName("scoreExecution")
+        self.groups: list[QLabel] = []
+        grid.addWidget(self.execution, 1, 0, 1, 2)
+        for col in range(3):
+            label = QLabel(self)
+            label.setObjectName(f"scoreGroup{col}")
+            self.groups.append(label)
+            grid.addWidget(label, 1, 2 + col)
+        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(4, 1)
+        doc.profileChanged.connect(self._show_profile)
+        self._show_profile()
+        self.show_score(None)
+
+    def _choose(self, index: int) -> None:
+        self._doc.set_profile(PROFILES[str(self.profile.itemData(index))])
+
+    def _show_profile(self) -> None:
+        self.profile.setCurrentIndex(self.profile.findData(self._doc.profile.name))
+
+    def show_score(self, score: ProjectScore | None) -> None:
+        if score is None:
+            self.execution.setText("")
+            self.total.setText("")
+            for label in self.groups:
+                label.setText("")
+            return
+        profile = score.profile
+        self.execution.setText(
+            self.tr("执行率 %1　得分 %2/%3")
+            .replace("%1", money.format_rate(score.rate) if score.rate is not None else "—")
+            .replace("%2", points(score.execution)).replace("%3", points(profile.execution_points)))
+        for label, group in zip(self.groups, score.groups, strict=False):
+            label.setText(f"{group.level1[:-2]} {points(group.score)}/{points(group.points)}")
+            label.setToolTip(self.tr("各指标分值合计 %1").replace("%1", points(group.weight)))
+        if not score.scored:
+            self.total.setText(self.tr("未填指标分值，不计总分"))
+            self.total.setToolTip(self.tr("在「绩效指标」中为各指标填写分值后自动评分"))
+            return
+        if score.total is None:
+            self.total.setText(self.tr("总分 —"))
+            self.total.setToolTip(self.tr("尚不能计算：%1").replace("%1", "、".join(score.missing)))
+            return
+        grade = score.grade or ""
+        capped = score.total_capped
+        note = ""
+        if capped is not None and capped != score.total:
+            note = self.tr("（按执行率封顶，原 %1）").replace("%1", points(score.total))
+        self.total.setText(
+            self.tr("总分 <b style='font-size:15pt'>%1</b>%2　<b style='font-size:15pt; color:%3'>%4</b>")
+            .replace("%1", points(capped)).replace("%2", note)
+            .replace("%3", GRADE_COLOURS.get(grade, "#000")).replace("%4", grade))
+        self.total.setToolTip(self.tr("满分 %1；优 ≥ 90，良 80–89，中 60–79，差 < 60")
+                              .replace("%1", points(profile.full_marks)))
