@@ -288,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller",
                         help="PyInstaller's work folder (default build/pyinstaller)")
     parser.add_argument("--no-archive", action="store_true", help="Linux: skip the .tar.gz")
+    parser.add_argument("--installer", action="store_true",
+                        help="Windows: also compile installer.iss with Inno Setup 6")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(HERE))
@@ -305,8 +307,29 @@ def main(argv: list[str] | None = None) -> int:
             archive = make_tarball(bundle, args.dist.resolve() / linux_archive_name(version))
             print(f"build: {archive} ({archive.stat().st_size / 1e6:.1f} MB)")
     elif os.name == "nt":
-        print("build: now compile build_scripts/installer.iss with Inno Setup (see build_scripts/README.md)")
+        iscc = find_iscc()
+        if args.installer and iscc is None:
+            print("build: Inno Setup's ISCC.exe not found (install Inno Setup 6 or put it on PATH)")
+            return 1
+        if args.installer and iscc is not None:
+            subprocess.run([str(iscc), f"/DAppVersion={version}", str(HERE / "installer.iss")],
+                           check=True)
+        else:
+            print("build: for the installer run `iscc build_scripts\\installer.iss` (see README)")
     return 0
+
+
+def find_iscc() -> Path | None:
+    """Inno Setup's command-line compiler: on PATH or where its installer puts it."""
+    found = shutil.which("iscc")
+    if found:
+        return Path(found)
+    local = os.environ.get("LOCALAPPDATA")
+    for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES"),
+                 local and str(Path(local) / "Programs")):
+        if base and (Path(base) / "Inno Setup 6" / "ISCC.exe").is_file():
+            return Path(base) / "Inno Setup 6" / "ISCC.exe"
+    return None
 
 
 if __name__ == "__main__":
