@@ -18,6 +18,7 @@ clerk edits the sheet in Excel.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -306,13 +307,22 @@ def fold(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
+_NOTE = re.compile(r"\([^)]*\)$")
+
+
+@functools.lru_cache(maxsize=1024)
+def _folded_words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+# A reader asks this of every cell for every field; sheets repeat their words, so it is cached.
+@functools.lru_cache(maxsize=65536)
 def label_matches(cell: str, words: tuple[str, ...]) -> bool:
     """A cell (already folded) names a field: exactly, or as "其中:…", or with a trailing colon
     or a parenthesised note ("全年预算数(A)", "项目资金(万元)")."""
     text = cell.removeprefix("其中:").removeprefix("其中").rstrip(":")
-    base = re.sub(r"\([^)]*\)$", "", text)
-    folded = {fold(w) for w in words}
-    return text in folded or base in folded
+    folded = _folded_words(words)
+    return text in folded or _NOTE.sub("", text) in folded
 
 
 # --- one project's form, cell by cell ----------------------------------------------------------------

@@ -10,6 +10,11 @@ the rest is kept here, one JSON object per project:
   summary column to carry them);
 * ``total_score_printed`` / ``grade_printed``: the 总分 and 自评等级 another file printed, kept
   beside the computed ones that our sheet shows;
+* ``previous``: last year's totals and rate a rollover keeps for the compare view;
+* ``state``: the whole record (``evaldesk.core.state``) of a project that has no per-project sheet
+  (a report above ``PROJECT_SHEETS_LIMIT``) and holds more than the summary row shows — several
+  indicators of a kind, weights, scores, 年初预算数 … — used only while the summary row still shows
+  what the record would;
 * ``sheet``, ``index``, ``seq``, ``name``: which per-project sheet belongs to which summary row.
 
 The scoring profile the sheets were computed with is recorded once for the workbook.
@@ -31,9 +36,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from evaldesk.core.fields import summary_text
+from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_CATEGORIES
 from evaldesk.core.money import decimal_str
-from evaldesk.core.records import Funds, Project, Report
+from evaldesk.core.records import NOT_APPLICABLE, Funds, Indicator, PreviousYear, Project, Report
 from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile
+from evaldesk.core.state import StateError, project_from_state, project_to_state
 
 SHEET_NAME = "_evaldesk"
 MAGIC = "evaldesk-metadata"
@@ -56,6 +64,8 @@ class ProjectMeta:
     split: dict[str, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
     total_score_printed: Decimal | None = None
     grade_printed: str = ""
+    previous: PreviousYear | None = None
+    state: dict[str, Any] | None = None  # the whole record, for a project without its sheet
 
 
 @dataclass
@@ -76,11 +86,46 @@ def needs_split(funds: Funds) -> bool:
     return funds.fund is not None or funds.fiscal_entered is not None
 
 
+def _summary_indicators(project: Project) -> list[Indicator]:
+    """The indicators a summary row gives back: one per summary category, or 不适用."""
+    result: list[Indicator] = []
+    for key, _group in SUMMARY_CATEGORIES:
+        content = summary_text(project.indicators_in(key), "content").strip()
+        done = summary_text(project.indicators_in(key), "actual").strip()
+        if content == NOT_APPLICABLE and done in (NOT_APPLICABLE, ""):
+            result.append(Indicator(key, applicable=False))
+        elif content or done:
+            result.append(Indicator(key, name=content, actual=done))
+    return result
+
+
+def _summary_funds(funds: Funds) -> Funds:
+    return Funds(funds.general, funds.fund, funds.non_fiscal, funds.total_entered)
+
+
+def summary_carries(project: Project) -> bool:
+    """Whether the summary row alone reads back as this project (then it needs no record)."""
+    if any(key not in COLUMN_INDEX for key in project.bad_values):
+        return False
+    shown = Project(seq=project.seq, department=project.department, name=project.name,
+                    budget=_summary_funds(project.budget), actual=_summary_funds(project.actual),
+                    rate_printed=project.rate_printed, goal=project.goal,
+                    completion=project.completion, indicators=_summary_indicators(project),
+                    problems=project.problems, rectification=project.rectification,
+                    bad_values=project.bad_values, import_notes=project.import_notes,
+                    carried_over=project.carried_over,
+                    total_score_printed=project.total_score_printed,
+                    grade_printed=project.grade_printed, previous=project.previous)
+    return shown == project
+
+
 def project_meta(project: Project, index: int, sheet: str = "") -> ProjectMeta:
     meta = ProjectMeta(index=index, seq=project.seq, name=project.name, sheet=sheet,
                        carried_over=set(project.carried_over),
                        total_score_printed=project.total_score_printed,
-                       grade_printed=project.grade_printed)
+                       grade_printed=project.grade_printed, previous=project.previous)
+    if not sheet and not summary_carries(project):
+        meta.state = project_to_state(project)
     meta.typed = {k: i.score for k, i in enumerate(project.indicators) if i.score is not None}
     for side in _SIDES:
         funds: Funds = getattr(project, side)
@@ -91,7 +136,8 @@ def project_meta(project: Project, index: int, sheet: str = "") -> ProjectMeta:
 
 def _has_facts(meta: ProjectMeta) -> bool:
     return bool(meta.sheet or meta.carried_over or meta.typed or meta.split
-                or meta.total_score_printed is not None or meta.grade_printed)
+                or meta.total_score_printed is not None or meta.grade_printed
+                or meta.previous is not None or meta.state is not None)
 
 
 def _to_json(meta: ProjectMeta) -> str:
@@ -108,6 +154,10 @@ def _to_json(meta: ProjectMeta) -> str:
         data["total_score_printed"] = decimal_str(meta.total_score_printed)
     if meta.grade_printed:
         data["grade_printed"] = meta.grade_printed
+    if meta.state is not None:
+        data["state"] = meta.state
+    elif meta.previous is not None:
+        data["previous"] = project_to_state(Project(previous=meta.previous))["previous"]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -183,6 +233,15 @@ def _from_json(text: str) -> ProjectMeta | None:
     meta.total_score_printed = _decimal(data.get("total_score_printed"))
     grade = data.get("grade_printed")
     meta.grade_printed = grade if isinstance(grade, str) else ""
+    try:
+        state = data.get("state")
+        if isinstance(state, dict):
+            meta.previous = project_from_state(state).previous
+            meta.state = state
+        elif isinstance(data.get("previous"), dict):
+            meta.previous = project_from_state({"previous": data["previous"]}).previous
+    except StateError:
+        meta.state = meta.previous = None
     return meta
 
 
@@ -240,6 +299,7 @@ def apply_metadata(metadata: Metadata, report: Report, *, settled: set[int] | No
         project = report.project_by_uid(uid)
         assert project is not None
         project.carried_over = set(meta.carried_over)
+        project.previous = meta.previous
         if uid not in settled:
             project.total_score_printed = meta.total_score_printed
             project.grade_printed = meta.grade_printed

@@ -32,6 +32,7 @@ text, CSV) readable.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -40,8 +41,8 @@ from decimal import Decimal
 from typing import Any
 
 from evaldesk.core import project_layout as pl
-from evaldesk.core.fields import summary_text
-from evaldesk.core.layout import SUMMARY_CATEGORIES
+from evaldesk.core.fields import get_value, summary_text
+from evaldesk.core.layout import SUMMARY_CATEGORIES, SUMMARY_COLUMNS
 from evaldesk.core.money import NotANumber, parse_amount, parse_rate, yuan_to_wan
 from evaldesk.core.project_layout import CellKind, FormCell, fold, label_matches
 from evaldesk.core.records import (
@@ -60,6 +61,7 @@ from evaldesk.core.records import (
     parse_comparator,
 )
 from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile, get_profile, score_project
+from evaldesk.core.state import StateError, project_from_state
 from evaldesk.io.grid import cell_text
 from evaldesk.io.metadata import (
     SHEET_NAME as METADATA_SHEET,
@@ -68,6 +70,7 @@ from evaldesk.io.metadata import (
     Metadata,
     ProjectMeta,
     apply_metadata,
+    match_projects,
     read_metadata,
     write_metadata,
 )
@@ -124,14 +127,14 @@ def sheet_name(project: Project, taken: set[str]) -> str:
     ending with an apostrophe, unique ignoring case (as Excel compares). Adds the name to
     ``taken`` (which holds names casefolded)."""
     base = " ".join(p for p in (project.seq.strip(), project.name.strip()) if p)
-    base = _FORBIDDEN.sub("_", " ".join(base.split())).strip("'").strip()
+    base = _FORBIDDEN.sub("_", " ".join(base.split())).strip(" '")
     if not base or base.casefold() in _RESERVED:
         base = f"项目{base}" if base else "项目"
-    candidate = _cut(base, SHEET_NAME_LIMIT).rstrip("'")
+    candidate = _cut(base, SHEET_NAME_LIMIT).rstrip(" '")
     number = 2
     while candidate.casefold() in taken:
         suffix = f"({number})"
-        candidate = _cut(base, SHEET_NAME_LIMIT - len(suffix)).rstrip("'") + suffix
+        candidate = _cut(base, SHEET_NAME_LIMIT - len(suffix)).rstrip(" '") + suffix
         number += 1
     taken.add(candidate.casefold())
     return candidate
@@ -235,20 +238,21 @@ def _write_cell(sheet: Any, formats: SheetFormats, cell: FormCell, project: Proj
     value = cell.value
     if isinstance(value, str) and value and cell.kind in _NUMERIC:
         fmt = formats.text_in_number
-    merged = cell.row != cell.last_row or cell.col != cell.last_col
-    if merged:
-        # merge_range gives every covered cell the format, so borders print all round; the value
-        # is then written into the top-left cell by type.
-        sheet.merge_range(cell.row, cell.col, cell.last_row, cell.last_col, "", fmt)
-    if isinstance(value, Decimal):
-        sheet.write_number(cell.row, cell.col, float(value), fmt)
-    elif value:
-        if len(value) > MAX_CELL_CHARS:
-            raise TextTooLong(
-                f"项目 {project.seq}「{project.name}」的项目表中有一段文字长 {len(value)} 个字符，"
-                f"超过 Excel 单元格的上限 {MAX_CELL_CHARS} 个，请缩短后再保存。原文件未改动。")
-        sheet.write_string(cell.row, cell.col, value, fmt)
-    elif not merged and cell.kind not in _UNBORDERED:
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        raise TextTooLong(
+            f"项目 {project.seq}「{project.name}」的项目表中有一段文字长 {len(value)} 个字符，"
+            f"超过 Excel 单元格的上限 {MAX_CELL_CHARS} 个，请缩短后再保存。原文件未改动。")
+    data: str | float = float(value) if isinstance(value, Decimal) else (value or "")
+    if cell.row != cell.last_row or cell.col != cell.last_col:
+        # merge_range gives every covered cell the format, so borders print all round. It
+        # writes a str with write_string (the workbook never turns strings into numbers or
+        # formulas) and a float with write_number.
+        sheet.merge_range(cell.row, cell.col, cell.last_row, cell.last_col, data, fmt)
+    elif isinstance(data, float):
+        sheet.write_number(cell.row, cell.col, data, fmt)
+    elif data:
+        sheet.write_string(cell.row, cell.col, data, fmt)
+    elif cell.kind not in _UNBORDERED:
         sheet.write_blank(cell.row, cell.col, None, fmt)
 
 
@@ -786,6 +790,8 @@ def settle_own_sheet(project: Project, meta: ProjectMeta, profile: ScoringProfil
         fiscal = funds.general
         funds.general, funds.fund = general, fund
         funds.fiscal_entered = None if fiscal == funds.fiscal_computed else fiscal
+        if funds.total_entered is not None and funds.total_entered == funds.total_computed:
+            funds.total_entered = None  # it differed only from the unsplit sum
 
 
 def merge_project(target: Project, sheet: Project, source: str) -> None:
@@ -890,7 +896,35 @@ def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Repor
         settled = _merge_all(report, forms, profile)
     if metadata is not None:
         apply_metadata(metadata, report, settled=settled)
+        _restore_states(metadata, report, settled)
     return report
+
+
+def _restore_states(metadata: Metadata, report: Report, settled: set[int]) -> None:
+    """Projects saved without their sheet get their whole record back from the metadata, while
+    their summary row still shows what that record shows (a row edited in Excel keeps the edit,
+    and the clerk is told the details recorded with it were not used)."""
+    for uid, meta in match_projects(metadata, report.projects).items():
+        if meta.state is None or uid in settled:
+            continue
+        project = report.project_by_uid(uid)
+        assert project is not None
+        try:
+            recorded = project_from_state(meta.state)
+        except StateError:
+            continue
+        _settle_rate(project)
+        if all(get_value(recorded, c.key) == get_value(project, c.key) for c in SUMMARY_COLUMNS):
+            notes = project.import_notes
+            for item in dataclasses.fields(Project):
+                if item.compare:
+                    setattr(project, item.name, getattr(recorded, item.name))
+            project.import_notes = notes
+        else:
+            project.import_notes.append(ImportNote(
+                IMPORT_SHEETS_DISAGREE, "name",
+                "汇总表中本项目的内容已在其他软件中修改，保存时记录的详细内容（各项指标的分值、"
+                "得分、年初预算数等）未采用，请核对", "warning"))
 
 
 def _profile(metadata: Metadata | None) -> ScoringProfile:
