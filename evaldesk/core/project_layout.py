@@ -42,7 +42,7 @@ BLANK_YEAR_LINE = "（　　年度）"
 
 # Excel character units per column; they add up to about the printable width of A4 portrait at
 # 10 pt (the sheet is also set to fit one page wide, so a wider font only scales it a little).
-COLUMN_WIDTHS: tuple[float, ...] = (7, 8, 9, 16, 5, 10, 6, 10, 6, 7, 16)
+COLUMN_WIDTHS: tuple[float, ...] = (9, 8, 9, 14, 5, 10, 6, 10, 6, 7, 16)
 COLUMNS = len(COLUMN_WIDTHS)
 LAST_COL = COLUMNS - 1
 
@@ -92,7 +92,7 @@ HEADER_ROWS: tuple[tuple[LabelledField, ...], ...] = ((NAME,), (AUTHORITY, IMPLE
 
 # --- the funds block -----------------------------------------------------------------------------
 
-FUNDS_LABEL = "项目资金（万元）"
+FUNDS_LABEL = "项目资金\n（万元）"
 FUNDS_LABEL_WORDS = ("项目资金", "资金情况", "项目资金情况")
 FUNDS_ROW_LABEL_SPAN = Span(1, 2)
 
@@ -158,7 +158,7 @@ FUND_ROW_BY_SHOWS = {r.shows: r for r in FUND_ROWS}
 
 # --- 年度总体目标 ----------------------------------------------------------------------------------
 
-GOAL_LABEL = "年度总体目标"
+GOAL_LABEL = "年度总体\n目标"
 GOAL_LABEL_WORDS = ("年度总体目标", "总体目标", "年度目标", "绩效目标")
 # Here the label stands above its text and both cover ``value_span`` (column A holds 年度总体目标).
 GOAL = LabelledField("goal", "预期目标", Span(1, 5), Span(1, 5),
@@ -167,6 +167,8 @@ COMPLETION = LabelledField("completion", "实际完成情况", Span(6, LAST_COL)
                            ("绩效目标整体完成情况", "实际完成", "完成情况", "目标完成情况"))
 
 # --- the indicator table -------------------------------------------------------------------------
+# A line break in a heading is where print should break it; readers compare folded words
+# (``fold`` drops all white space), so "指标\n性质" is read as 指标性质 wherever it stands.
 
 INDICATORS_LABEL = "绩效指标"
 
@@ -187,7 +189,7 @@ INDICATOR_COLUMNS: tuple[IndicatorColumn, ...] = (
     IndicatorColumn("level1", "一级指标", 1),
     IndicatorColumn("level2", "二级指标", 2),
     IndicatorColumn("name", "三级指标", 3, ("指标名称", "具体指标", "三级指标名称")),
-    IndicatorColumn("comparator", "指标性质", 4, ("指标方向", "性质", "运算符号", "符号")),
+    IndicatorColumn("comparator", "指标\n性质", 4, ("指标方向", "性质", "运算符号", "符号")),
     IndicatorColumn("target", "年度指标值", 5, ("年度目标值", "指标值", "目标值", "年度指标值(A)",
                                              "预期指标值", "计划值")),
     IndicatorColumn("unit", "度量单位", 6, ("计量单位", "单位")),
@@ -195,7 +197,7 @@ INDICATOR_COLUMNS: tuple[IndicatorColumn, ...] = (
                                              "完成情况")),
     IndicatorColumn("weight", "分值", 8, ("权重", "指标分值", "权重(分值)")),
     IndicatorColumn("score", "得分", 9, ("自评得分", "实际得分")),
-    IndicatorColumn("reason", "偏差原因分析及改进措施", 10,
+    IndicatorColumn("reason", "偏差原因分析\n及改进措施", 10,
                     ("偏差原因分析及改进措施", "偏差原因分析", "偏差原因", "未完成原因分析",
                      "未完成原因和改进措施", "原因分析及改进措施", "备注")),
 )
