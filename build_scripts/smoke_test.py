@@ -247,7 +247,10 @@ def check_window(checks: Checks, bundle: Path, out: Path, env: dict[str, str],
     """Open the example in the windowed program; returns seconds to the first paint."""
     shot = out / f"window-{platform}.png"
     env = dict(env, EVALDESK_SMOKE_EXIT_AFTER_MS="1500", EVALDESK_SMOKE_SCREENSHOT=str(shot))
-    command: list[str | Path] = [exe(bundle, policy.GUI_NAME), EXAMPLE]
+    # On Windows the windowed program has no stdout to print the hook's lines to; the console
+    # program opens the same window when given no command.
+    program = exe(bundle, policy.CLI_NAME if WINDOWS else policy.GUI_NAME)
+    command: list[str | Path] = [program, EXAMPLE]
     if platform == "offscreen":
         env["QT_QPA_PLATFORM"] = "offscreen"
     else:
@@ -288,6 +291,45 @@ def check_window(checks: Checks, bundle: Path, out: Path, env: dict[str, str],
     checks.check(not noise, f"{where} nothing unexpected on stderr (no Qt/font warnings)", "\n".join(noise))
     checks.check(shot.exists(), f"{where} screenshot {shot}")
     return shown_at
+
+
+NON_CJK_FONTS = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def check_without_chinese_fonts(checks: Checks, bundle: Path, out: Path, env: dict[str, str]) -> None:
+    """With only Latin fonts visible, `pdf` must refuse in one clear line, not print boxes.
+
+    This also shows the bundle reads the system's fontconfig set-up (FONTCONFIG_FILE), which a
+    bundled fontconfig of another version would not do reliably.
+    """
+    config = out / "fonts-no-cjk.conf"
+    config.write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>{NON_CJK_FONTS}</dir><cachedir>{out / "fontcache"}</cachedir></fontconfig>
+""", encoding="utf-8")
+    env = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["FONTCONFIG_FILE"] = str(config)
+    pdf = out / "no-cjk.pdf"
+    made = run([exe(bundle, policy.CLI_NAME), "pdf", EXAMPLE, "-o", pdf], env)
+    checks.check(made.returncode == 2 and not pdf.exists() and "字体" in made.stderr
+                 and len(made.stderr.strip().splitlines()) == 1,
+                 "without Chinese fonts `pdf` exits 2 with one line naming the fonts to install",
+                 f"exit {made.returncode}\n{made.stderr}")
+
+
+def glibc_needed(bundle: Path) -> str | None:
+    """The newest GLIBC symbol version any bundled file needs: the oldest Linux it runs on."""
+    if not shutil.which("objdump"):
+        return None
+    newest = (0, 0)
+    for path in bundle.rglob("*"):
+        if not path.is_file() or path.is_symlink() or not (".so" in path.name or os.access(path, os.X_OK)):
+            continue
+        symbols = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True,
+                                 check=False).stdout
+        for major, minor in re.findall(r"GLIBC_(\d+)\.(\d+)", symbols):
+            newest = max(newest, (int(major), int(minor)))
+    return f"{newest[0]}.{newest[1]}" if newest != (0, 0) else None
 
 
 def check_linux_files(checks: Checks, bundle: Path) -> None:
@@ -338,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
         check_cli(checks, bundle, out, env)
         expected = project_count(exe(bundle, policy.CLI_NAME), env)
         checks.check(expected is not None and expected > 0, f"evaldesk-cli dump lists {expected} projects")
+        if sys.platform.startswith("linux") and NON_CJK_FONTS.is_dir():
+            check_without_chinese_fonts(checks, bundle, out, env)
         print("smoke: window")
         shown: dict[str, float | None] = {}
         shown["offscreen"] = check_window(checks, bundle, out, env, "offscreen", expected)
@@ -347,6 +391,9 @@ def main(argv: list[str] | None = None) -> int:
         for what, seconds in timings.items():
             print(f"  {what}: {seconds:.0f} s")
         print(f"  bundle: {size / 1e6:.1f} MB")
+        glibc = glibc_needed(bundle) if sys.platform.startswith("linux") else None
+        if glibc:
+            print(f"  needs glibc >= {glibc} (that of the build machine: build on the oldest target)")
         for platform, paint in shown.items():
             if paint is not None:
                 print(f"  first paint [{platform}]: {paint:.2f} s (this run, not a benchmark)")
