@@ -33,7 +33,7 @@ PrivilegesRequiredOverridesAllowed=dialog
 MinVersion=10.0.17763
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-OutputDir={#SourcePath}..\dist
+OutputDir={#AddBackslash(SourcePath)}..\dist
 OutputBaseFilename=evaldesk-{#AppVersion}-setup
 SetupIconFile=linux\evaldesk.ico
 UninstallDisplayIcon={app}\evaldesk.exe
@@ -47,7 +47,7 @@ CloseApplications=force
 ShowLanguageDialog=no
 
 [Languages]
-; Chinese when this Inno Setup has the translation (official from 6.4, else put the community
+; Chinese when this Inno Setup has the translation (if it lacks it, put the community
 ; ChineseSimplified.isl into its Languages folder); English otherwise.
 #if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
 Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
