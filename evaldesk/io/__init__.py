@@ -31,7 +31,7 @@ def read_report(path: str | Path, mapping: Mapping[str, int] | None = None) -> R
         return read_text(path, mapping)
     from evaldesk.io.read_xlsx import read_workbook
 
-    return read_workbook(path)
+    return read_workbook(path, mapping)
 
 
 def write_report(report: Report, path: str | Path) -> None:

@@ -14,6 +14,8 @@ a panic inside the Rust extension, becomes a ``ReadError``.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 
 from evaldesk.core.records import Report
 from evaldesk.io.errors import ReadError
-from evaldesk.io.grid import report_from_grid
+from evaldesk.io.grid import HeaderNeedsMapping, report_from_grid
 from evaldesk.io.project_sheets import complete_report, sheets_of
 from evaldesk.io.safety import MAX_CELLS, preflight
 
@@ -34,14 +36,20 @@ _FLOAT_NOISE = Decimal("1e-12")
 _NUMBERS_IN_DATA_ROW = 3
 
 
-def read_workbook(path: Path) -> Report:
-    """Read the first sheet of ``path`` that holds a summary table."""
+def read_workbook(path: Path, mapping: Mapping[str, int] | None = None, *,
+                  sheet: int | None = None) -> Report:
+    """Read the first sheet of ``path`` that holds a summary table.
+
+    ``mapping`` (field key → column) is a clerk's answer to ``HeaderNeedsMapping``; it applies
+    to sheet ``sheet`` (the ``info.sheet`` of that exception), or when not given to the first
+    sheet whose header needs one, which is the sheet the exception came from.
+    """
     path = Path(path)
     preflight(path)
     try:
         with open(path, "rb") as handle:
             book = CalamineWorkbook.from_filelike(handle)
-            report = _read_sheets(book, path)
+            report = _read_sheets(book, path, mapping, sheet)
     except ReadError:
         raise
     except PasswordError:
@@ -75,9 +83,11 @@ def _sheet_order(book: CalamineWorkbook) -> list[int]:
     return visible + hidden
 
 
-def _read_sheets(book: CalamineWorkbook, path: Path) -> Report:
+def _read_sheets(book: CalamineWorkbook, path: Path, mapping: Mapping[str, int] | None = None,
+                 mapped_sheet: int | None = None) -> Report:
     names = book.sheet_names
     first_error: ReadError | None = None
+    needs_mapping: HeaderNeedsMapping | None = None
     for index in _sheet_order(book):
         sheet = book.get_sheet_by_index(index)
         if sheet.height * sheet.width > MAX_CELLS:
@@ -91,7 +101,11 @@ def _read_sheets(book: CalamineWorkbook, path: Path) -> Report:
             continue
         _fill_merged_data(rows, sheet.merged_cell_ranges)
         try:
-            report = report_from_grid(rows, str(path))
+            report = _read_grid(rows, path, index, mapping, mapped_sheet, needs_mapping is None)
+        except HeaderNeedsMapping as error:
+            needs_mapping = needs_mapping or error
+            first_error = first_error or error
+            continue
         except ReadError as error:
             first_error = first_error or error
             continue
@@ -101,6 +115,9 @@ def _read_sheets(book: CalamineWorkbook, path: Path) -> Report:
     from_forms = complete_report(None, list(sheets_of(book, set(), MAX_CELLS)))
     if from_forms is not None:
         return from_forms
+    if needs_mapping is not None:
+        # A table whose needed columns a clerk can point out is better than "no table found".
+        raise needs_mapping
     if first_error is not None and len(names) == 1:
         raise first_error
     listed = "、".join(f"「{n}」" for n in names[:5]) + ("等" if len(names) > 5 else "")
@@ -109,6 +126,22 @@ def _read_sheets(book: CalamineWorkbook, path: Path) -> Report:
     raise ReadError(
         path, f"在工作表 {listed} 中都找不到自评表的表头（应有「序号」「项目名称」「项目年度预算金额」等列）"
     )
+
+
+def _read_grid(rows: list[list[Any]], path: Path, index: int, mapping: Mapping[str, int] | None,
+               mapped_sheet: int | None, first_needing: bool) -> Report:
+    """One sheet's table; a header that needs a mapping says which sheet it is on."""
+    try:
+        if mapping is not None and mapped_sheet == index:
+            return report_from_grid(rows, str(path), mapping)
+        try:
+            return report_from_grid(rows, str(path))
+        except HeaderNeedsMapping:
+            if mapping is None or mapped_sheet is not None or not first_needing:
+                raise
+            return report_from_grid(rows, str(path), mapping)
+    except HeaderNeedsMapping as error:
+        raise HeaderNeedsMapping(str(path), dataclasses.replace(error.info, sheet=index)) from None
 
 
 def _fill_merged_data(
