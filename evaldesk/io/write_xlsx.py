@@ -29,6 +29,7 @@ Choices and why:
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from xlsxwriter.exceptions import FileCreateError, XlsxWriterException
 from evaldesk.core import layout
 from evaldesk.core.fields import get_value
 from evaldesk.core.layout import SUMMARY_COLUMNS, Kind
-from evaldesk.core.records import Report
+from evaldesk.core.records import Project, Report
 from evaldesk.io.atomic import atomic_write
 from evaldesk.io.errors import WriteError
 from evaldesk.io.project_sheets import TextTooLong, write_project_sheets
@@ -57,6 +58,7 @@ MAX_CELL_CHARS = 32767  # Excel's limit for the text of one cell
 CELL_MARGIN_UNITS = 1.0
 
 PAPER_SIZES = {"A3": 8, "A4": 9}
+SUBTOTAL_LABEL = "小计"  # a department's subtotal row, in the 序号 cell
 
 TITLE_ROW = 0
 UNIT_ROW = 1
@@ -173,7 +175,8 @@ def _cell_number(value: Decimal) -> float:
     return float(value)
 
 
-def _write_projects(sheet: Any, report: Report, formats: _Formats) -> dict[int, Decimal]:
+def _write_projects(sheet: Any, projects: Sequence[Project], formats: _Formats,
+                    first_row: int = FIRST_DATA_ROW) -> dict[int, Decimal]:
     """Writes one row per project; returns the sum of each numeric column as shown."""
     keys = [c.key for c in SUMMARY_COLUMNS]
     widths = [c.width for c in SUMMARY_COLUMNS]
@@ -183,8 +186,8 @@ def _write_projects(sheet: Any, report: Report, formats: _Formats) -> dict[int, 
     write_number = sheet.write_number
     write_blank = sheet.write_blank
     sums: dict[int, Decimal] = {}
-    row = FIRST_DATA_ROW
-    for project in report.projects:
+    row = first_row
+    for project in projects:
         lines = 1
         for col, key in enumerate(keys):
             value = get_value(project, key)
@@ -206,6 +209,64 @@ def _write_projects(sheet: Any, report: Report, formats: _Formats) -> dict[int, 
     return sums
 
 
+def _department_runs(projects: Sequence[Project]) -> list[list[Project]]:
+    """Consecutive projects of one 部门名称 (a merge keeps each department's projects together)."""
+    runs: list[list[Project]] = []
+    for project in projects:
+        if runs and runs[-1][0].department == project.department:
+            runs[-1].append(project)
+        else:
+            runs.append([project])
+    return runs
+
+
+def _write_with_subtotals(sheet: Any, report: Report,
+                          formats: _Formats) -> tuple[dict[int, Decimal], int]:
+    """Each department's rows followed by its 小计 row; returns the sums and the next free row.
+
+    The 小计 label stands in the 序号 cell, where every reader (ours included) looks for 合计
+    and 小计 and skips the row, with the department beside it for the eye.
+    """
+    sums: dict[int, Decimal] = {}
+    row = FIRST_DATA_ROW
+    budget_col = layout.COLUMN_INDEX["budget.total"]
+    actual_col = layout.COLUMN_INDEX["actual.total"]
+    for run in _department_runs(report.projects):
+        part = _write_projects(sheet, run, formats, row)
+        row += len(run)
+        sheet.write_string(row, 0, SUBTOTAL_LABEL, formats.total_label)
+        sheet.write_string(row, 1, run[0].department, formats.total_label)
+        sheet.write_blank(row, 2, None, formats.total_label)
+        budget, actual = part.get(budget_col), part.get(actual_col)
+        rate = actual / budget if budget and actual is not None else None
+        _write_sums(sheet, row, part, rate, formats)
+        for col, value in part.items():
+            sums[col] = sums.get(col, _ZERO) + value
+        row += 1
+    return sums, row
+
+
+def _write_sums(sheet: Any, row: int, sums: dict[int, Decimal], rate: Decimal | None,
+                formats: _Formats) -> None:
+    for col, column in enumerate(SUMMARY_COLUMNS):
+        if col < layout.FROZEN_COLUMNS:
+            continue
+        value: Decimal | None = None
+        if column.kind is Kind.AMOUNT:
+            value = sums.get(col)
+            fmt = formats.total_amount
+        elif column.kind is Kind.RATE:
+            value = rate
+            fmt = formats.total_rate
+        else:
+            fmt = formats.text
+        if value is None:
+            sheet.write_blank(row, col, None, fmt)
+        else:
+            sheet.write_number(row, col, _cell_number(value), fmt)
+    sheet.set_row(row, height_for(1))
+
+
 def _write_total(sheet: Any, report: Report, row: int, sums: dict[int, Decimal],
                  formats: _Formats) -> None:
     """The 合计 row: the sum of every amount column as shown, and the overall rate.
@@ -215,23 +276,7 @@ def _write_total(sheet: Any, report: Report, row: int, sums: dict[int, Decimal],
     """
     sheet.merge_range(row, 0, row, layout.FROZEN_COLUMNS - 1, layout.TOTAL_ROW_LABEL,
                       formats.total_label)
-    for col, column in enumerate(SUMMARY_COLUMNS):
-        if col < layout.FROZEN_COLUMNS:
-            continue
-        value: Decimal | None = None
-        if column.kind is Kind.AMOUNT:
-            value = sums.get(col)
-            fmt = formats.total_amount
-        elif column.kind is Kind.RATE:
-            value = report.overall_rate()
-            fmt = formats.total_rate
-        else:
-            fmt = formats.text
-        if value is None:
-            sheet.write_blank(row, col, None, fmt)
-        else:
-            sheet.write_number(row, col, _cell_number(value), fmt)
-    sheet.set_row(row, height_for(1))
+    _write_sums(sheet, row, sums, report.overall_rate(), formats)
 
 
 def _signature_spans() -> list[tuple[int, int]]:
@@ -264,7 +309,7 @@ def _print_setup(sheet: Any, paper: str, last_row: int) -> None:
     sheet.set_footer("&C第 &P 页 共 &N 页")
 
 
-def _write_book(report: Report, target: Path, paper: str) -> None:
+def _write_book(report: Report, target: Path, paper: str, subtotals: bool = False) -> None:
     book = xlsxwriter.Workbook(str(target), _WORKBOOK_OPTIONS)
     book.set_properties({
         "title": report.shown_title,
@@ -287,8 +332,11 @@ def _write_book(report: Report, target: Path, paper: str) -> None:
     sheet.set_row(DEPARTMENT_ROW, 20)
 
     _write_header(sheet, formats)
-    sums = _write_projects(sheet, report, formats)
-    total_row = FIRST_DATA_ROW + len(report.projects)
+    if subtotals:
+        sums, total_row = _write_with_subtotals(sheet, report, formats)
+    else:
+        sums = _write_projects(sheet, report.projects, formats)
+        total_row = FIRST_DATA_ROW + len(report.projects)
     _write_total(sheet, report, total_row, sums, formats)
     signature_row = total_row + 2
     _write_signatures(sheet, report, signature_row, formats)
@@ -314,8 +362,11 @@ def _seq_range(last_row: int) -> str:
     return f"A{FIRST_DATA_ROW + 1}:A{last_row + 1}"
 
 
-def write_workbook(report: Report, path: Path, *, paper: str = "A3") -> None:
+def write_workbook(report: Report, path: Path, *, paper: str = "A3", subtotals: bool = False) -> None:
     """Write ``report`` as the official summary workbook at ``path``, atomically.
+
+    ``subtotals`` puts a 小计 row under each department's projects (a merged district summary);
+    reading the file back skips those rows as it skips 合计.
 
     Raises ``WriteError`` with a reason the clerk can act on; the previous file at ``path`` is
     untouched by any failure.
@@ -325,7 +376,7 @@ def write_workbook(report: Report, path: Path, *, paper: str = "A3") -> None:
 
     def write(target: Path) -> None:
         try:
-            _write_book(report, target, paper)
+            _write_book(report, target, paper, subtotals)
         except (_TooLong, TextTooLong) as error:
             raise WriteError(path, str(error)) from None
         except XlsxWriterException as error:
