@@ -1,7 +1,7 @@
 # Two commands for a fresh machine (see README):
 #   make run    set up and open the window on the bundled example
 #   make test   set up and run ruff, mypy and the whole test suite
-.PHONY: run test lint setup example translations screenshots bench
+.PHONY: run test lint setup example translations screenshots bench smoke
 
 PY := .venv/bin/python
 
@@ -37,3 +37,7 @@ screenshots: setup
 
 bench: setup
 	$(PY) benchmarks/run_all.py
+
+# Build the PyInstaller bundle in a clean venv and start it (window, check, pdf).
+smoke: setup
+	$(PY) build_scripts/smoke_test.py

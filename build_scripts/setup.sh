@@ -15,7 +15,7 @@ debs=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfontconfig
 if [ "$want_tests" = 1 ]; then
   # LibreOffice is the real spreadsheet client the tests compare our workbooks with;
   # poppler turns printed PDFs into text and pictures.
-  debs+=(poppler-utils libreoffice-calc-nogui)
+  debs+=(poppler-utils libreoffice-calc-nogui desktop-file-utils binutils)
 fi
 
 missing=()
