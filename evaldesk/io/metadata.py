@@ -6,8 +6,8 @@ the rest is kept here, one JSON object per project:
 * ``carried_over``: the fields still holding last year's figures after a rollover;
 * ``typed``: the indicator scores a clerk typed (the 得分 column shows the score in force, typed
   or computed, and a reader must know which was which to keep computing the others);
-* ``split``: 一般公共预算 and 政府性基金 where 本年财政拨款 shows only their sum (年初预算数 has no
-  summary column to carry them);
+* ``split``: 一般公共预算 and 政府性基金 (and any entered 财政拨款 and 合计) where 本年财政拨款
+  shows only their sum (年初预算数 has no summary column to carry them);
 * ``total_score_printed`` / ``grade_printed``: the 总分 and 自评等级 another file printed, kept
   beside the computed ones that our sheet shows;
 * ``previous``: last year's totals and rate a rollover keeps for the compare view;
@@ -60,8 +60,9 @@ class ProjectMeta:
     sheet: str = ""  # the per-project sheet written for it, if any
     carried_over: set[str] = field(default_factory=set)
     typed: dict[int, Decimal] = field(default_factory=dict)  # indicator index → typed score
-    # side → (一般公共预算, 政府性基金) where the form shows only 财政拨款
-    split: dict[str, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
+    # side → (一般公共预算, 政府性基金, entered 财政拨款, entered 合计) where the form shows only
+    # 财政拨款 (and a 合计 that may or may not have been entered)
+    split: dict[str, tuple[Decimal | None, ...]] = field(default_factory=dict)
     total_score_printed: Decimal | None = None
     grade_printed: str = ""
     previous: PreviousYear | None = None
@@ -130,7 +131,8 @@ def project_meta(project: Project, index: int, sheet: str = "") -> ProjectMeta:
     for side in _SIDES:
         funds: Funds = getattr(project, side)
         if needs_split(funds):
-            meta.split[side] = (funds.general, funds.fund)
+            meta.split[side] = (funds.general, funds.fund, funds.fiscal_entered,
+                                funds.total_entered)
     return meta
 
 
@@ -149,7 +151,8 @@ def _to_json(meta: ProjectMeta) -> str:
     if meta.typed:
         data["typed"] = {str(k): decimal_str(v) for k, v in sorted(meta.typed.items())}
     if meta.split:
-        data["split"] = {side: [decimal_str(g), decimal_str(f)] for side, (g, f) in meta.split.items()}
+        data["split"] = {side: [decimal_str(v) for v in values]
+                         for side, values in meta.split.items()}
     if meta.total_score_printed is not None:
         data["total_score_printed"] = decimal_str(meta.total_score_printed)
     if meta.grade_printed:
@@ -228,8 +231,8 @@ def _from_json(text: str) -> ProjectMeta | None:
     split = data.get("split")
     if isinstance(split, dict):
         for side, pair in split.items():
-            if side in _SIDES and isinstance(pair, list) and len(pair) == 2:
-                meta.split[side] = (_decimal(pair[0]), _decimal(pair[1]))
+            if side in _SIDES and isinstance(pair, list) and len(pair) == 4:
+                meta.split[side] = tuple(_decimal(v) for v in pair)
     meta.total_score_printed = _decimal(data.get("total_score_printed"))
     grade = data.get("grade_printed")
     meta.grade_printed = grade if isinstance(grade, str) else ""

@@ -287,6 +287,7 @@ class _Cells:
     """A grid as raw values and as folded words, with a few look-ups the blocks share."""
 
     raw: list[list[object]]
+    exact: bool = False  # our own sheet: texts as written, not trimmed
     words: list[list[str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -295,7 +296,8 @@ class _Cells:
     def text(self, row: int, col: int) -> str:
         if row >= len(self.raw) or col >= len(self.raw[row]):
             return ""
-        return cell_text(self.raw[row][col]).strip()
+        text = cell_text(self.raw[row][col])
+        return text if self.exact else text.strip()
 
     def value(self, row: int, col: int) -> object:
         if row >= len(self.raw) or col >= len(self.raw[row]):
@@ -404,14 +406,16 @@ def form_year(grid: Grid) -> int | None:
     return None
 
 
-def project_from_grid(grid: Grid, source: str = "", *, keep_blank: bool = False) -> Project | None:
+def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False) -> Project | None:
     """Read a per-project form; None when the grid is not one.
 
-    ``keep_blank`` keeps indicator rows that hold nothing but their category (our own sheets
-    write such a row for an indicator the clerk has added but not yet filled in); another's
-    template rows left empty are dropped.
+    ``ours`` (a sheet evaldesk wrote, as its metadata says) reads exactly what was written: texts
+    untrimmed, indicator rows that hold nothing but their category kept (an indicator added but
+    not yet filled in), 不适用 only where the 得分 cell says so. Another's sheet is read as a
+    reviewer reads it: texts trimmed, empty template rows dropped, an indicator whose cells all
+    say 不适用 is not applicable.
     """
-    cells = _Cells([list(r) for r in grid[:_MAX_ROWS]])
+    cells = _Cells([list(r) for r in grid[:_MAX_ROWS]], exact=ours)
     indicators = _recognise(cells)
     if indicators is None:
         return None
@@ -426,7 +430,7 @@ def project_from_grid(grid: Grid, source: str = "", *, keep_blank: bool = False)
     if funds_header is not None:
         _read_funds(cells, funds_header, indicators.header, project, source)
     _read_goal(cells, funds_header or 0, indicators.header, project)
-    end = _read_indicators(cells, indicators, project, keep_blank)
+    end = _read_indicators(cells, indicators, project, ours)
     _read_closing(cells, end, indicators, project)
     return project
 
@@ -502,7 +506,7 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
             try:
                 amount = parse_amount(raw)
             except NotANumber:
-                project.bad_values[key] = cell_text(raw).strip()
+                project.bad_values[key] = cells.text(r, columns[side])
                 continue
             if amount is None:
                 continue
@@ -532,7 +536,14 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
         if total is not None and total != funds.total_computed:
             funds.total_entered = total
     try:
-        project.rate_printed = parse_rate(rate_raw) if not _is_dash(rate_raw) else None
+        if _is_dash(rate_raw):
+            project.rate_printed = None
+        elif cells.exact and isinstance(rate_raw, (int, float)):
+            # Ours is a fraction in a percent-formatted cell, even an absurd 1100 % (which
+            # parse_rate would take for a percentage written without its sign).
+            project.rate_printed = parse_amount(rate_raw)
+        else:
+            project.rate_printed = parse_rate(rate_raw)
     except NotANumber:
         project.bad_values["rate"] = cell_text(rate_raw).strip()
     _settle_rate(project)
@@ -550,7 +561,10 @@ def _is_dash(value: object) -> bool:
 def _settle_rate(project: Project) -> None:
     """A rate cell equal to the computed rate (within a double's precision) is not 'printed'."""
     printed, computed = project.rate_printed, project.rate
-    if printed is not None and computed is not None and abs(printed - computed) <= _FLOAT_NOISE:
+    # Relative: a double holds about 16 significant digits, so an (absurd) rate of 22928.67
+    # written as one is 1e-12 off in absolute terms.
+    if printed is not None and computed is not None \
+            and abs(printed - computed) <= _FLOAT_NOISE * max(Decimal(1), abs(computed)):
         project.rate_printed = None
 
 
@@ -595,10 +609,15 @@ _LEVEL1_WORDS = {OUTPUT: (OUTPUT, "产出"), BENEFIT: (BENEFIT, "效益"),
                  SATISFACTION: (SATISFACTION, "满意度")}
 
 
-def _is_end(words: list[str]) -> bool:
-    first = next((w for w in words if w), "")
-    return bool(first) and (label_matches(first, _END_WORDS) or any(
-        first.startswith(fold(w) + ":") for w in _END_WORDS))
+def _is_end(words: list[str], table: _Indicators) -> bool:
+    """The row after the table: 总分, 自评等级, 评价结论 … standing left of the 三级指标 column
+    (an indicator named 合计 further right does not end it)."""
+    limit = table.columns.get("name", len(words))
+    first = next(((c, w) for c, w in enumerate(words) if w), None)
+    if first is None or first[0] >= limit:
+        return False
+    word = first[1]
+    return label_matches(word, _END_WORDS) or any(word.startswith(fold(w) + ":") for w in _END_WORDS)
 
 
 def _level1(text: str) -> str | None:
@@ -640,14 +659,14 @@ def _comparator(text: str) -> tuple[Comparator | None, bool]:
     return None, folded not in ("定量", "定量指标")
 
 
-def _read_indicators(cells: _Cells, table: _Indicators, project: Project, keep_blank: bool) -> int:
+def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: bool) -> int:
     """Reads the rows under the indicator header; returns the first row after the table."""
     cols = table.columns
     level1 = level2 = ""
     r = table.header + 1
     while r < len(cells.raw):
         words = cells.words[r]
-        if _is_end(words):
+        if _is_end(words, table):
             break
         own1 = cells.text(r, cols["level1"]) if "level1" in cols else ""
         own2 = cells.text(r, cols["level2"]) if "level2" in cols else ""
@@ -659,15 +678,15 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, keep_b
         texts = {key: cells.text(r, col) for key, col in cols.items()
                  if key not in ("level1", "level2")}
         _read_indicator(project, texts, {k: cells.value(r, c) for k, c in cols.items()},
-                        fold(level1), fold(level2), keep_blank and bool(level2), r)
+                        fold(level1), fold(level2), ours, r)
         r += 1
     return r
 
 
 def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, object], level1: str,
-                    level2: str, keep_blank: bool, row: int) -> None:
-    filled = {k: v for k, v in texts.items() if v}
-    if not filled and not keep_blank:
+                    level2: str, ours: bool, row: int) -> None:
+    filled = {k: v for k, v in texts.items() if v.strip()}
+    if not filled and not (ours and level2):
         return
     category = _category(level1, level2)
     group = _level1(level1)
@@ -701,7 +720,7 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
     score_text = fold(texts.get("score", ""))
     if score_text == NOT_APPLICABLE:
         indicator.applicable = False
-    elif NOT_APPLICABLE in (indicator.name, indicator.target, indicator.actual) and not (
+    elif not ours and NOT_APPLICABLE in (indicator.name, indicator.target, indicator.actual) and not (
             {indicator.name, indicator.target, indicator.actual} - {NOT_APPLICABLE, ""}):
         # Another's way of writing 不适用: in the indicator's own cells rather than its score.
         indicator.applicable = False
@@ -712,12 +731,11 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
             continue
         if isinstance(value, str) and fold(value) == NOT_APPLICABLE:
             continue
-        if isinstance(value, str):
-            value = value.strip().removesuffix("分")  # "10分" is a weight of 10
+        number = value.strip().removesuffix("分") if isinstance(value, str) else value  # 10分 is 10
         try:
-            setattr(indicator, part, parse_amount(value))
+            setattr(indicator, part, parse_amount(number))
         except NotANumber:
-            project.bad_values[pl.indicator_key(index, part)] = cell_text(value).strip()
+            project.bad_values[pl.indicator_key(index, part)] = texts[part]
     project.indicators.append(indicator)
 
 
@@ -783,15 +801,28 @@ def settle_own_sheet(project: Project, meta: ProjectMeta, profile: ScoringProfil
     project.total_score_printed = meta.total_score_printed if total is None or \
         total == score.total_capped else total
     project.grade_printed = meta.grade_printed if grade_ in ("", score.grade) else grade_
-    for side, (general, fund) in meta.split.items():
+    for side, values in meta.split.items():
         funds: Funds = getattr(project, side)
-        if side not in sides or f"{side}.general" in project.bad_values:
-            continue
-        fiscal = funds.general
-        funds.general, funds.fund = general, fund
-        funds.fiscal_entered = None if fiscal == funds.fiscal_computed else fiscal
-        if funds.total_entered is not None and funds.total_entered == funds.total_computed:
-            funds.total_entered = None  # it differed only from the unsplit sum
+        if side in sides and f"{side}.general" not in project.bad_values:
+            _restore_split(funds, *values)
+
+
+def _restore_split(funds: Funds, general: Decimal | None, fund: Decimal | None,
+                   fiscal: Decimal | None, total: Decimal | None) -> None:
+    """Put back the sources behind 本年财政拨款 when the sheet still shows what they showed.
+
+    The check replays the reading: the recorded side shows a 财政拨款 and a 合计; read from the
+    sheet those become 一般公共预算 and (where it is not their sum) an entered 合计. If that is
+    what was read, nothing was edited and the record holds; otherwise the sheet wins.
+    """
+    recorded = Funds(general, fund, funds.non_fiscal, total, fiscal, funds.carryover)
+    shown_fiscal, shown_total = recorded.fiscal, recorded.total
+    as_read = Funds(shown_fiscal, None, funds.non_fiscal, carryover=funds.carryover)
+    read_total = None if shown_total == as_read.total_computed else shown_total
+    if (funds.general, funds.fund, funds.fiscal_entered, funds.total_entered) == (
+            shown_fiscal, None, None, read_total):
+        funds.general, funds.fund, funds.fiscal_entered, funds.total_entered = \
+            general, fund, fiscal, total
 
 
 def merge_project(target: Project, sheet: Project, source: str) -> None:
@@ -814,10 +845,11 @@ def merge_project(target: Project, sheet: Project, source: str) -> None:
     for side in ("budget", "actual"):
         ours: Funds = getattr(target, side)
         theirs: Funds = getattr(sheet, side)
-        shown_before = ours.total
+        shown_before = ours.total  # 合计 as the summary showed it
         ours.carryover = theirs.carryover
-        if ours.total_entered is not None and ours.total_entered == ours.total_computed:
-            ours.total_entered = None
+        if shown_before is not None:
+            # Entered or not is judged again now that 上年结转资金 is part of the sum.
+            ours.total_entered = None if shown_before == ours.total_computed else shown_before
         if theirs.general is not None and theirs.general != ours.fiscal_computed:
             ours.fiscal_entered = theirs.general
         if theirs.total is not None and shown_before is not None and theirs.total != shown_before:
@@ -875,7 +907,7 @@ def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Repor
         if sheet.name == METADATA_SHEET:
             continue
         meta = metadata.for_sheet(sheet.name) if metadata is not None else None
-        project = project_from_grid(sheet.grid, sheet.name, keep_blank=meta is not None)
+        project = project_from_grid(sheet.grid, sheet.name, ours=meta is not None)
         if project is not None:
             forms.append((sheet.name, project, meta))
     if report is None:

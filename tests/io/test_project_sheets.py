@@ -12,11 +12,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from evaldesk.core import project_layout as pl
 from evaldesk.core.fields import summary_text
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_CATEGORIES
+from evaldesk.core.money import canonical
 from evaldesk.core.records import (
     CATEGORIES,
     Comparator,
@@ -26,15 +29,16 @@ from evaldesk.core.records import (
     Report,
 )
 from evaldesk.core.rules import TOTAL_NOT_SUM, check_project
-from evaldesk.core.scoring import SCORE_NO_REASON, score_project, scoring_findings
+from evaldesk.core.scoring import DEFAULT_PROFILE, SCORE_NO_REASON, score_project, scoring_findings
 from evaldesk.io import project_sheets
-from evaldesk.io.metadata import MAGIC, read_metadata
+from evaldesk.io.metadata import MAGIC, project_meta, read_metadata
 from evaldesk.io.metadata import SHEET_NAME as METADATA_SHEET
 from evaldesk.io.project_sheets import (
     IMPORT_FUNDS_JOINED,
     SheetGrid,
     complete_report,
     project_from_grid,
+    settle_own_sheet,
     sheet_name,
     sheets_of,
 )
@@ -200,7 +204,7 @@ def test_summary_cells_and_project_sheets_agree(tmp_path: Path) -> None:
         grids = {g.name: g.grid for g in sheets_of(CalamineWorkbook.from_filelike(handle), {0}, 10**6)}
     for offset, project in enumerate(report.projects):
         name = book.sheetnames[offset + 1]
-        from_sheet = project_from_grid(grids[name], name, keep_blank=True)
+        from_sheet = project_from_grid(grids[name], name, ours=True)
         assert from_sheet is not None
         for key, _group in SUMMARY_CATEGORIES:
             for part in ("content", "actual"):
@@ -497,7 +501,7 @@ def test_every_category_survives_under_its_own_heading() -> None:
     grid: list[list[object]] = [[""] * pl.COLUMNS for _ in range(_plan.last + 1)]
     for cell in cells:
         grid[cell.row][cell.col] = "" if cell.value is None else cell.value
-    back = project_from_grid(grid, keep_blank=True)
+    back = project_from_grid(grid, ours=True)
     assert back is not None
     assert back.indicators == project.indicators
 
@@ -527,3 +531,95 @@ def test_libreoffice_prints_a_project_sheet_on_one_a4_portrait_page(tmp_path: Pa
     text = pdf.pages[0].extract_text()
     for words in ("项目支出绩效自评表", "办公设备购置", "使用人员满意度", "偏差原因分析", "第 1 页 共 1 页"):
         assert words in text.replace("\n", ""), words
+
+
+# --- every project the form can hold --------------------------------------------------------------
+
+_TEXT = st.text(alphabet="甲乙丙丁绩效测试道路abcXYZ019 ，。%≥≤=()\n", max_size=12).filter(
+    lambda t: t == "" or t.strip() != "")
+_AMOUNT = st.none() | st.decimals(min_value=0, max_value=10**6, places=2).map(canonical)
+_POINTS = st.none() | st.decimals(min_value=0, max_value=50, places=2).map(canonical)
+
+
+@st.composite
+def _funds(draw: st.DrawFn) -> Funds:
+    funds = Funds(draw(_AMOUNT), draw(_AMOUNT), draw(_AMOUNT), carryover=draw(_AMOUNT))
+    total, fiscal = draw(_AMOUNT), draw(_AMOUNT)
+    funds.total_entered = None if total == funds.total_computed else total
+    funds.fiscal_entered = None if fiscal == funds.fiscal_computed else fiscal
+    return funds
+
+
+@st.composite
+def _indicator(draw: st.DrawFn) -> Indicator:
+    return Indicator(
+        category=draw(st.sampled_from([c.key for c in CATEGORIES])), name=draw(_TEXT),
+        target=draw(_TEXT), comparator=draw(st.none() | st.sampled_from(list(Comparator))),
+        unit=draw(_TEXT), actual=draw(_TEXT), weight=draw(_POINTS), score=draw(_POINTS),
+        reason=draw(_TEXT), applicable=draw(st.booleans()))
+
+
+@st.composite
+def _project(draw: st.DrawFn) -> Project:
+    project = Project(
+        name=draw(_TEXT), code=draw(_TEXT), authority=draw(_TEXT), implementer=draw(_TEXT),
+        initial=draw(_funds()), budget=draw(_funds()), actual=draw(_funds()),
+        goal=draw(_TEXT), completion=draw(_TEXT),
+        indicators=draw(st.lists(_indicator(), max_size=8)), problems=draw(_TEXT),
+        rectification=draw(_TEXT), conclusion=draw(_TEXT), project_lead=draw(_TEXT),
+        finance_lead=draw(_TEXT), total_score_printed=draw(_POINTS),
+        grade_printed=draw(st.sampled_from(["", "优", "良", "中", "差"])))
+    for k, indicator in enumerate(project.indicators):
+        if indicator.weight is None and draw(st.booleans()):
+            project.bad_values[pl.indicator_key(k, "weight")] = "约十分"
+    if project.initial.carryover is None and draw(st.booleans()):
+        project.bad_values["initial.carryover"] = "见附件"
+    return project
+
+
+def _as_calamine_grid(project: Project, year: int | None) -> list[list[object]]:
+    """The sheet as calamine returns it: numbers as floats, merged cells empty but top-left."""
+    plan, cells = pl.form_cells(project, year)
+    grid: list[list[object]] = [[""] * pl.COLUMNS for _ in range(plan.last + 1)]
+    for cell in cells:
+        value = cell.value
+        grid[cell.row][cell.col] = float(value) if isinstance(value, Decimal) else (value or "")
+    return grid
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_project())
+def test_any_project_reads_back_from_its_own_sheet(project: Project) -> None:
+    grid = _as_calamine_grid(project, 2021)
+    back = project_from_grid(grid, "表", ours=True)
+    assert back is not None
+    settle_own_sheet(back, project_meta(project, 0, "表"), DEFAULT_PROFILE)
+    assert _differences(project, back) == []
+
+
+_TRIMMED = _TEXT.map(str.strip)
+
+
+@st.composite
+def _summary_project(draw: st.DrawFn, seq: int) -> Project:
+    """A project as a clerk keeps it: the summary's texts trimmed, as its reader trims them."""
+    project = draw(_project())
+    project.seq, project.department = str(seq), draw(_TRIMMED)
+    for key in ("name", "goal", "completion", "problems", "rectification"):
+        setattr(project, key, getattr(project, key).strip())
+    for indicator in project.indicators:
+        indicator.name, indicator.actual = indicator.name.strip(), indicator.actual.strip()
+    return project
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(), min_size=1, max_size=3).flatmap(
+    lambda seqs: st.tuples(*(_summary_project(k) for k in range(1, len(seqs) + 1)))))
+def test_any_report_reads_back_from_the_workbook(tmp_path_factory: pytest.TempPathFactory,
+                                                 projects: tuple[Project, ...]) -> None:
+    # The summary reads a rate cell above 1000 % as a percentage written without its sign.
+    assume(all(p.rate is None or p.rate <= 10 for p in projects))
+    report = Report(year=2021, title="2021年度测试单位预算项目绩效自评表", projects=list(projects))
+    path = tmp_path_factory.mktemp("any") / "any.xlsx"
+    write_workbook(report, path)  # the save itself reads the file back and compares
+    assert read_workbook(path) == report
