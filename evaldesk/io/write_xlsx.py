@@ -309,7 +309,8 @@ def _print_setup(sheet: Any, paper: str, last_row: int) -> None:
     sheet.set_footer("&C第 &P 页 共 &N 页")
 
 
-def _write_book(report: Report, target: Path, paper: str, subtotals: bool = False) -> None:
+def _write_book(report: Report, target: Path, paper: str, subtotals: bool = False,
+                project_sheets: bool | None = None) -> None:
     book = xlsxwriter.Workbook(str(target), _WORKBOOK_OPTIONS)
     book.set_properties({
         "title": report.shown_title,
@@ -346,7 +347,7 @@ def _write_book(report: Report, target: Path, paper: str, subtotals: bool = Fals
         sheet.ignore_errors({"number_stored_as_text": _seq_range(total_row - 1)})
     _print_setup(sheet, paper, signature_row)
     # A 项目支出绩效自评表 per project (up to a size) and the hidden record of what no cell shows.
-    write_project_sheets(book, report, taken={SHEET_NAME})
+    write_project_sheets(book, report, taken={SHEET_NAME}, enabled=project_sheets)
     sheet.activate()
     try:
         book.close()
@@ -362,11 +363,16 @@ def _seq_range(last_row: int) -> str:
     return f"A{FIRST_DATA_ROW + 1}:A{last_row + 1}"
 
 
-def write_workbook(report: Report, path: Path, *, paper: str = "A3", subtotals: bool = False) -> None:
+def write_workbook(report: Report, path: Path, *, paper: str = "A3", subtotals: bool = False,
+                   project_sheets: bool | None = None) -> None:
     """Write ``report`` as the official summary workbook at ``path``, atomically.
 
     ``subtotals`` puts a 小计 row under each department's projects (a merged district summary);
     reading the file back skips those rows as it skips 合计.
+
+    ``project_sheets`` adds a 项目支出绩效自评表 sheet per project; by default (None) only up to
+    ``project_sheets.PROJECT_SHEETS_LIMIT`` projects, since each sheet costs about 8 ms to write
+    and read back. Without them the hidden ``_evaldesk`` sheet keeps what the summary cannot show.
 
     Raises ``WriteError`` with a reason the clerk can act on; the previous file at ``path`` is
     untouched by any failure.
@@ -376,7 +382,7 @@ def write_workbook(report: Report, path: Path, *, paper: str = "A3", subtotals: 
 
     def write(target: Path) -> None:
         try:
-            _write_book(report, target, paper, subtotals)
+            _write_book(report, target, paper, subtotals, project_sheets)
         except (_TooLong, TextTooLong) as error:
             raise WriteError(path, str(error)) from None
         except XlsxWriterException as error:

@@ -623,3 +623,12 @@ def test_any_report_reads_back_from_the_workbook(tmp_path_factory: pytest.TempPa
     path = tmp_path_factory.mktemp("any") / "any.xlsx"
     write_workbook(report, path)  # the save itself reads the file back and compares
     assert read_workbook(path) == report
+
+
+def test_the_sheets_can_be_asked_for_or_left_out(tmp_path: Path) -> None:
+    report = family_b_report()
+    write_workbook(report, tmp_path / "without.xlsx", project_sheets=False)
+    assert openpyxl.load_workbook(tmp_path / "without.xlsx").sheetnames == [SHEET_NAME, METADATA_SHEET]
+    assert read_workbook(tmp_path / "without.xlsx") == report
+    write_workbook(report, tmp_path / "with.xlsx", project_sheets=True)
+    assert len(openpyxl.load_workbook(tmp_path / "with.xlsx").sheetnames) == 2 + len(report.projects)
