@@ -214,6 +214,8 @@ class SummaryDocument:
         self._x: list[float] = []
         self._dpi = POINTS_PER_INCH
         self._page_w = self._page_h = 0.0
+        self.first_page_number = 1
+        self.total_pages: int | None = None  # the whole document's, when this is a part of it
 
     # -- geometry ----------------------------------------------------------------------------
 
@@ -224,6 +226,11 @@ class SummaryDocument:
     @property
     def line_height(self) -> float:
         return self.size * LINE_SPACING
+
+    def number_pages(self, first: int, total: int) -> None:
+        """Number the footers as pages ``first``… of ``total`` (this is part of a larger print)."""
+        self.first_page_number = first
+        self.total_pages = total
 
     @property
     def pad_x(self) -> float:
@@ -731,7 +738,8 @@ class SummaryDocument:
                 painter.drawLine(self._line(start, base, end, base))
 
     def _paint_footer(self, painter: QPainter, index: int) -> None:
-        text = FOOTER.format(page=index + 1, pages=len(self.pages))
+        text = FOOTER.format(page=self.first_page_number + index,
+                             pages=self.total_pages or len(self.pages))
         top = self._page_h - self.line_height
         self._draw_lines(painter, (text,), 0.0, self._page_w, top, Qt.AlignmentFlag.AlignHCenter)
 
