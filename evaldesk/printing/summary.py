@@ -49,6 +49,11 @@ WORD_EM = 4.0  # a figure or Latin word up to this wide is never broken (100%, 2
 SHORT_CELL_EM = 3.0  # an answer up to this wide is never wrapped (不适用, 无)
 NAME_MIN_EM = 4.0  # project names and departments get at least this a line …
 NAME_EM = 8.0  # … and this where the page allows (most names on one line)
+# A column with any cell longer than LONG_CELL_EM never gets less than READABLE_EM a line: a
+# two-character sliver turns a short sentence (从提出申请到完成配置15个工作日内) into a tall column of
+# fragments, even where the row is tall anyway and the estimate of its height sees no cost.
+LONG_CELL_EM = 6.0
+READABLE_EM = 4.0
 AMOUNT_QUANTILE = 0.9  # a column's typical text: the length 90 % of its cells do not exceed
 REFINE_ROWS = 240  # rows sampled when weighing column widths against row heights
 REFINE_STEP_EM = 1.0
@@ -293,6 +298,7 @@ class SummaryDocument:
         natural: dict[int, float] = {}
         hard: dict[int, float] = {}
         soft: dict[int, float] = {}
+        basic: dict[int, float] = {}  # hard without READABLE_EM, for a page too narrow for it
         amount: dict[int, float] = {}
         for i, column in enumerate(SUMMARY_COLUMNS):
             texts = {row[i] for row in self._rows}
@@ -311,10 +317,15 @@ class SummaryDocument:
             # Preferred where the page allows: half as much again, names on one line up to NAME_EM.
             longest_word = max((self._longest_word(t) for t in texts), default=0.0)
             is_name = column.kind is Kind.TEXT
-            for tier, factor, name in ((hard, 1.0, NAME_MIN_EM), (soft, 1.5, NAME_EM)):
+            has_long = max(ems, default=0.0) > LONG_CELL_EM
+            for tier, factor, name, readable in (
+                (basic, 1.0, NAME_MIN_EM, 0.0),
+                (hard, 1.0, NAME_MIN_EM, READABLE_EM if has_long else 0.0),
+                (soft, 1.5, NAME_EM, READABLE_EM if has_long else 0.0),
+            ):
                 word = min(longest_word, WORD_EM * factor)
                 short = max((w for w in ems if w <= SHORT_CELL_EM * factor), default=0.0)
-                wanted = max(word, short, name if is_name else 0.0) * size + pad2
+                wanted = max(word, short, readable, name if is_name else 0.0) * size + pad2
                 tier[i] = min(max(min_text, heading, wanted), natural[i])
         sample = self._sample(flexible)
         for i in flexible:
@@ -324,7 +335,7 @@ class SummaryDocument:
         if spare < min_text * len(flexible):
             return []
         if sum(hard.values()) > spare:
-            hard = dict.fromkeys(flexible, min_text)
+            hard = basic if sum(basic.values()) <= spare else dict.fromkeys(flexible, min_text)
         trials: list[tuple[list[float], int]] = []
         for least in (soft, hard):
             if sum(least.values()) > spare:

@@ -16,6 +16,8 @@ from evaldesk.core.records import Funds, Project, Report
 from evaldesk.printing.notice import print_warning
 from evaldesk.printing.paper import page_image, page_layout, print_document
 from evaldesk.printing.summary import (
+    LONG_CELL_EM,
+    READABLE_EM,
     TOTAL_ROW,
     HeaderBlock,
     RowSlice,
@@ -25,6 +27,7 @@ from evaldesk.printing.summary import (
     cell_text,
     form_texts,
 )
+from evaldesk.printing.text import TextMeasure
 from tests.printing.conftest import page_texts
 
 DPI = 1200
@@ -60,6 +63,24 @@ def test_numbers_are_never_cut_and_the_table_is_one_page_wide(paper: str, landsc
             for row in [*range(len(report.projects)), TOTAL_ROW]:
                 assert len(document.cell_lines(row, col)) <= 1, (column.key, row)
     assert document.cell_lines(0, 3) == ("99999999.99",)
+
+
+@pytest.mark.parametrize(("paper", "landscape"), [("A3", True), ("A4", True)])
+def test_a_column_with_a_sentence_is_never_a_sliver(seed_report: Report, paper: str,
+                                                    landscape: bool) -> None:
+    # The seed's 时效 完成情况 holds 从提出申请到完成配置15个工作日内 beside short answers.
+    document = laid_out(seed_report, paper, landscape)
+    measure = TextMeasure(document.family)
+    rows, _ = form_texts(seed_report)
+    slivers_avoided = 0
+    for col, column in enumerate(SUMMARY_COLUMNS):
+        if column.is_numeric or column.kind is Kind.SEQ:
+            continue
+        if max(measure.em_width(row[col]) for row in rows) > LONG_CELL_EM:
+            room = (document.widths[col] - 2 * document.pad_x) / document.size
+            assert room >= READABLE_EM - 1e-6, (column.key, room)
+            slivers_avoided += room < READABLE_EM + 0.5
+    assert slivers_avoided, "some column would have been narrower without the rule"
 
 
 def test_rows_are_as_tall_as_their_tallest_cell(seed_report: Report) -> None:
