@@ -1,4 +1,5 @@
-"""Render the seed table's printed form to PNG (first page, A3 and A4 landscape) for docs/img/.
+"""Render the seed table's printed forms to PNG for docs/img/: the summary's first page on A3 and
+A4 landscape, and the first project's 项目支出绩效自评表 on A4 portrait (print-project-a4.png).
 
     .venv/bin/python build_scripts/print_pages.py [--seed PATH] [--out docs/img]
 
@@ -26,8 +27,10 @@ from evaldesk.io.read_text import read_text  # noqa: E402 - after the platform i
 from evaldesk.printing.pdf import export_pdf  # noqa: E402
 
 SEED = REPO / "tests" / "data" / "000_f385ac392f5d94c6.txt"
-# Pixels per inch per paper: both pictures come out about 1,650 pixels wide.
+# Pixels per inch per paper: the summary pictures come out about 1,650 pixels wide, the
+# portrait form about 1,300.
 DPI = {"A3": 100, "A4": 140}
+FORM_DPI = 160
 
 
 def render(pdf: Path, png: Path, dpi: int, page: int = 1) -> None:
@@ -56,6 +59,14 @@ def main(argv: list[str] | None = None) -> int:
             png = args.out / f"print-{paper.lower()}.png"
             render(pdf, png, dpi)
             print(f"{png}: page 1 of {pages} ({paper} landscape, {dpi} dpi)")
+        if report.projects:
+            pdf = Path(temp) / "project.pdf"
+            first = report.projects[0]
+            pages = export_pdf(report, pdf, sheets="projects", projects=[first.uid])
+            png = args.out / "print-project-a4.png"
+            render(pdf, png, FORM_DPI)
+            print(f"{png}: page 1 of {pages} (项目 {first.seq} {first.name}, A4 portrait, "
+                  f"{FORM_DPI} dpi)")
     return 0
 
 
