@@ -73,6 +73,8 @@ class Document(QObject):
         self.profile: ScoringProfile = DEFAULT_PROFILE
         self.findings = FindingsStore(self.report, self)
         self._rows: dict[int, int] | None = None
+        # Where Save As starts for a report made here (a rollover's next-year name), not opened.
+        self.suggested_path: Path | None = None
 
     # -- whole document --------------------------------------------------------------------------
 
@@ -81,6 +83,7 @@ class Document(QObject):
         self.aboutToReset.emit()
         self.report = report
         self.path = path
+        self.suggested_path = None
         self._rows = None
         self.undo_stack.clear()
         self.findings.deleteLater()

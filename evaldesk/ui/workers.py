@@ -7,14 +7,18 @@ deepcopy on thousands of projects), so the clerk may keep typing while the file 
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
 from evaldesk.ui.findings import ProfileChecker
+
+if TYPE_CHECKING:
+    from evaldesk.io.grid import HeaderInfo
 
 
 class TaskSignals(QObject):
@@ -28,12 +32,18 @@ class Task(QRunnable):
         self.signals = TaskSignals()
         self._work = work
         self.setAutoDelete(False)  # Python holds the reference; Qt must not delete it under us
+        # Set before ``failed`` is emitted when a reader found a header it needs a clerk to map.
+        self.needs_mapping: HeaderInfo | None = None
 
     def run(self) -> None:
         from evaldesk.io.errors import ReadError, WriteError
+        from evaldesk.io.grid import HeaderNeedsMapping
 
         try:
             result = self._work()
+        except HeaderNeedsMapping as exc:
+            self.needs_mapping = exc.info
+            self.signals.failed.emit(exc.reason)
         except (ReadError, WriteError) as exc:
             self.signals.failed.emit(exc.reason)
         except Exception as exc:
@@ -42,10 +52,10 @@ class Task(QRunnable):
             self.signals.done.emit(result)
 
 
-def _read(path: Path) -> tuple[Report, Checker]:
+def _read(path: Path, mapping: Mapping[str, int] | None = None) -> tuple[Report, Checker]:
     from evaldesk.io import read_report
 
-    report = read_report(path)
+    report = read_report(path, mapping)
     # Checking thousands of projects is done here too, not on the GUI thread after loading.
     return report, ProfileChecker(report)
 
@@ -62,8 +72,9 @@ def snapshot(report: Report) -> Report:
     return copy
 
 
-def start_load(path: Path) -> Task:
-    task = Task(lambda: _read(path))
+def start_load(path: Path, mapping: Mapping[str, int] | None = None) -> Task:
+    """Read ``path`` (with a clerk's column ``mapping`` when the header needed one)."""
+    task = Task(lambda: _read(path, mapping))
     QThreadPool.globalInstance().start(task)
     return task
 
