@@ -8,6 +8,9 @@ page 1, and ``export_pdf`` end to end; then LibreOffice's PDF export of the same
 workbook (written by ``evaldesk.io.write_report``), ``soffice --headless --convert-to pdf``, in
 the same run. ``--skip-lo-5000`` prints the 5,000-project figure measured earlier instead,
 labelled as such. The goal was at least 20x faster; see the printed ratios.
+
+``--forms`` also times the per-project forms (项目支出绩效自评表, one per project, A4 portrait):
+making and laying out the document, page 1, and ``export_pdf(sheets="projects")``.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from benchmarks.generate import make_report
 from evaldesk.core.records import Report
 from evaldesk.io import write_report
 from evaldesk.printing.paper import page_image, page_layout
-from evaldesk.printing.pdf import PDF_RESOLUTION, ensure_gui_application, export_pdf
+from evaldesk.printing.pdf import FORM_PAPER, PDF_RESOLUTION, ensure_gui_application, export_pdf
+from evaldesk.printing.project_form import ProjectFormsDocument
 from evaldesk.printing.summary import SummaryDocument
 
 # soffice --convert-to pdf of the 5,000-project workbook, measured with this script on the
@@ -67,6 +71,20 @@ def export_seconds(report: Report, path: Path, paper: str) -> tuple[float, int]:
     return time.perf_counter() - start, pages
 
 
+def forms_seconds(report: Report, path: Path) -> tuple[float, float, float, int]:
+    """Layout of every form, page 1 as the preview shows it, and the PDF of all forms."""
+    setup = page_layout(FORM_PAPER, False)
+    start = time.perf_counter()
+    document = ProjectFormsDocument(report)
+    pages = len(document.layout(QRectF(setup.paintRectPixels(PDF_RESOLUTION)), PDF_RESOLUTION))
+    laid_out = time.perf_counter()
+    page_image(document, setup, 0, dpi=96)
+    first = time.perf_counter()
+    exported = export_pdf(report, path, sheets="projects")
+    assert exported == pages
+    return laid_out - start, first - start, time.perf_counter() - first, pages
+
+
 def libreoffice_seconds(report: Report, folder: Path) -> tuple[float, int]:
     workbook = folder / "report.xlsx"
     write_report(report, workbook)
@@ -88,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-lo-5000", action="store_true",
                         help="do not run LibreOffice on 5,000 projects; print the known figure")
+    parser.add_argument("--forms", action="store_true",
+                        help="also time the per-project forms (--sheets projects)")
     args = parser.parse_args(argv)
     ensure_gui_application()
     have_lo = shutil.which("soffice") is not None
@@ -103,6 +123,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n:>6} projects: layout {layout_s:6.3f} s, page 1 painted after {first_s:6.3f} s, "
                   f"PDF {export_s:6.2f} s ({pages} pages, {size_mb:.1f} MB, "
                   f"{1000 * export_s / pages:.1f} ms/page)")
+            if args.forms:
+                f_layout, f_first, f_export, f_pages = forms_seconds(report, folder / "forms.pdf")
+                f_mb = (folder / "forms.pdf").stat().st_size / 1e6
+                print(f"        forms: layout {f_layout:6.3f} s, page 1 painted after "
+                      f"{f_first:6.3f} s, PDF {f_export:6.2f} s ({f_pages} pages, {f_mb:.1f} MB, "
+                      f"{1000 * f_export / f_pages:.1f} ms/page)")
             if not have_lo:
                 print("        LibreOffice: soffice not found, skipped")
                 continue

@@ -302,11 +302,14 @@ class ProjectFormsDocument:
             return min(most[c], max(least[c], amount[c] / lines + pad2))
 
         widths = list(least)
-        if sum(least) < self._page_w:
+        if sum(most) <= self._page_w:
+            widths = most  # every text on one line: the rest is shared out below
+        elif sum(least) < self._page_w:
             low, high = 1e-3, 1.0
             while sum(width_at(c, high) for c in columns) > self._page_w and high < 1e6:
                 high *= 2
-            for _ in range(40):
+            # A hundredth of a line is far below what a row's height can show.
+            while high - low > 0.01 * high:
                 middle = (low + high) / 2
                 if sum(width_at(c, middle) for c in columns) > self._page_w:
                     low = middle
