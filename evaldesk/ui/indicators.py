@@ -114,7 +114,8 @@ def set_indicator_field(indicator: Indicator, name: str, value: object) -> None:
         if indicator.level1 != text:
             indicator.category = next(c.key for c in CATEGORIES if c.level1 == text)
     elif name == "level2":
-        category = CATEGORY_BY_LEVEL2.get(text) or CATEGORY_BY_KEY.get(text)
+        category = CATEGORY_BY_LEVEL2.get(text) or CATEGORY_BY_LEVEL2.get(text + "指标") \
+            or CATEGORY_BY_KEY.get(text)
         if category is None:
             raise FieldError(f"「{text}」不是二级指标")
         indicator.category = category.key
@@ -246,7 +247,8 @@ class IndicatorModel(QAbstractTableModel):
         if name == "level1":
             return indicator.level1
         if name == "level2":
-            return indicator.level2
+            # "数量" for 数量指标: the column is narrow and its header already says 指标.
+            return indicator.level2 if editing else indicator.level2.removesuffix("指标")
         if name == "comparator":
             if indicator.comparator is not None:
                 return indicator.comparator.value
@@ -284,6 +286,8 @@ class IndicatorModel(QAbstractTableModel):
                 lines.insert(0, _tr("含不适用指标转入的分值后为 %1").replace("%1", format_score(effective)))
         elif name == "comparator" and indicator.comparator is None:
             lines.insert(0, _tr("未填写，按年度指标值推断"))
+        elif name == "level2":
+            lines.insert(0, f"{indicator.level1} / {indicator.level2}")
         elif name in ("name", "target", "actual", "reason"):
             text: str = getattr(indicator, name)
             if len(text) > 12:
@@ -387,9 +391,14 @@ class IndicatorDetail(QWidget):
         self.level1 = QComboBox(self)
         self.level1.addItems(list(LEVEL1_NAMES))
         self.level2 = QComboBox(self)
+        for combo in (self.level1, self.level2):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
         self.name = QLineEdit(self)
         self.comparator = QComboBox(self)
         self.comparator.setEditable(True)
+        self.comparator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.comparator.setMinimumContentsLength(3)
         self.comparator.addItems(list(COMPARATOR_CHOICES))
         self.comparator.setToolTip(self.tr("≥ 正向（达到或超过）、≤ 反向（不超过）、= 等于、定性；"
                                            "也可输入 >=、＞＝、﹦ 等写法"))
@@ -522,7 +531,7 @@ class IndicatorDetail(QWidget):
                                            indicator.comparator.value)
         inferred = indicator_comparator(indicator).value
         if line is not None:
-            line.setPlaceholderText(self.tr("推断：%1").replace("%1", inferred))
+            line.setPlaceholderText(f"（{inferred}）")
         self.applicable.setChecked(not indicator.applicable)
         texts = {"name": indicator.name, "target": indicator.target, "unit": indicator.unit,
                  "actual": indicator.actual,
@@ -569,7 +578,10 @@ class IndicatorEditor(QWidget):
         self.category = QComboBox(self)
         for category in CATEGORIES:
             self.category.addItem(f"{category.level1[:-2]} · {category.level2}", category.key)
-        self.add_button = QPushButton(self.tr("添加指标"), self)
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category.setMinimumContentsLength(8)
+        self.category.setToolTip(self.tr("新指标的一级、二级指标"))
+        self.add_button = QPushButton(self.tr("添加"), self)
         self.remove_button = QPushButton(self.tr("删除"), self)
         self.up_button = QPushButton(self.tr("上移"), self)
         self.down_button = QPushButton(self.tr("下移"), self)
@@ -592,8 +604,8 @@ class IndicatorEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMN_OF["name"], QHeaderView.ResizeMode.Stretch)
         char = self.fontMetrics().horizontalAdvance("中")
-        widths = {"level1": 5, "level2": 6.5, "comparator": 4, "target": 6, "unit": 4, "actual": 6,
-                  "weight": 3.5, "score": 3.5, "reason": 12, "applicable": 4}
+        widths = {"level1": 5, "level2": 5, "comparator": 2.5, "target": 5, "unit": 4, "actual": 5,
+                  "weight": 3.2, "score": 3.2, "reason": 12, "applicable": 3}
         for name, chars in widths.items():
             self.view.setColumnWidth(COLUMN_OF[name], int(chars * char) + 12)
         layout.addWidget(self.view, 1)
@@ -700,6 +712,21 @@ class IndicatorEditor(QWidget):
                     | self.view.selectionModel().SelectionFlag.Rows)
 
 
+_PART_NAMES = {"weight": "分值", "score": "得分", "reason": "偏差原因分析及改进措施",
+               "target": "年度指标值", "actual": "实际完成值"}
+
+
+def indicator_place(key: str) -> str | None:
+    """Where a scoring finding points, for a clerk: "indicator:3.reason" → "第4个指标/偏差原因…"."""
+    if not key.startswith("indicator:"):
+        return None
+    index, _, part = key.removeprefix("indicator:").partition(".")
+    if not index.isdigit():
+        return None
+    place = _tr("第 %1 个指标").replace("%1", str(int(index) + 1))
+    return f"{place}/{_tr(_PART_NAMES[part])}" if part in _PART_NAMES else place
+
+
 def findings_of(doc: Document, uid: int) -> list[Finding]:
     """Every finding about project ``uid`` (cells, row, scores) in the checker's order."""
     return list(doc.findings.checker.for_project(uid))
@@ -720,6 +747,7 @@ __all__ = [
     "IndicatorModel",
     "findings_of",
     "format_score",
+    "indicator_place",
     "parse_points",
     "set_indicator_field",
     "severity_of",

@@ -136,6 +136,12 @@ class MainWindow(QMainWindow):
         self.act_print = self._action(self.tr("打印(&P)…"), self.print_report, keys.Print,
                                       self._icon("print", sp.SP_DialogApplyButton))
         self.act_pdf = self._action(self.tr("导出 PDF(&E)…"), self.export_pdf)
+        self.act_forms_current = self._action(self.tr("当前项目(&C)…"),
+                                              lambda: self.print_project_forms("current"))
+        self.act_forms_selected = self._action(self.tr("所选项目(&S)…"),
+                                               lambda: self.print_project_forms("selected"))
+        self.act_forms_all = self._action(self.tr("全部项目(&A)…"),
+                                          lambda: self.print_project_forms("all"))
         self.act_quit = self._action(self.tr("退出(&X)"), self.close, "Ctrl+Q")
 
         stack = self.doc.undo_stack
@@ -178,6 +184,8 @@ class MainWindow(QMainWindow):
         menu.addActions([self.act_save, self.act_save_as])
         menu.addSeparator()
         menu.addActions([self.act_preview, self.act_print, self.act_pdf])
+        forms_menu = menu.addMenu(self.tr("打印项目表(&J)"))
+        forms_menu.addActions([self.act_forms_current, self.act_forms_selected, self.act_forms_all])
         menu.addSeparator()
         menu.addAction(self.act_quit)
         menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
@@ -554,6 +562,38 @@ class MainWindow(QMainWindow):
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("打印预览"))
         dialog.paintRequested.connect(self._paint)
+        dialog.resize(self.size() * 0.9)
+        dialog.exec()
+
+    def print_project_forms(self, which: str) -> None:
+        """Preview (and print from there) the 项目支出绩效自评表 of the "current", "selected" or
+        "all" projects, on A4 portrait, scored under the document's profile."""
+        projects = self.doc.report.projects
+        if which == "current":
+            rows = [self.table.currentIndex().row()]
+        elif which == "selected":
+            rows = self._selected_rows()
+        else:
+            rows = list(range(len(projects)))
+        uids = [projects[r].uid for r in rows if 0 <= r < len(projects)]
+        if not uids:
+            self.show_message(self.tr("请先选中要打印的项目"))
+            return
+        printer = self._printer()
+        if printer is None:
+            return
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from evaldesk.printing.paper import page_layout, print_document
+        from evaldesk.printing.pdf import FORM_PAPER
+        from evaldesk.printing.project_form import ProjectFormsDocument
+
+        printer.setPageLayout(page_layout(FORM_PAPER, False))
+        document = ProjectFormsDocument(self.doc.report, uids, profile=self.doc.profile)
+        self._warn_before_printing()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印项目表"))
+        dialog.paintRequested.connect(lambda device: print_document(document, device))
         dialog.resize(self.size() * 0.9)
         dialog.exec()
 

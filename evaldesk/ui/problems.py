@@ -6,25 +6,51 @@ keystroke of a 5,000-row report); the table's colours are updated at once by the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMenu, QTableView, QWidget
 
-from evaldesk.core.rules import Finding, field_label
+from evaldesk.core import fields
+from evaldesk.core.rules import CARRIED_OVER, Finding, field_label
+from evaldesk.io.grid import IMPORT_JOINED, IMPORT_UNPLACED
+from evaldesk.ui.commands import edit_project
 from evaldesk.ui.document import Document
+from evaldesk.ui.indicators import indicator_place
 from evaldesk.ui.model import ERROR_BACKGROUND, WARNING_BACKGROUND
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def finding_actions(doc: Document, finding: Finding) -> list[tuple[str, Callable[[], object]]]:
+    """What a clerk can settle from the panel: an import note checked by eye (已核对), last
+    year's budget figures confirmed for this year. Each is one undo step."""
+    uid = finding.project_uid
+    if uid is None:
+        return []
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ProblemsModel", text)
+
+    if finding.code in (IMPORT_UNPLACED, IMPORT_JOINED):
+        return [(tr("已核对"), lambda: edit_project(
+            doc, uid, tr("已核对导入提示"), lambda p: fields.dismiss_import_notes(p, finding.field)))]
+    if finding.code == CARRIED_OVER:
+        return [(tr("确认沿用上年数据"), lambda: edit_project(
+            doc, uid, tr("确认沿用上年数据"), fields.confirm_carried_over))]
+    return []
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -88,7 +114,9 @@ class ProblemsModel(QAbstractTableModel):
             if col == 2:
                 return project.name if project else ""
             if col == 3:
-                return field_label(finding.field) if finding.field else self.tr("整个项目")
+                if not finding.field:
+                    return self.tr("整个项目")
+                return indicator_place(finding.field) or field_label(finding.field)
             return finding.message
         if role == Qt.ItemDataRole.BackgroundRole and col == 0:
             return QBrush(ERROR_BACKGROUND if finding.is_error else WARNING_BACKGROUND)
@@ -127,12 +155,26 @@ class ProblemsDock(QDockWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
+        self._doc = doc
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.problems.modelReset.connect(self._retitle)
         self.setWidget(self.view)
         self._retitle()
 
     def _retitle(self) -> None:
         self.setWindowTitle(self.tr("问题 (%n)").replace("%n", str(self.problems.rowCount())))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        actions = finding_actions(self._doc, self.problems.finding(index.row()))
+        if actions:
+            menu = QMenu(self)
+            for text, slot in actions:
+                menu.addAction(text, slot)
+            menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _activate(self, index: QModelIndex) -> None:
         finding = self.problems.finding(index.row())

@@ -47,7 +47,13 @@ from evaldesk.core.records import CATEGORY_BY_KEY, Funds, Project
 from evaldesk.core.rules import Finding, field_label
 from evaldesk.core.scoring import score_project
 from evaldesk.ui.document import CellChange, Document
-from evaldesk.ui.indicators import CommitText, IndicatorEditor, IndicatorModel, findings_of
+from evaldesk.ui.indicators import (
+    CommitText,
+    IndicatorEditor,
+    IndicatorModel,
+    findings_of,
+    indicator_place,
+)
 from evaldesk.ui.model import BAD_TEXT_FOREGROUND, ERROR_BACKGROUND, WARNING_BACKGROUND
 from evaldesk.ui.scoringview import ScoreStrip
 
@@ -529,12 +535,9 @@ class ProjectForm(QWidget):
             .replace("%2", str(len(found) - errors)) if found else self.tr("本项目未发现问题"))
 
     def _where(self, key: str) -> str:
-        if key.startswith("indicator:"):
-            index = key.removeprefix("indicator:").partition(".")[0]
-            return self.tr("第 %1 个指标").replace("%1", str(int(index) + 1)) if index.isdigit() else ""
         if not key:
             return ""
-        return field_name(key)
+        return indicator_place(key) or field_name(key)
 
     # -- committing --------------------------------------------------------------------------------
 

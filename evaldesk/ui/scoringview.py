@@ -23,6 +23,12 @@ def points(value: Decimal | None) -> str:
     return "—" if value is None else money.format_amount(value)
 
 
+def whole(value: Decimal) -> str:
+    """A profile's points as printed on the form: 10, 50, 12.5 (no trailing zeros)."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 class ScoreStrip(QFrame):
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,11 +38,13 @@ class ScoreStrip(QFrame):
         self.setStyleSheet("#scoreStrip { background: #f4f7fb; }")
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 4, 8, 4)
-        grid.setHorizontalSpacing(14)
+        grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         caption = QLabel(self.tr("评分方案"), self)
         self.profile = QComboBox(self)
         self.profile.setObjectName("scoringProfile")
+        self.profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profile.setMinimumContentsLength(10)
         for name, profile in PROFILES.items():
             self.profile.addItem(profile.label, name)
         caption.setBuddy(self.profile)
@@ -81,9 +89,9 @@ class ScoreStrip(QFrame):
         self.execution.setText(
             self.tr("执行率 %1　得分 %2/%3")
             .replace("%1", money.format_rate(score.rate) if score.rate is not None else "—")
-            .replace("%2", points(score.execution)).replace("%3", points(profile.execution_points)))
+            .replace("%2", points(score.execution)).replace("%3", whole(profile.execution_points)))
         for label, group in zip(self.groups, score.groups, strict=False):
-            label.setText(f"{group.level1[:-2]} {points(group.score)}/{points(group.points)}")
+            label.setText(f"{group.level1[:-2]} {points(group.score)}/{whole(group.points)}")
             label.setToolTip(self.tr("各指标分值合计 %1").replace("%1", points(group.weight)))
         if not score.scored:
             self.total.setText(self.tr("未填指标分值，不计总分"))
@@ -103,4 +111,4 @@ class ScoreStrip(QFrame):
             .replace("%1", points(capped)).replace("%2", note)
             .replace("%3", GRADE_COLOURS.get(grade, "#000")).replace("%4", grade))
         self.total.setToolTip(self.tr("满分 %1；优 ≥ 90，良 80–89，中 60–79，差 < 60")
-                              .replace("%1", points(profile.full_marks)))
+                              .replace("%1", whole(profile.full_marks)))
