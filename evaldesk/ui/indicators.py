@@ -397,6 +397,7 @@ class IndicatorDetail(QWidget):
         self.name = QLineEdit(self)
         self.comparator = QComboBox(self)
         self.comparator.setEditable(True)
+        self.comparator.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # spellings are not choices
         self.comparator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.comparator.setMinimumContentsLength(3)
         self.comparator.addItems(list(COMPARATOR_CHOICES))
@@ -500,6 +501,9 @@ class IndicatorDetail(QWidget):
         if not 0 <= self._row < len(indicators):
             return
         text = self.comparator.currentText()
+        line = self.comparator.lineEdit()
+        if line is not None:
+            line.setModified(False)
         current = indicators[self._row].comparator
         if parse_comparator(text) == current and (text.strip() or current is None):
             # Normalise the spelling shown (">=" → "≥") without an undo step.
