@@ -65,7 +65,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("level1", "一级指标"),
     ("level2", "二级指标"),
     ("name", "三级指标"),
-    ("comparator", "指标性质"),
+    ("comparator", "性质"),  # 指标性质; the column is two characters wide
     ("target", "年度指标值"),
     ("unit", "度量单位"),
     ("actual", "实际完成值"),
@@ -184,6 +184,9 @@ class IndicatorModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and 0 <= section < len(COLUMNS) and COLUMNS[section][0] == "comparator":
+            return _tr("指标性质：≥ 正向，≤ 反向，= 等于，定性")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -310,7 +313,8 @@ class IndicatorModel(QAbstractTableModel):
     def set_field(self, row: int, name: str, value: object) -> bool:
         if self._uid is None:
             return False
-        label = _tr("编辑指标「%1」").replace("%1", _tr(COLUMNS[COLUMN_OF[name]][1]))
+        header = "指标性质" if name == "comparator" else COLUMNS[COLUMN_OF[name]][1]
+        label = _tr("编辑指标「%1」").replace("%1", _tr(header))
 
         def mutate(project: Project) -> None:
             set_indicator_field(project.indicators[row], name, value)

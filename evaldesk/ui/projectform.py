@@ -164,12 +164,10 @@ class ProjectForm(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.basic_page = self._build_basic()
-        self.goal_page = self._build_goals()
         self.indicator_model = IndicatorModel(doc, self)
         self.indicators = IndicatorEditor(self.indicator_model, self)
         self.closing_page = self._build_closing()
-        self.tabs.addTab(self.basic_page, self.tr("项目与资金"))
-        self.tabs.addTab(self.goal_page, self.tr("绩效目标"))
+        self.tabs.addTab(self.basic_page, self.tr("项目概况"))
         self.tabs.addTab(self.indicators, self.tr("绩效指标与评分"))
         self.tabs.addTab(self.closing_page, self.tr("问题与结论"))
 
@@ -192,7 +190,7 @@ class ProjectForm(QWidget):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([640, 130])
+        splitter.setSizes([700, 96])
         outer.addWidget(splitter, 1)
 
         for key, line in self.lines.items():
@@ -302,24 +300,18 @@ class ProjectForm(QWidget):
         self.per_project = QCheckBox(self.tr("显示单项目表栏目（年初预算数、上年结转资金）"), page)
         self.per_project.clicked.connect(self._per_project_clicked)
         layout.addWidget(self.per_project)
-        layout.addStretch(1)
+        # The goals take what height is left: roomy beside a short table, scrolled when small.
+        for key in ("goal", "completion"):
+            label = QLabel(_tr(TEXT_LABELS[key]), page)
+            text = self._text(key, 4)
+            label.setBuddy(text)
+            layout.addWidget(label)
+            layout.addWidget(text, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(page)
         return scroll
-
-    def _build_goals(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(2, 6, 2, 2)
-        for key in ("goal", "completion"):
-            label = QLabel(_tr(TEXT_LABELS[key]), page)
-            edit = self._text(key, 6)
-            label.setBuddy(edit)
-            layout.addWidget(label)
-            layout.addWidget(edit, 1)
-        return page
 
     def _build_closing(self) -> QWidget:
         page = QWidget(self)

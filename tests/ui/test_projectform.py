@@ -109,7 +109,7 @@ def test_a_text_field_commits_on_leaving_it_as_one_undo_step(qtbot: QtBot, windo
     form = form_of(window)
     project = window.doc.projects[1]
     goal = form.texts["goal"]
-    form.tabs.setCurrentWidget(form.goal_page)
+    form.tabs.setCurrentWidget(form.basic_page)
     goal.setFocus()
     goal.selectAll()
     for piece in ("提升", "信访", "效率"):  # three keystrokes' worth: still one step
