@@ -464,3 +464,14 @@ def test_the_form_is_empty_without_a_project(empty_window: MainWindow) -> None:
     assert form.texts["goal"].toPlainText() == ""
     assert form.indicator_model.rowCount() == 0
     assert not form.indicators.add_button.isEnabled()
+
+
+def test_the_form_opens_as_a_window_of_its_own_with_every_column(window: MainWindow) -> None:
+    dock = window.project_form
+    view = dock.form.indicators.view
+    assert view.isColumnHidden(COLUMN_OF["reason"])  # beside the table: the detail pane has it
+    dock.open_window()
+    assert dock.isFloating() and dock.isVisible()
+    assert not any(view.isColumnHidden(c) for c in range(len(COLUMN_OF)))
+    dock.setFloating(False)
+    assert view.isColumnHidden(COLUMN_OF["reason"])
