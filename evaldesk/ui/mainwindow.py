@@ -518,6 +518,7 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if focus is not None and self.header_form.isAncestorOf(focus):
             focus.clearFocus()  # editingFinished: the header line goes on the stack first
+        self.project_form.form.flush()  # a form field still being typed in (also when floating)
 
     def is_busy(self) -> bool:
         return self._task is not None

@@ -4,6 +4,7 @@ stack — indicator edits, scores, findings, the table's indicator cells, the pr
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -475,3 +476,16 @@ def test_the_form_opens_as_a_window_of_its_own_with_every_column(window: MainWin
     assert not any(view.isColumnHidden(c) for c in range(len(COLUMN_OF)))
     dock.setFloating(False)
     assert view.isColumnHidden(COLUMN_OF["reason"])
+
+
+def test_saving_commits_a_form_field_still_being_typed_in(qtbot: QtBot, window: MainWindow,
+                                                          tmp_path: Path) -> None:
+    window.select_cell(0, COLUMN_INDEX["name"])
+    line = form_of(window).lines["code"]
+    line.setFocus()
+    qtbot.keyClicks(line, "440307-2021-0001")  # no Enter, no focus change: Ctrl+S next
+    target = tmp_path / "自评表.xlsx"
+    window.save_to(target)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
+    assert window.doc.projects[0].code == "440307-2021-0001"
+    assert not window.isWindowModified()  # what was saved is what the form shows
