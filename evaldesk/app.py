@@ -55,13 +55,15 @@ def main(argv: list[str] | None = None) -> int:
     i18n.install(app)
     _choose_font()
     files = [a for a in args if not a.startswith("-")]
-    from evaldesk.ui.mainwindow import MainWindow
+    from evaldesk.ui import recovery
 
-    window = MainWindow()
-    window.show()
-    if files:
-        window.open_path(Path(files[0]), ask=False)
-    return app.exec()
+    # The crash dialog, the edit journal, the offer to restore what a crash left, then the file
+    # asked for; the windows are kept referenced while the app runs.
+    _windows = recovery.start_session([Path(f) for f in files[:1]])
+    try:
+        return app.exec()
+    finally:
+        recovery.end_session()
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ from evaldesk.ui.find import FindDialog
 from evaldesk.ui.headerform import HeaderForm
 from evaldesk.ui.model import ProjectTableModel
 from evaldesk.ui.problems import ProblemsDock
+from evaldesk.ui.recovery import DocumentGuard
 from evaldesk.ui.view import FrozenTableView
 from evaldesk.ui.workers import Task, snapshot, start_load, start_save
 
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self._task: Task | None = None
         self._after_save: Callable[[], None] | None = None
         self._closing = False
+        # Before the title is connected: the guard decides read-only before the title shows it.
+        self.guard = DocumentGuard(self)
 
         self.model = ProjectTableModel(self.doc, self)
         self.table = FrozenTableView(self)
@@ -292,6 +295,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *_args: object) -> None:
         name = self.doc.path.name if self.doc.path else self.tr("未命名")
+        if self.guard.read_only:
+            name += self.tr("（只读）")
         self.setWindowTitle(f"{name}[*] — " + self.tr("预算项目绩效自评"))
         self.setWindowModified(not self.doc.undo_stack.isClean())
 
@@ -442,6 +447,8 @@ class MainWindow(QMainWindow):
         if self._task is not None:
             self.show_message(self.tr("正在处理上一个文件，请稍候"))
             return
+        if not self.guard.may_open(path):
+            return
         self._busy(self.tr("正在打开 %1 …").replace("%1", path.name))
         task = start_load(path)
         task.signals.done.connect(lambda loaded: self._opened(path, *loaded))
@@ -458,7 +465,8 @@ class MainWindow(QMainWindow):
                           .replace("%2", str(len(report.projects))))
 
     def save(self, then: Callable[[], object] | None = None) -> None:
-        if self.doc.path is None or self.doc.path.suffix.lower() not in (".xlsx", ".xlsm"):
+        if self.doc.path is None or self.doc.path.suffix.lower() not in (".xlsx", ".xlsm") \
+                or self.guard.read_only:
             self.save_as(then=then)
         else:
             self.save_to(self.doc.path, then=then)
@@ -480,14 +488,22 @@ class MainWindow(QMainWindow):
         if self._task is not None:
             self.show_message(self.tr("正在处理上一个文件，请稍候"))
             return
+        if not self.guard.may_save(path):
+            return
         self._commit_pending_edit()
         self._busy(self.tr("正在保存 %1 …").replace("%1", path.name))
         # The state being written: edits made while saving keep the document modified.
         saved_at = self.doc.undo_stack.index()
         task = start_save(self.doc.report, path)
         task.signals.done.connect(lambda _p: self._saved(path, saved_at, then))
-        task.signals.failed.connect(lambda reason: self._failed(self.tr("无法保存文件"), path, reason))
+        task.signals.failed.connect(lambda reason: self._save_failed(path, reason, then))
         self._task = task
+
+    def _save_failed(self, path: Path, reason: str, then: Callable[[], object] | None) -> None:
+        # The document stays open and modified; the box offers 另存为 (then still follows a save).
+        self._idle()
+        if self.guard.save_failed(path, reason):
+            self.save_as(then=then)
 
     def _saved(self, path: Path, saved_at: int, then: Callable[[], object] | None) -> None:
         self._idle()
@@ -700,6 +716,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.guard.closed()  # a clean close: the journal goes, the lock is released
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -219,8 +219,9 @@ def test_unreadable_file_shows_the_reason(qtbot: QtBot, window: MainWindow, tmp_
 def test_save_failure_keeps_the_document_modified(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda parent, title, text, *a: shown.append(title + text) or Buttons.Ok)
+    # The failure box offers 另存为 (tests/ui/test_save_failures.py); here it is closed.
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.windowTitle() + box.text())
+                        or int(Buttons.Close.value))
     window.doc.set_cell_text(0, COLUMN_INDEX["problems"], "x")
     window.save_to(tmp_path / "no-such-dir" / "a.xlsx")
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
