@@ -144,6 +144,12 @@ class IndicatorModel(QAbstractTableModel):
         self._uid: int | None = None
         self._score: ProjectScore | None = None
         self._findings: dict[tuple[int, str], list[Finding]] = {}
+        # A field losing focus while the window is torn down must not push onto a deleted stack.
+        self.alive = True
+        doc.undo_stack.destroyed.connect(self._stack_gone)
+
+    def _stack_gone(self) -> None:
+        self.alive = False
 
     # -- the project shown -------------------------------------------------------------------------
 
@@ -311,7 +317,7 @@ class IndicatorModel(QAbstractTableModel):
     # -- edits (each one undo step) --------------------------------------------------------------
 
     def set_field(self, row: int, name: str, value: object) -> bool:
-        if self._uid is None:
+        if self._uid is None or not self.alive:
             return False
         header = "指标性质" if name == "comparator" else COLUMNS[COLUMN_OF[name]][1]
         label = _tr("编辑指标「%1」").replace("%1", _tr(header))

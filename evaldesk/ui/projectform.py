@@ -543,7 +543,7 @@ class ProjectForm(QWidget):
         else:
             text = widget.toPlainText()
             widget.document().setModified(False)
-        if project is None:
+        if project is None or not self.indicator_model.alive:
             return
         try:
             value = fields.parse_for(key, text)
