@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -34,6 +35,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -371,6 +374,39 @@ class IndicatorModel(QAbstractTableModel):
                             mutate)
 
 
+class ChoiceDelegate(QStyledItemDelegate):
+    """一级, 二级 and 指标性质 edited in the table with the standard lists (性质 also typed)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
+        name = COLUMNS[index.column()][0]
+        if name not in ("level1", "level2", "comparator"):
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        if name == "level1":
+            combo.addItems(list(LEVEL1_NAMES))
+        elif name == "level2":
+            level1 = str(index.model().index(index.row(), COLUMN_OF["level1"]).data())
+            combo.addItems([c.level2 for c in CATEGORIES if c.level1 == level1])
+        else:
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.addItems(list(COMPARATOR_CHOICES))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            if editor.currentText() != str(index.data(Qt.ItemDataRole.EditRole) or ""):
+                model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
 class CommitText(QPlainTextEdit):
     """A multi-line field that reports a finished edit when it loses focus, like QLineEdit."""
 
@@ -607,6 +643,7 @@ class IndicatorEditor(QWidget):
         self.view = QTableView(self)
         self.view.setObjectName("indicatorTable")
         self.view.setModel(model)
+        self.view.setItemDelegate(ChoiceDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QInputMethodEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from evaldesk.core.layout import COLUMN_INDEX
@@ -489,3 +489,25 @@ def test_saving_commits_a_form_field_still_being_typed_in(qtbot: QtBot, window: 
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
     assert window.doc.projects[0].code == "440307-2021-0001"
     assert not window.isWindowModified()  # what was saved is what the form shows
+
+
+def test_the_indicator_table_edits_categories_with_the_standard_lists(qtbot: QtBot,
+                                                                      scored: MainWindow) -> None:
+    form = form_of(scored)
+    form.tabs.setCurrentWidget(form.indicators)
+    view = form.indicators.view
+    project = scored.doc.projects[0]
+    index = form.indicator_model.index(1, COLUMN_OF["level2"])  # 质量指标
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QComboBox)
+    assert [editor.itemText(i) for i in range(editor.count())] == ["数量指标", "质量指标", "时效指标",
+                                                                    "成本指标"]
+    editor.setCurrentText("时效指标")
+    view.commitData(editor)
+    assert project.indicators[1].category == "timeliness"
+    assert cell(scored, 0, "ind.timeliness.content") == "1、系统可用率\n2、故障响应时间"
+    assert cell(scored, 0, "ind.quality.content") == ""
+    scored.doc.undo_stack.undo()
+    assert cell(scored, 0, "ind.quality.content") == "系统可用率"
