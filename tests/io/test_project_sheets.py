@@ -37,6 +37,7 @@ from evaldesk.io.project_sheets import (
     IMPORT_FUNDS_JOINED,
     SheetGrid,
     complete_report,
+    is_project_sheet,
     project_from_grid,
     settle_own_sheet,
     sheet_name,
@@ -490,7 +491,10 @@ def test_a_mof_sheet_in_yuan_with_not_applicable_written_in_the_cells() -> None:
 
 
 def test_grids_that_are_not_per_project_forms_are_left_alone() -> None:
-    assert project_from_grid([["序号", "部门名称", "项目名称", "项目年度预算金额"]]) is None
+    summary_header = [["序号", "部门名称", "项目名称", "项目年度预算金额"]]
+    assert not is_project_sheet(summary_header)
+    assert project_from_grid(summary_header) is None
+    assert is_project_sheet(_as_calamine_grid(Project(name="x"), None))
     assert project_from_grid([]) is None
     assert complete_report(None, [SheetGrid("说明", [["填表说明"]])]) is None
 
