@@ -1,0 +1,115 @@
+"""文件 → 打印项目表 → 当前/所选/全部: the preview gets the 项目支出绩效自评表 of exactly those
+projects, on A4 portrait, scored under the document's profile."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from pypdf import PdfReader
+from PySide6 import QtPrintSupport
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
+from PySide6.QtPrintSupport import QPrinter
+
+from evaldesk.core.project_layout import TITLE, year_line
+from evaldesk.ui.mainwindow import MainWindow
+
+A4_PORTRAIT = (595.3, 841.9)
+FORM_START = TITLE + year_line(2021)  # a form's first page (a continued one says （续）)
+
+
+class FakePreview:
+    """Stands in for QPrintPreviewDialog: 'shows' the preview by painting into a PDF."""
+
+    opened: ClassVar[list[FakePreview]] = []
+    output: ClassVar[Path]
+
+    def __init__(self, printer: QPrinter, _parent: object) -> None:
+        self.printer = printer
+        self.slots: list[Any] = []
+        self.paintRequested = self  # connect() below
+        FakePreview.opened.append(self)
+
+    def connect(self, slot: Any) -> None:
+        self.slots.append(slot)
+
+    def setWindowTitle(self, title: str) -> None:
+        self.title = title
+
+    def resize(self, *_args: object) -> None:
+        pass
+
+    def exec(self) -> int:
+        layout = self.printer.pageLayout()
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(str(self.output))
+        self.printer.setPageLayout(layout)
+        for slot in self.slots:
+            slot(self.printer)
+        return 0
+
+
+@pytest.fixture
+def preview(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> type[FakePreview]:
+    FakePreview.opened = []
+    FakePreview.output = tmp_path / "preview.pdf"
+    monkeypatch.setattr(QtPrintSupport, "QPrintPreviewDialog", FakePreview)
+    return FakePreview
+
+
+def printed(path: Path) -> tuple[str, list[tuple[float, float]]]:
+    reader = PdfReader(path)
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
+    return text, [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+
+
+def names(window: MainWindow) -> list[str]:
+    return [re.sub(r"\s+", "", p.name) for p in window.doc.report.projects]
+
+
+def test_the_menu_offers_current_selected_and_all(window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    forms = next(a.menu() for a in file_menu.actions() if a.menu() is not None
+                 and a.text().startswith("打印项目表"))
+    assert forms.actions() == [window.act_forms_current, window.act_forms_selected,
+                               window.act_forms_all]
+
+
+def test_current_project_form(window: MainWindow, preview: type[FakePreview]) -> None:
+    window.table.setCurrentIndex(window.model.index(1, 2))
+    window.act_forms_current.trigger()
+    assert len(preview.opened) == 1
+    text, sizes = printed(preview.output)
+    all_names = names(window)
+    assert all_names[1] in text and text.count(FORM_START) == 1
+    assert all(name not in text for k, name in enumerate(all_names) if k != 1)
+    assert sizes and all(size == pytest.approx(A4_PORTRAIT, abs=1) for size in sizes)
+
+
+def test_selected_project_forms(window: MainWindow, preview: type[FakePreview]) -> None:
+    model, selection = window.model, window.table.selectionModel()
+    chosen = QItemSelection(model.index(0, 0), model.index(0, 3))
+    chosen.merge(QItemSelection(model.index(2, 0), model.index(2, 3)),
+                 QItemSelectionModel.SelectionFlag.Select)
+    selection.select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    window.act_forms_selected.trigger()
+    text, _ = printed(preview.output)
+    all_names = names(window)
+    assert all_names[0] in text and all_names[2] in text and all_names[1] not in text
+    assert text.count(FORM_START) == 2
+
+
+def test_all_project_forms(window: MainWindow, preview: type[FakePreview]) -> None:
+    window.act_forms_all.trigger()
+    text, sizes = printed(preview.output)
+    assert all(name in text for name in names(window))
+    assert text.count(FORM_START) == len(window.doc.report.projects)
+    assert f"共{len(sizes)}页" in text
+
+
+def test_nothing_chosen_says_so(empty_window: MainWindow, preview: type[FakePreview]) -> None:
+    empty_window.print_project_forms("all")
+    assert not preview.opened
+    assert "选中" in empty_window.statusBar().currentMessage()
