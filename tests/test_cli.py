@@ -215,3 +215,15 @@ def test_pdf_from_the_command_line_without_a_display(tmp_path: Path, seed_path: 
     assert done.returncode == 1, done.stderr  # written, but the seed still has an error (row 2)
     assert out.read_bytes().startswith(b"%PDF")
     assert "Traceback" not in done.stderr
+
+
+def test_import_notes_survive_a_save(capsys: pytest.CaptureFixture[str], seed_path: Path,
+                                     tmp_path: Path) -> None:
+    # Row 2 of the seed could not be placed with certainty: saving must not hide that.
+    out = tmp_path / "seed.xlsx"
+    assert run(capsys, "convert", str(seed_path), str(out))[0] == 0
+    _, text_findings, _ = run(capsys, "check", str(seed_path))
+    code, xlsx_findings, _ = run(capsys, "check", str(out))
+    assert code == 1
+    assert "[IMPORT_UNPLACED]" in xlsx_findings and "[IMPORT_JOINED]" in xlsx_findings
+    assert xlsx_findings.replace(str(out), "F") == text_findings.replace(str(seed_path), "F")

@@ -11,6 +11,8 @@ the rest is kept here, one JSON object per project:
 * ``total_score_printed`` / ``grade_printed``: the 总分 and 自评等级 another file printed, kept
   beside the computed ones that our sheet shows;
 * ``previous``: last year's totals and rate a rollover keeps for the compare view;
+* ``notes``: what an importer could not place with certainty (the seed's row 2), until a clerk
+  settles it — a save must not make such a warning disappear;
 * ``state``: the whole record (``evaldesk.core.state``) of a project that has no per-project sheet
   (a report above ``PROJECT_SHEETS_LIMIT``) and holds more than the summary row shows — several
   indicators of a kind, weights, scores, 年初预算数 … — used only while the summary row still shows
@@ -39,7 +41,15 @@ from typing import Any
 from evaldesk.core.fields import summary_text
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_CATEGORIES
 from evaldesk.core.money import decimal_str
-from evaldesk.core.records import NOT_APPLICABLE, Funds, Indicator, PreviousYear, Project, Report
+from evaldesk.core.records import (
+    NOT_APPLICABLE,
+    Funds,
+    ImportNote,
+    Indicator,
+    PreviousYear,
+    Project,
+    Report,
+)
 from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile
 from evaldesk.core.state import StateError, project_from_state, project_to_state
 
@@ -66,6 +76,7 @@ class ProjectMeta:
     total_score_printed: Decimal | None = None
     grade_printed: str = ""
     previous: PreviousYear | None = None
+    notes: list[ImportNote] = field(default_factory=list)
     state: dict[str, Any] | None = None  # the whole record, for a project without its sheet
 
 
@@ -124,7 +135,8 @@ def project_meta(project: Project, index: int, sheet: str = "") -> ProjectMeta:
     meta = ProjectMeta(index=index, seq=project.seq, name=project.name, sheet=sheet,
                        carried_over=set(project.carried_over),
                        total_score_printed=project.total_score_printed,
-                       grade_printed=project.grade_printed, previous=project.previous)
+                       grade_printed=project.grade_printed, previous=project.previous,
+                       notes=list(project.import_notes))
     if not sheet and not summary_carries(project):
         meta.state = project_to_state(project)
     meta.typed = {k: i.score for k, i in enumerate(project.indicators) if i.score is not None}
@@ -139,7 +151,7 @@ def project_meta(project: Project, index: int, sheet: str = "") -> ProjectMeta:
 def _has_facts(meta: ProjectMeta) -> bool:
     return bool(meta.sheet or meta.carried_over or meta.typed or meta.split
                 or meta.total_score_printed is not None or meta.grade_printed
-                or meta.previous is not None or meta.state is not None)
+                or meta.previous is not None or meta.state is not None or meta.notes)
 
 
 def _to_json(meta: ProjectMeta) -> str:
@@ -157,6 +169,9 @@ def _to_json(meta: ProjectMeta) -> str:
         data["total_score_printed"] = decimal_str(meta.total_score_printed)
     if meta.grade_printed:
         data["grade_printed"] = meta.grade_printed
+    if meta.notes:
+        data["notes"] = [{"code": n.code, "field": n.field, "message": n.message,
+                          "severity": n.severity} for n in meta.notes]
     if meta.state is not None:
         data["state"] = meta.state
     elif meta.previous is not None:
@@ -236,6 +251,14 @@ def _from_json(text: str) -> ProjectMeta | None:
     meta.total_score_printed = _decimal(data.get("total_score_printed"))
     grade = data.get("grade_printed")
     meta.grade_printed = grade if isinstance(grade, str) else ""
+    notes = data.get("notes")
+    if isinstance(notes, list):
+        for note in notes:
+            if isinstance(note, dict) and all(isinstance(note.get(k), str) for k in
+                                              ("code", "field", "message", "severity")) \
+                    and note["severity"] in ("error", "warning"):
+                meta.notes.append(ImportNote(note["code"], note["field"], note["message"],
+                                             note["severity"]))
     try:
         state = data.get("state")
         if isinstance(state, dict):
@@ -303,6 +326,8 @@ def apply_metadata(metadata: Metadata, report: Report, *, settled: set[int] | No
         assert project is not None
         project.carried_over = set(meta.carried_over)
         project.previous = meta.previous
+        project.import_notes = [*meta.notes,
+                                *(n for n in project.import_notes if n not in meta.notes)]
         if uid not in settled:
             project.total_score_printed = meta.total_score_printed
             project.grade_printed = meta.grade_printed
