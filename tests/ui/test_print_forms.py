@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from PySide6 import QtPrintSupport
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMenu
 
 from evaldesk.core.project_layout import TITLE, year_line
 from evaldesk.ui.mainwindow import MainWindow
@@ -71,8 +72,9 @@ def names(window: MainWindow) -> list[str]:
 
 def test_the_menu_offers_current_selected_and_all(window: MainWindow) -> None:
     file_menu = window.menuBar().actions()[0].menu()
-    forms = next(a.menu() for a in file_menu.actions() if a.menu() is not None
-                 and a.text().startswith("打印项目表"))
+    assert isinstance(file_menu, QMenu)
+    forms = next(a.menu() for a in file_menu.actions() if a.text().startswith("打印项目表"))
+    assert isinstance(forms, QMenu)
     assert forms.actions() == [window.act_forms_current, window.act_forms_selected,
                                window.act_forms_all]
 
