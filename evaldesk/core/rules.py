@@ -85,9 +85,27 @@ _TEMPLATE_CLUES = ("请", "说明", "示例", "例", "XXX", "×××", "＊＊")
 _TEXT_FIELDS_FOR_TEMPLATE = ("name", "goal", "completion", "problems", "rectification")
 
 
+_INDICATOR_PARTS = {"name": "三级指标", "target": "年度指标值", "actual": "实际完成值",
+                    "weight": "分值", "score": "得分", "reason": "偏差原因分析及改进措施",
+                    "unit": "度量单位", "comparator": "指标性质"}
+_OTHER_LABELS = {"code": "项目编码", "authority": "主管部门", "implementer": "实施单位",
+                 "conclusion": "评价结论", "project_lead": "项目负责人", "finance_lead": "财务负责人",
+                 "initial.total": "年初预算数/合计", "budget.carryover": "全年预算数/上年结转资金",
+                 "actual.carryover": "全年执行数/上年结转资金", "budget.fiscal": "预算/财政拨款",
+                 "actual.fiscal": "实际支出/财政拨款"}
+
+
 def field_label(key: str) -> str:
-    """The heading a clerk sees for a field key: "项目年度预算金额/合计", "年初绩效目标"."""
-    return _HEADERS.get(key, key)
+    """The heading a clerk sees for a field key: "项目年度预算金额/合计", "年初绩效目标",
+    "第 3 个指标/分值" (indicator fields of the per-project form are keyed by position)."""
+    label = _HEADERS.get(key) or _OTHER_LABELS.get(key)
+    if label:
+        return label
+    if key.startswith("indicator:"):
+        index, _, part = key.removeprefix("indicator:").partition(".")
+        if index.isdigit():
+            return f"第 {int(index) + 1} 个指标/{_INDICATOR_PARTS.get(part, part)}"
+    return key
 
 
 def _num(value: Decimal | None) -> str:

@@ -483,11 +483,24 @@ def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bo
     col = at["rate"]
     raw_rate = row[col] if col is not None and col < width else None
     try:
-        project.rate_printed = parse_rate(raw_rate)
+        project.rate_printed = _rate_from_cell(raw_rate, project.rate)
     except NotANumber:
         set_bad_value(project, "rate", cell_text(raw_rate).strip())
     _read_indicators(row, line, header, project)
     return project
+
+
+def _rate_from_cell(raw: object, computed: Decimal | None) -> Decimal | None:
+    """A rate cell. A bare number above 10 is usually a percentage typed without its sign (98.13),
+    but a workbook's percent-formatted cell stores the fraction (11 is 1100 %): the amounts of
+    the same row say which reading is meant."""
+    rate = parse_rate(raw)
+    if rate is None or computed is None or not isinstance(raw, (int, float)) \
+            or isinstance(raw, bool) or abs(raw) <= 10:
+        return rate
+    as_fraction = parse_amount(raw)
+    assert as_fraction is not None
+    return as_fraction if abs(as_fraction - computed) < abs(rate - computed) else rate
 
 
 def _read_funds(row: Sequence[object], at: dict[str, int | None], side: str, funds: Funds,

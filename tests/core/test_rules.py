@@ -200,3 +200,10 @@ def test_forget_and_add_keep_the_goal_index() -> None:
     report.projects.append(b)
     assert checker.add(b) == {a.uid, b.uid}
     assert len(checker.findings()) == 2
+
+
+def test_field_labels_for_every_kind_of_key() -> None:
+    assert rules.field_label("budget.total") == "项目年度预算金额/合计"
+    assert rules.field_label("indicator:2.weight") == "第 3 个指标/分值"
+    assert rules.field_label("implementer") == "实施单位"
+    assert rules.field_label("something.else") == "something.else"

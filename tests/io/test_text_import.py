@@ -204,3 +204,15 @@ def test_a_header_that_needs_a_mapping_says_so_and_a_mapping_reads_it() -> None:
     (project,) = report_from_text(text, "x.txt", mapping).projects
     assert project.name == "信访事务" and project.budget.total == D("129.22")
     assert project.rate_printed == D("0.9723")
+
+
+def test_a_numeric_rate_above_ten_is_read_the_way_the_amounts_say() -> None:
+    from evaldesk.io.grid import report_from_grid
+
+    header = ["序号", "部门名称", "项目名称", "项目年度预算金额", "", "", "", "实际支出金额", "", "",
+              "", "预算支出执行率"]
+    typed_percent = ["1", "局", "甲", 10.0, 10.0, 0, 0, 9.813, 9.813, 0, 0, 98.13]
+    stored_fraction = ["2", "局", "乙", 1.0, 1.0, 0, 0, 11.0, 11.0, 0, 0, 11.0]  # 1100 %
+    report = report_from_grid([header, typed_percent, stored_fraction], "x")
+    assert report.projects[0].rate_printed == D("0.9813")
+    assert report.projects[1].rate_printed == D(11)
