@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPageLayout, QPdfWriter
+from PySide6.QtGui import QImage, QPageLayout, QPdfWriter
 
 from evaldesk.core import project_layout as pl
 from evaldesk.core.records import Comparator, Funds, Indicator, Project, Report
@@ -255,17 +255,21 @@ def test_combined_document_on_a_printer_uses_the_printers_page(qapp: object) -> 
     assert len(pages) == len(summary.pages) + len(forms.pages)
     assert combined.page_layout(0) is None
     assert (forms.first_page_number, forms.total_pages) == (len(summary.pages) + 1, len(pages))
-    image = page_image(combined, page_layout("A4", False), len(pages) - 1, dpi=50)
-    assert image.pixelColor(image.width() // 2, image.height() // 3) != QColor("black")
+    image = page_image(combined, page_layout("A4", False), len(pages) - 1, dpi=40, layout_dpi=dpi)
+    assert image.width() < image.height()
+    assert dark_pixels(image) > 100  # the last (short) form: its grid and text, full size
+
+
+def dark_pixels(image: QImage) -> int:
+    return sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+               if image.pixelColor(x, y).lightness() < 128)
 
 
 def test_a_form_page_as_a_picture_is_drawn() -> None:
     document = ProjectFormsDocument(scored_report())
     image = page_image(document, page_layout("A4", False), 0, dpi=40)
     assert image.width() < image.height()  # portrait
-    dark = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
-               if image.pixelColor(x, y).lightness() < 128)
-    assert dark > 200  # the grid and the text
+    assert dark_pixels(image) > 200  # the grid and the text
 
 
 def test_pdf_of_the_forms_from_the_command_line(tmp_path: Path, seed_path: Path) -> None:
