@@ -240,3 +240,46 @@ def test_nearly_empty_files(tmp_path: Path, content: bytes, suffix: str) -> None
     path = tmp_path / f"几乎是空的{suffix}"
     path.write_bytes(content)
     assert read_or_refuse(path) is None
+
+
+# -- what runs, and the command line ---------------------------------------------------------------
+
+
+def test_no_python_xml_parser_or_openpyxl_runs(tmp_path: Path) -> None:
+    """Workbook XML is parsed by calamine (Rust, quick-xml: no DTDs, no entity expansion) after
+    the preflight refused any DOCTYPE/ENTITY; openpyxl is for tests only. So no Python XML parser
+    (the ones defusedxml would have to guard) is ever loaded by reading or saving."""
+    import subprocess
+    import sys
+
+    book = tmp_path / "自评表.xlsx"
+    book.write_bytes(_seed_book())
+    code = (
+        "import sys; from pathlib import Path; from evaldesk.io import read_report, write_report\n"
+        f"report = read_report(Path({str(book)!r}))\n"
+        f"write_report(report, Path({str(tmp_path / 'out.xlsx')!r}))\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'lxml', 'defusedxml')"
+        " or m in ('xml.etree.ElementTree', 'xml.dom.minidom', 'xml.sax', 'pyexpat'))\n"
+        "print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("content", [
+    b"",  # empty
+    b"PK\x03\x04" + b"\x00" * 40,  # truncated zip
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,  # a compound file that is no workbook
+    "序号\t姓名\n1\t张三\n".encode(),  # a text table that is not the form
+])
+def test_the_command_line_names_the_file_and_the_reason(
+        tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]) -> None:
+    from evaldesk.cli import main
+
+    path = tmp_path / "来路不明.xlsx"
+    path.write_bytes(content)
+    code = main(["check", str(path)])
+    err = capsys.readouterr().err.strip()
+    assert code != 0
+    assert len(err.splitlines()) == 1 and str(path) in err and CJK.search(err), err
+    assert "内部错误" not in err and "Traceback" not in err
