@@ -46,6 +46,7 @@ TITLE_MAX_PT = 18.0
 PAD_X_EM = 0.3
 PAD_Y_EM = 0.35
 SHORT_EM = 6.0  # a line of a label, heading or answer up to this wide is kept on one line
+FIGURE_EM = 8.0  # a figure up to this wide too (99999999.99); a wider one may break
 MIN_SHARE = 0.6  # a text column keeps at least this share of its proportion of the page
 MIN_SPLIT_LINES = 3  # a split row leaves at least this many lines on a page (or fewer if all)
 CONTINUED = "{title}（续）　项目名称：{name}"
@@ -73,8 +74,13 @@ def cell_text(cell: FormCell) -> str:
         return format_rate(value)
     if cell.kind is CellKind.SCORE:
         return str(value.quantize(_CENTS, rounding=ROUND_HALF_UP))
-    # A weight or the full marks as written: 10, 2.5 (never 1E+1).
-    return format(canonical(value), "f")
+    # A weight or the full marks as written (10, 2.5, never 1E+1), at most to the cent like the
+    # scores: a weight of 40/14 computed somewhere must not print 28 digits.
+    written = canonical(value)
+    exponent = written.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        written = written.quantize(_CENTS, rounding=ROUND_HALF_UP)
+    return format(written, "f")
 
 
 def alignment(cell: FormCell) -> Qt.AlignmentFlag:
@@ -271,7 +277,7 @@ class ProjectFormsDocument:
         """Column widths for this project's texts, one page wide.
 
         Every column is at least MIN_SHARE of its proportion of the form and wide enough that no
-        figure, and no heading line, label or answer up to SHORT_EM, is broken. The columns
+        figure up to FIGURE_EM, and no heading line, label or answer up to SHORT_EM, is broken. The columns
         holding longer text (三级指标, 实际完成值, 偏差原因…) then share the page so that each
         needs about the same number of lines for its texts: a column with little to say gives
         room to one with much, none gets wider than its longest line. Width left over goes to
@@ -289,7 +295,8 @@ class ProjectFormsDocument:
             measure, col = self._measure_for(cell), cell.col
             for line in text.split("\n"):
                 em = measure.em_width(line)
-                if cell.kind in _NUMERIC or (cell.kind is not CellKind.TEXT and em <= SHORT_EM):
+                if (cell.kind in _NUMERIC and em <= FIGURE_EM) or (
+                        cell.kind is not CellKind.TEXT and em <= SHORT_EM):
                     want[col] = max(want[col], em * size + pad2)
                 else:
                     amount[col] += em * size

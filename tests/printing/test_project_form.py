@@ -230,17 +230,23 @@ def test_only_the_chosen_projects_are_printed(tmp_path: Path) -> None:
     assert export_pdf(report, tmp_path / "summary.pdf", sheets="all", projects=[]) == 1
 
 
-def test_short_answers_and_figures_are_not_broken_and_the_form_is_one_page_wide() -> None:
-    document = laid_out(scored_report())
+@pytest.mark.parametrize("report", [scored_report(), scored_report(14, REASON)],
+                         ids=["short", "long reasons and a weight of 40/14"])
+def test_short_answers_and_figures_are_not_broken_and_the_form_is_one_page_wide(
+        report: Report) -> None:
+    document = laid_out(report)
     width = page_layout("A4", False).paintRect(QPageLayout.Unit.Point).width()
     for form in document.forms:
         assert form.x[-1] == pytest.approx(width, abs=0.5)
         assert all(b > a for a, b in zip(form.x, form.x[1:], strict=False))
         for k, cell in enumerate(form.cells):
             text = cell_text(cell)
-            if cell.kind in (pl.CellKind.AMOUNT, pl.CellKind.RATE, pl.CellKind.SCORE) or text in (
-                    "个工作日", "不适用", "年初预算数", "实际完成值"):
+            if cell.kind in (pl.CellKind.AMOUNT, pl.CellKind.RATE, pl.CellKind.SCORE,
+                             pl.CellKind.POINTS) or text in ("个工作日", "不适用"):
                 assert len(form.lines[k]) <= 1, (cell, form.lines[k])
+            if cell.kind is pl.CellKind.HEADING and text:
+                # A heading breaks where the form breaks it (指标\n性质) and nowhere else.
+                assert len(form.lines[k]) == text.count("\n") + 1, (cell, form.lines[k])
 
 
 def test_combined_document_on_a_printer_uses_the_printers_page(qapp: object) -> None:
@@ -305,3 +311,10 @@ def test_print_document_restores_the_devices_page(tmp_path: Path) -> None:
     assert len(sizes) == pages
     assert sizes[0] == pytest.approx(A3_LANDSCAPE, abs=1)
     assert sizes[-1] == pytest.approx(A4_PORTRAIT, abs=1)
+
+
+@pytest.mark.parametrize(("value", "shown"), [(D(10), "10"), (D("2.50"), "2.5"), (D(100), "100"),
+                                              (D(40) / 14, "2.86"), ("二十五", "二十五")])
+def test_weights_print_as_written_to_the_cent(value: Decimal | str, shown: str) -> None:
+    cell = pl.FormCell(0, 8, 0, 8, value, pl.CellKind.POINTS)
+    assert cell_text(cell) == shown
