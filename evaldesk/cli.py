@@ -179,10 +179,13 @@ def _pdf(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     from evaldesk.printing.pdf import export_pdf
 
+    from evaldesk.core.scoring import get_profile
+
     output = Path(args.output or Path(args.input).with_suffix(".pdf"))
     try:
         export_pdf(report, output, paper=args.paper, landscape=not args.portrait,
-                   sheets=args.sheets)
+                   sheets=args.sheets, profile=get_profile(args.profile),
+                   form_paper=args.form_paper)
     except WriteError as exc:
         _say(f"{output}: 无法生成 PDF：{exc.reason}", err=True)
         return EXIT_UNREADABLE
@@ -228,7 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("-o", "--output", metavar="OUT.pdf")
     pdf.add_argument("--paper", choices=("A3", "A4"), default="A3")
     pdf.add_argument("--portrait", action="store_true", help="纵向（默认横向）")
-    pdf.add_argument("--sheets", choices=("summary", "projects", "all"), default="summary")
+    pdf.add_argument("--sheets", choices=("summary", "projects", "all"), default="summary",
+                     help="summary 汇总表；projects 每个项目一张项目支出绩效自评表；all 两者")
+    pdf.add_argument("--form-paper", choices=("A3", "A4"), default="A4",
+                     help="项目表的纸张（总是纵向，默认 A4）")
+    _profile_option(pdf)
     pdf.set_defaults(run=_pdf)
 
     rollover = sub.add_parser("rollover", help="从上年文件新建本年度的表")
