@@ -177,9 +177,8 @@ def _pdf(args: argparse.Namespace) -> int:
     report = _read(args.input)
     if report is None:
         return EXIT_UNREADABLE
-    from evaldesk.printing.pdf import export_pdf
-
     from evaldesk.core.scoring import get_profile
+    from evaldesk.printing.pdf import export_pdf
 
     output = Path(args.output or Path(args.input).with_suffix(".pdf"))
     try:
