@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,7 @@ from evaldesk.core import money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
-from evaldesk.ui import i18n, operations, projectform
+from evaldesk.ui import compare, i18n, mergeui, newyear, operations, projectform
 from evaldesk.ui.document import Document
 from evaldesk.ui.find import FindDialog
 from evaldesk.ui.headerform import HeaderForm
@@ -98,6 +98,9 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.update_status)
         self._find: FindDialog | None = None
         self.project_form = projectform.install(self)
+        self.newyear = newyear.install(self)
+        self.merge = mergeui.install(self)
+        self.compare = compare.install(self)
         self._restore_settings()
         self._update_title()
         self.update_status()
@@ -441,22 +444,44 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(Path(path), ask=False)
 
-    def open_path(self, path: Path, *, ask: bool = True) -> None:
-        if ask and not self.maybe_save(lambda: self.open_path(path, ask=False)):
+    def open_path(self, path: Path, *, ask: bool = True, mapping: Mapping[str, int] | None = None,
+                  then: Callable[[Path, Report, Checker], object] | None = None) -> None:
+        """Read ``path`` off the GUI thread and show it, or hand it to ``then`` (a rollover, a
+        comparison) instead; a header whose columns were not recognised asks for a mapping."""
+        if ask and not self.maybe_save(lambda: self.open_path(path, ask=False, then=then)):
             return
         if self._task is not None:
             self.show_message(self.tr("正在处理上一个文件，请稍候"))
             return
-        if not self.guard.may_open(path):
+        if then is None and not self.guard.may_open(path):
             return
         self._busy(self.tr("正在打开 %1 …").replace("%1", path.name))
-        task = start_load(path)
-        task.signals.done.connect(lambda loaded: self._opened(path, *loaded))
-        task.signals.failed.connect(lambda reason: self._failed(self.tr("无法打开文件"), path, reason))
+        task = start_load(path, mapping)
+        task.signals.done.connect(lambda loaded: self._opened(path, loaded[0], loaded[1], then=then))
+        task.signals.failed.connect(lambda reason: self._open_failed(path, task, reason, mapping, then))
         self._task = task
 
-    def _opened(self, path: Path, report: Report, checker: Checker) -> None:
+    def _open_failed(self, path: Path, task: Task, reason: str, mapping: Mapping[str, int] | None,
+                     then: Callable[[Path, Report, Checker], object] | None) -> None:
+        if task.needs_mapping is None:
+            self._failed(self.tr("无法打开文件"), path, reason)
+            return
+        from evaldesk.ui.mapping import resolve_mapping
+
         self._idle()
+        chosen, remembered = resolve_mapping(self, str(path), task.needs_mapping,
+                                             tried_remembered=mapping is not None)
+        if chosen is not None:
+            self.open_path(path, ask=False, mapping=chosen, then=then)
+            if remembered:
+                self.show_message(self.tr("按上次为这种表头指定的列读取 %1").replace("%1", path.name))
+
+    def _opened(self, path: Path, report: Report, checker: Checker,
+                then: Callable[[Path, Report, Checker], object] | None = None) -> None:
+        self._idle()
+        if then is not None:
+            then(path, report, checker)
+            return
         self.doc.replace(report, path, checker)
         self._add_recent(path)
         if report.projects:
@@ -474,6 +499,8 @@ class MainWindow(QMainWindow):
     def save_as(self, then: Callable[[], object] | None = None) -> None:
         if self.doc.path is not None:
             suggested = str(self.doc.path.with_suffix(".xlsx"))
+        elif self.doc.suggested_path is not None:
+            suggested = str(self.doc.suggested_path)
         else:
             suggested = (self.doc.report.shown_title or self.tr("自评表")) + ".xlsx"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested,
