@@ -14,7 +14,8 @@ UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans C
             "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
 
 
-def _choose_font() -> None:
+def _choose_font() -> bool:
+    """Use a CJK UI font; False when the system has no font that writes Simplified Chinese."""
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import QApplication
 
@@ -24,7 +25,32 @@ def _choose_font() -> None:
             font = QFont(family)
             font.setPointSizeF(max(9.0, QApplication.font().pointSizeF()))
             QApplication.setFont(font)
-            return
+            return True
+    chinese = QFontDatabase.WritingSystem.SimplifiedChinese
+    return bool(QFontDatabase.families(chinese))
+
+
+def _warn_no_chinese_font() -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    # The first line is English: without a Chinese font the Chinese lines show as boxes.
+    QMessageBox.warning(
+        None, "evaldesk",
+        "No Chinese font was found on this computer: Chinese text will show as boxes.\n"
+        "Install a Chinese font (e.g. Noto Sans CJK SC or WenQuanYi Micro Hei) and restart.\n\n"
+        "未找到中文字体，中文将显示为方框。请安装中文字体（如文泉驿微米黑或思源黑体）后重新启动。")
+
+
+def _set_identity(app: object) -> None:
+    """The window icon, and the desktop file name Wayland matches windows with."""
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    from evaldesk.ui.i18n import translations_dir
+
+    icon = translations_dir().parent / "icons" / "evaldesk.svg"
+    if icon.exists():
+        QGuiApplication.setWindowIcon(QIcon(str(icon)))
+    QGuiApplication.setDesktopFileName("evaldesk")
 
 
 def create_window(path: Path | None = None) -> object:
@@ -53,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     from evaldesk.ui import i18n
 
     i18n.install(app)
-    _choose_font()
+    _set_identity(app)
+    if not _choose_font():
+        _warn_no_chinese_font()
     files = [a for a in args if not a.startswith("-")]
     from evaldesk.ui import recovery
 
