@@ -99,3 +99,37 @@ def test_killed_app_restores_the_last_edit(qapp: QApplication, tmp_path: Path, s
     # The restored window closed cleanly: nothing is left to offer, no lock is left behind.
     assert list((data / "journal").glob("*.journal")) == []
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~evaldesk")] == []
+
+
+def test_structural_edits_are_journaled_as_an_order_not_a_snapshot(tmp_path: Path) -> None:
+    from benchmarks.generate import make_report
+    from evaldesk.core.fields import set_value
+    from evaldesk.core.records import Project
+    from evaldesk.io import journal
+
+    report = make_report(300, seed=5)
+    log = journal.Journal(tmp_path)
+    log.start(report, "区级汇总.xlsx")
+    snapshot_size = log.path.stat().st_size
+    report.projects.insert(7, Project(name="新插入"))
+    log.record(report, structure=True)
+    moved = report.projects.pop(0)
+    report.projects.insert(100, moved)
+    set_value(moved, "name", "移动后改名")
+    log.record(report, {moved.uid}, structure=True)
+    removed = report.projects.pop(50)
+    log.record(report, structure=True)
+    report.projects.insert(50, removed)  # the undo of a delete brings the same project back
+    report.title = "改过的标题"
+    log.record(report, structure=True, fields=True)
+    log.close()
+    assert journal.replay(log.path) == report
+    assert log.path.stat().st_size - snapshot_size < snapshot_size / 20
+    assert len(log.path.read_text(encoding="utf-8").splitlines()) == 2 + 4  # start, snapshot, 4
+
+    damaged = tmp_path / "damaged.journal"
+    lines = log.path.read_text(encoding="utf-8").splitlines()
+    damaged.write_text("\n".join([*lines[:2], lines[2].replace('"order":[0,', '"order":[9999,'),
+                                  ""]), encoding="utf-8")
+    with pytest.raises(journal.StateError):
+        journal.replay(damaged)

@@ -2,11 +2,11 @@
 
 One journal file per open document (named by process and a random id, so two windows or two
 documents never share one). It is a JSON-lines file: a start line, a full snapshot, then one line
-per edit carrying the new state of the projects it touched (or a new snapshot when the edit
-changed the project list). Each line is flushed and fsynced before the edit counts as done. A
-line cut short by a power failure is the last one and is ignored on replay. A clean close or a
-save removes the journal; a journal left behind by a process that is gone is offered for
-restoring at the next start.
+per edit carrying the new state of the projects it touched (an edit that inserted, removed or
+moved projects carries the new order as positions in the old one, and the new projects). Each
+line is flushed and fsynced before the edit counts as done. A line cut short by a power failure
+is the last one and is ignored on replay. A clean close or a save removes the journal; a journal
+left behind by a process that is gone is offered for restoring at the next start.
 """
 
 from __future__ import annotations
@@ -113,8 +113,11 @@ class Journal:
         if self._file is None:
             return
         self._edits += 1
-        if structure or self._lines >= COMPACT_AFTER:
+        if self._lines >= COMPACT_AFTER:
             self._begin(report, self._document)
+            return
+        if structure:
+            self._record_order(report, set(changed), fields)
             return
         items = []
         by_uid = {p.uid: p for p in report.projects} if changed else {}
@@ -129,6 +132,30 @@ class Journal:
         if fields:
             line["fields"] = report_fields_to_state(report)
         _write(self._file, line)
+        self._lines += 1
+
+    def _record_order(self, report: Report, changed: set[int], fields: bool) -> None:
+        """Rows inserted, removed or moved: the new order as positions in the old one (-1 for a
+        project the journal has not seen, or one that also changed, whose state follows).
+
+        A few bytes per project instead of a snapshot: re-writing 5,000 projects took half a
+        second of the GUI thread for every inserted row.
+        """
+        assert self._file is not None
+        order: list[int] = []
+        items = []
+        for index, project in enumerate(report.projects):
+            old = self._positions.get(project.uid)
+            if old is None or project.uid in changed:
+                order.append(-1)
+                items.append({"index": index, "state": project_to_state(project)})
+            else:
+                order.append(old)
+        line: dict[str, Any] = {"type": "order", "order": order, "projects": items}
+        if fields:
+            line["fields"] = report_fields_to_state(report)
+        _write(self._file, line)
+        self._positions = {p.uid: i for i, p in enumerate(report.projects)}
         self._lines += 1
 
     def close(self) -> None:
@@ -184,9 +211,32 @@ def replay(path: Path) -> Report:
                 report.projects[index] = project_from_state(item.get("state"))
             if "fields" in line:
                 apply_report_fields(report, line["fields"])
+        elif kind == "order" and report is not None:
+            report.projects = _reordered(path, report.projects, line)
+            if "fields" in line:
+                apply_report_fields(report, line["fields"])
     if report is None:
         raise StateError(f"{path.name}: no snapshot")
     return report
+
+
+def _reordered(path: Path, old: list[Project], line: dict[str, Any]) -> list[Project]:
+    order = line.get("order")
+    if not isinstance(order, list):
+        raise StateError(f"{path.name}: an order line without an order")
+    new: list[Project | None] = []
+    for index in order:
+        if not isinstance(index, int) or not -1 <= index < len(old):
+            raise StateError(f"{path.name}: an order names project {index!r}")
+        new.append(None if index < 0 else old[index])
+    for item in line.get("projects", []):
+        index = item.get("index")
+        if not isinstance(index, int) or not 0 <= index < len(new):
+            raise StateError(f"{path.name}: an order line places project {index!r}")
+        new[index] = project_from_state(item.get("state"))
+    if any(p is None for p in new):
+        raise StateError(f"{path.name}: an order line leaves a project out")
+    return [p for p in new if p is not None]
 
 
 def orphans(folder: Path) -> list[Orphan]:
@@ -207,7 +257,7 @@ def orphans(folder: Path) -> list[Orphan]:
             continue
         if not lines or lines[0].get("type") != "start":
             continue
-        edits = sum(1 for line in lines if line.get("type") == "edit")
+        edits = sum(1 for line in lines if line.get("type") in ("edit", "order"))
         before = lines[0].get("edits", 0)
         edits += before if isinstance(before, int) else 0
         found.append(Orphan(path, lines[0].get("document"), float(lines[0].get("time", 0)),
