@@ -105,6 +105,7 @@ def test_structural_edits_are_journaled_as_an_order_not_a_snapshot(tmp_path: Pat
     from benchmarks.generate import make_report
     from evaldesk.core.fields import set_value
     from evaldesk.core.records import Project
+    from evaldesk.core.state import StateError
     from evaldesk.io import journal
 
     report = make_report(300, seed=5)
@@ -131,5 +132,5 @@ def test_structural_edits_are_journaled_as_an_order_not_a_snapshot(tmp_path: Pat
     lines = log.path.read_text(encoding="utf-8").splitlines()
     damaged.write_text("\n".join([*lines[:2], lines[2].replace('"order":[0,', '"order":[9999,'),
                                   ""]), encoding="utf-8")
-    with pytest.raises(journal.StateError):
+    with pytest.raises(StateError):
         journal.replay(damaged)
