@@ -17,7 +17,10 @@ from evaldesk.ui.mainwindow import MainWindow
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
+def isolated_settings(tmp_path: Path, qapp: QApplication,
+                      monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # Journals, locks and crash reports of a window the test starts (app.main) stay in tmp too.
+    monkeypatch.setenv("EVALDESK_DATA_DIR", str(tmp_path / "data"))
     QCoreApplication.setOrganizationName("evaldesk-tests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
