@@ -321,6 +321,14 @@ def offer(parent: QWidget | None, folder: Path) -> list[Orphan]:
 
 # -- the window's guard ---------------------------------------------------------------------------
 
+def _name_buttons(box: QMessageBox, names: dict[QMessageBox.StandardButton, str]) -> None:
+    # Said outright: Qt's own translations may be missing, and 另存为 is not a standard button.
+    for which, text in names.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
+
+
 class DocumentGuard(QObject):
     """Journal, lock and read-only state of a window's document (see the module docstring)."""
 
@@ -386,9 +394,8 @@ class DocumentGuard(QObject):
                           .replace("%1", path.name).replace("%2", self._holder_text(holder)),
                           QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                           self._window)
-        button = box.button(QMessageBox.StandardButton.Open)
-        if button is not None:
-            button.setText(_tr("打开只读"))
+        _name_buttons(box, {QMessageBox.StandardButton.Open: _tr("打开只读"),
+                            QMessageBox.StandardButton.Cancel: _tr("取消")})
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         if box.exec() != QMessageBox.StandardButton.Open:
             return False
@@ -430,9 +437,7 @@ class DocumentGuard(QObject):
                           buttons.Save | buttons.Close, self._window)
         box.setInformativeText(_tr("您的修改仍在窗口中，没有丢失；可以处理上述问题后再保存，"
                                    "或“另存为”保存到其他位置。"))
-        button = box.button(buttons.Save)
-        if button is not None:
-            button.setText(_tr("另存为…"))
+        _name_buttons(box, {buttons.Save: _tr("另存为…"), buttons.Close: _tr("关闭")})
         box.setDefaultButton(buttons.Save)
         return box.exec() == buttons.Save
 
