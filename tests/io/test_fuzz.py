@@ -283,3 +283,28 @@ def test_the_command_line_names_the_file_and_the_reason(
     assert code != 0
     assert len(err.splitlines()) == 1 and str(path) in err and CJK.search(err), err
     assert "内部错误" not in err and "Traceback" not in err
+
+
+def test_macros_and_external_links_are_ignored(tmp_path: Path) -> None:
+    """A .xlsm with a VBA project and a link to another workbook: calamine reads cell values
+    only, so the macro never runs and the link is never followed; the table reads as it is."""
+    external = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                b'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                b'<externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                b'relationships" r:id="rId1"/></externalLink>')
+    link_rels = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                 b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                 b'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                 b'officeDocument/2006/relationships/externalLinkPath" '
+                 b'Target="file:///C:/Windows/System32/cmd.exe" TargetMode="External"/>'
+                 b'</Relationships>')
+    source = io.BytesIO(_seed_book())
+    target = tmp_path / "带宏的.xlsm"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info.filename))
+        new.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(2048))
+        new.writestr("xl/externalLinks/externalLink1.xml", external)
+        new.writestr("xl/externalLinks/_rels/externalLink1.xml.rels", link_rels)
+    report = read_or_refuse(target)
+    assert report is not None and report == read_text(_seed_path())
