@@ -471,10 +471,14 @@ class MainWindow(QMainWindow):
         self._idle()
         chosen, remembered = resolve_mapping(self, str(path), task.needs_mapping,
                                              tried_remembered=mapping is not None)
-        if chosen is not None:
-            self.open_path(path, ask=False, mapping=chosen, then=then)
-            if remembered:
-                self.show_message(self.tr("按上次为这种表头指定的列读取 %1").replace("%1", path.name))
+        if chosen is None:
+            return
+        self.open_path(path, ask=False, mapping=chosen, then=then)
+        if remembered and self._task is not None:
+            # Said after the file is shown (this runs after _opened): a remembered mapping may
+            # not fit this file, and the clerk should know it was applied.
+            self._task.signals.done.connect(lambda _loaded: self.show_message(
+                self.tr("已按上次为这种表头指定的列读取 %1").replace("%1", path.name)))
 
     def _opened(self, path: Path, report: Report, checker: Checker,
                 then: Callable[[Path, Report, Checker], object] | None = None) -> None:

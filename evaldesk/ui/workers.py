@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
@@ -72,15 +72,21 @@ def snapshot(report: Report) -> Report:
     return copy
 
 
+def _start(task: Task) -> None:
+    # Started from the event loop, not here: the caller connects to ``task.signals`` after this
+    # returns, and a small file read at once would otherwise report before anyone listens.
+    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(task))
+
+
 def start_load(path: Path, mapping: Mapping[str, int] | None = None) -> Task:
     """Read ``path`` (with a clerk's column ``mapping`` when the header needed one)."""
     task = Task(lambda: _read(path, mapping))
-    QThreadPool.globalInstance().start(task)
+    _start(task)
     return task
 
 
 def start_save(report: Report, path: Path) -> Task:
     frozen = snapshot(report)
     task = Task(lambda: _write(frozen, path))
-    QThreadPool.globalInstance().start(task)
+    _start(task)
     return task
