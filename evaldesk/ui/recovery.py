@@ -178,8 +178,15 @@ class JournalKeeper(QObject):
             self.start()  # save as: the journal must name the file a restore writes back to
 
     def _clean_changed(self, clean: bool) -> None:
-        if clean and not self._resetting:
+        if self._resetting:
+            return
+        if clean:
             self.start(0)
+        elif self._unsaved == 0:
+            # Modified without a step (a rollover or a merge made a new, unsaved report and
+            # called resetClean): the journal must say it holds unsaved work.
+            self.journal.record(self.doc.report, fields=True)
+            self._unsaved = 1
 
     def _step(self, _index: int) -> None:
         if self._resetting:

@@ -302,3 +302,15 @@ def test_an_exception_in_a_thread_reaches_the_dialog(qtbot: QtBot,
     assert reporter.dialog is not None
     assert "thread: 后台线程" in reporter.dialog.details.toPlainText()
     QCoreApplication.processEvents()
+
+
+def test_a_new_unsaved_report_is_offered_too(qtbot: QtBot, data: Path, seed_report: Report) -> None:
+    """A rollover or a merge makes a report that was never saved: modified without any step."""
+    window = _window(qtbot, Document())
+    window.doc.replace(seed_report, None)
+    window.doc.undo_stack.resetClean()
+    _die(window)
+    (orphan,) = recovery.pending(data)
+    assert orphan.document is None and orphan.edits == 1
+    assert journal.replay(orphan.path) == seed_report
+    _close(window)
