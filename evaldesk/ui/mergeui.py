@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from evaldesk.core import money
 from evaldesk.core.merge import MergeResult, merge_reports
 from evaldesk.core.records import Report
-from evaldesk.io.errors import ReadError
+from evaldesk.io.batch import drop_redundant_rates, read_many
 from evaldesk.ui.menus import insert_after
 
 if TYPE_CHECKING:
@@ -64,44 +64,23 @@ class MergeOutcome:
         return self.result is None
 
 
-def read_for_merge(path: Path) -> Report:
-    """Read one department's file; a header this machine has been told how to map is mapped."""
-    from evaldesk.io import read_report
-    from evaldesk.io.grid import HeaderNeedsMapping
+def _remembered(signature: str) -> dict[str, int] | None:
+    from evaldesk.ui.mapping import remembered_mapping, satisfies_needed
 
-    try:
-        return read_report(path)
-    except HeaderNeedsMapping as exc:
-        from evaldesk.ui.mapping import remembered_mapping, satisfies_needed
-
-        known = remembered_mapping(exc.info.signature)
-        if not known or satisfies_needed(known):
-            raise ReadError(path, exc.reason + _tr("（可先单独打开此文件指定各列，再合并）")) from None
-        return read_report(path, known)
+    known = remembered_mapping(signature)
+    return known if known and not satisfies_needed(known) else None
 
 
 def merge_files(paths: Sequence[Path], *, department: str = "", title: str = "",
                 progress: Callable[[int, str], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> MergeOutcome:
-    """Read and merge; one bad file never stops the others."""
-    sources: list[tuple[str, Report]] = []
-    failures: list[tuple[str, str]] = []
-    for number, path in enumerate(paths):
-        if cancelled is not None and cancelled():
-            return MergeOutcome(None, failures, number)
-        if progress is not None:
-            progress(number, path.name)
-        try:
-            sources.append((str(path), read_for_merge(path)))
-        except ReadError as exc:
-            failures.append((str(path), exc.reason))
-        except MemoryError:
-            failures.append((str(path), _tr("文件过大，内存不足")))
-        except Exception as exc:  # a reader's bug on one file must not lose the other 199
-            failures.append((str(path), _tr("内部错误（%1）").replace("%1", f"{type(exc).__name__}: {exc}")))
-    if progress is not None:
-        progress(len(paths), "")
-    return MergeOutcome(merge_reports(sources, department=department, title=title), failures, len(paths))
+    """Read (with the column mappings clerks chose before) and merge; a bad file is listed."""
+    batch = read_many(paths, mapping_for=_remembered, progress=progress, cancelled=cancelled)
+    if batch.cancelled:
+        return MergeOutcome(None, batch.failures, len(paths))
+    result = merge_reports(batch.reports, department=department, title=title)
+    drop_redundant_rates(result.report)
+    return MergeOutcome(result, batch.failures, len(paths))
 
 
 class _MergeSignals(QObject):
