@@ -134,3 +134,27 @@ def test_structural_edits_are_journaled_as_an_order_not_a_snapshot(tmp_path: Pat
                                   ""]), encoding="utf-8")
     with pytest.raises(StateError):
         journal.replay(damaged)
+
+
+def test_a_save_is_a_mark_not_a_snapshot(tmp_path: Path, seed_path: Path) -> None:
+    import os as _os
+
+    from evaldesk.core.fields import set_value
+    from evaldesk.io import journal
+
+    report = read_text(seed_path)
+    log = journal.Journal(tmp_path)
+    log.start(report, "旧名.xlsx")
+    set_value(report.projects[0], "name", "改名")
+    log.record(report, {report.projects[0].uid})
+    size = log.path.stat().st_size
+    log.mark("新名.xlsx", 0)  # saved as another file
+    assert log.path.stat().st_size - size < 200
+    set_value(report.projects[1], "goal", "保存后又改")
+    log.record(report, {report.projects[1].uid})
+    log.close()
+    dead = log.path.with_name(f"{2**22 + 99}-x{journal.SUFFIX}")
+    _os.replace(log.path, dead)
+    (orphan,) = journal.orphans(tmp_path)
+    assert orphan.document == "新名.xlsx" and orphan.edits == 1
+    assert journal.replay(dead) == report

@@ -4,9 +4,11 @@ One journal file per open document (named by process and a random id, so two win
 documents never share one). It is a JSON-lines file: a start line, a full snapshot, then one line
 per edit carrying the new state of the projects it touched (an edit that inserted, removed or
 moved projects carries the new order as positions in the old one, and the new projects). Each
-line is flushed and fsynced before the edit counts as done. A line cut short by a power failure
-is the last one and is ignored on replay. A clean close or a save removes the journal; a journal
-left behind by a process that is gone is offered for restoring at the next start.
+line is flushed and fsynced before the edit counts as done. A ``mark`` line records a save (the
+report now equals the file: nothing to offer) or a new file name, without re-writing the report.
+A line cut short by a power failure is the last one and is ignored on replay. A clean close
+removes the journal; a journal left behind by a process that is gone, holding unsaved edits, is
+offered for restoring at the next start.
 """
 
 from __future__ import annotations
@@ -158,6 +160,16 @@ class Journal:
         self._positions = {p.uid: i for i, p in enumerate(report.projects)}
         self._lines += 1
 
+    def mark(self, document: str | None, edits: int) -> None:
+        """The report is unchanged but now belongs to ``document`` and holds ``edits`` unsaved
+        edits (0 after a save): one short line instead of a new snapshot of every project."""
+        if self._file is None:
+            return
+        self._document = document
+        self._edits = edits
+        _write(self._file, {"type": "mark", "document": document, "edits": edits})
+        self._lines += 1
+
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
@@ -257,9 +269,15 @@ def orphans(folder: Path) -> list[Orphan]:
             continue
         if not lines or lines[0].get("type") != "start":
             continue
-        edits = sum(1 for line in lines if line.get("type") in ("edit", "order"))
         before = lines[0].get("edits", 0)
-        edits += before if isinstance(before, int) else 0
-        found.append(Orphan(path, lines[0].get("document"), float(lines[0].get("time", 0)),
-                            edits))
+        edits = before if isinstance(before, int) else 0
+        document = lines[0].get("document")
+        for line in lines[1:]:
+            kind = line.get("type")
+            if kind in ("edit", "order"):
+                edits += 1
+            elif kind == "mark":
+                document = line.get("document")
+                edits = line["edits"] if isinstance(line.get("edits"), int) else edits
+        found.append(Orphan(path, document, float(lines[0].get("time", 0)), edits))
     return sorted(found, key=lambda o: o.started, reverse=True)
