@@ -198,9 +198,11 @@ class JournalKeeper(QObject):
     def _step(self, _index: int) -> None:
         if self._resetting:
             return
-        nothing = not (self._uids or self._structure or self._fields)
+        if not (self._uids or self._structure or self._fields):
+            self.start(self._unsaved + 1)  # no word of what changed: the whole report
+            return
         self.journal.record(self.doc.report, sorted(self._uids),
-                            structure=self._structure or nothing, fields=self._fields)
+                            structure=self._structure, fields=self._fields)
         self._unsaved += 1
         self._uids.clear()
         self._structure = self._fields = False

@@ -314,3 +314,25 @@ def test_a_new_unsaved_report_is_offered_too(qtbot: QtBot, data: Path, seed_repo
     assert orphan.document is None and orphan.edits == 1
     assert journal.replay(orphan.path) == seed_report
     _close(window)
+
+
+def test_a_step_that_says_nothing_is_journaled_whole(qtbot: QtBot, data: Path, book: Path) -> None:
+    """A command that changes a project without the document's signals still reaches the
+    journal (as a snapshot)."""
+    from PySide6.QtGui import QUndoCommand
+
+    window = _window(qtbot, Document(read_workbook(book), book))
+    doc = window.doc
+
+    class Silent(QUndoCommand):
+        def redo(self) -> None:
+            doc.projects[0].problems = "悄悄改的"
+
+        def undo(self) -> None:
+            doc.projects[0].problems = ""
+
+    doc.undo_stack.push(Silent("无声的修改"))
+    assert journal.replay(_journal_of(window)).projects[0].problems == "悄悄改的"
+    _die(window)
+    assert [o.edits for o in recovery.pending(data)] == [1]
+    _close(window)
