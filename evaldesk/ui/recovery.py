@@ -300,10 +300,21 @@ class RecoveryDialog(QDialog):
 
 def restore(window: MainWindow, orphan: Orphan) -> bool:
     """Replay ``orphan`` into ``window`` as a modified document; False (and a message) if the
-    journal cannot be read, in which case it is left where it is."""
+    journal cannot be read, in which case it is left where it is.
+
+    The journal is first renamed to this process's id: two evaldesk started at once cannot both
+    restore it (the second finds it gone), and if this one dies mid-way the journal is an orphan
+    of a dead process again, offered at the next start.
+    """
+    claimed = orphan.path.with_name(f"{os.getpid()}-{orphan.path.name.split('-', 1)[-1]}")
     try:
-        report = replay(orphan.path)
+        os.replace(orphan.path, claimed)
+    except OSError:
+        return False  # another evaldesk took it
+    try:
+        report = replay(claimed)
     except (OSError, StateError) as error:
+        set_aside(Orphan(claimed, orphan.document, orphan.started, orphan.edits))  # kept, not offered
         QMessageBox.warning(window, _tr("无法恢复"),
                             _tr("恢复记录已损坏，无法恢复：%1").replace("%1", str(error)))
         return False
@@ -314,7 +325,7 @@ def restore(window: MainWindow, orphan: Orphan) -> bool:
     if keeper is not None:
         keeper.start(edits=orphan.edits)  # our own journal holds it before the old one goes
     with contextlib.suppress(OSError):
-        orphan.path.unlink()
+        claimed.unlink()
     window.show_message(_tr("已恢复 %1 处未保存的修改，请检查后保存").replace("%1", str(orphan.edits)))
     return True
 

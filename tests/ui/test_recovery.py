@@ -147,6 +147,7 @@ def test_restore_gives_a_modified_document_that_saves_back(qtbot: QtBot, data: P
     assert not restored.doc.undo_stack.isClean() and restored.isWindowModified()
     assert not restored.guard.read_only
     assert not chosen.path.exists()
+    assert not recovery.restore(_window(qtbot, Document()), chosen)  # taken: not restored twice
     _die(restored)  # crashing again right away still offers it, with its count
     assert [o.edits for o in recovery.pending(data)] == [2]
     for leftover in journal.orphans(data / "journal"):
@@ -336,3 +337,23 @@ def test_a_step_that_says_nothing_is_journaled_whole(qtbot: QtBot, data: Path, b
     _die(window)
     assert [o.edits for o in recovery.pending(data)] == [1]
     _close(window)
+
+
+def test_a_damaged_journal_is_set_aside_with_a_message(qtbot: QtBot, data: Path, book: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _window(qtbot, Document(read_workbook(book), book))
+    window.doc.set_cell_text(0, COLUMN_INDEX["name"], "改")
+    dead = _die(window)
+    _close(window)
+    lines = dead.read_text(encoding="utf-8").splitlines()
+    snapshot = '{"type":"snapshot","state":{"version":99}}'  # from a newer evaldesk, say
+    dead.write_text("\n".join([lines[0], snapshot, *lines[2:]]) + "\n", encoding="utf-8")
+    (orphan,) = recovery.pending(data)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
+    target = _window(qtbot, Document())
+    assert not recovery.restore(target, orphan)
+    assert "已损坏" in said[0] and target.doc.path is None
+    assert recovery.pending(data) == []
+    assert len(list((data / "journal" / "discarded").glob("*.journal"))) == 1
+    _close(target)
