@@ -224,15 +224,20 @@ class CompareModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def totals(self) -> tuple[Decimal, Decimal, Decimal, Decimal]:
-        """(last year's budget, this year's budget, last year's actual, this year's actual) over
-        the projects both years have, so the change is like for like."""
-        both = [r for r in self.rows if r.uid is not None and r.previous is not None]
+    def totals(self, side: str) -> tuple[Decimal, Decimal, int]:
+        """(last year's, this year's, how many projects) of ``side`` ("budget" or "actual") over
+        the projects that have the figure in both years, so the change is like for like (an
+        actual not yet filled in this year is not a fall to zero)."""
         zero = Decimal(0)
-        return (sum((r.previous.budget or zero for r in both if r.previous), zero),
-                sum((r.budget or zero for r in both), zero),
-                sum((r.previous.actual or zero for r in both if r.previous), zero),
-                sum((r.actual or zero for r in both), zero))
+        old_sum, new_sum, count = zero, zero, 0
+        for row in self.rows:
+            if row.uid is None or row.previous is None:
+                continue
+            old: Decimal | None = getattr(row.previous, side)
+            new: Decimal | None = getattr(row, side)
+            if old is not None and new is not None:
+                old_sum, new_sum, count = old_sum + old, new_sum + new, count + 1
+        return old_sum, new_sum, count
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -404,22 +409,22 @@ class CompareDock(QDockWidget):
         else:
             text = _tr("本表没有上年数据：请选择上年的自评表进行对比（按部门名称和项目名称对应）")
         self.source_label.setText(text)
-        old_budget, budget, old_actual, actual = model.totals()
-        if model.has_previous():
-            budget_change, budget_fraction = change(old_budget, budget)
-            actual_change, actual_fraction = change(old_actual, actual)
-            self.totals_label.setText(
-                _tr("两年都有的项目合计：预算 %1 → %2 万元（%3，%4）；实际支出 %5 → %6 万元（%7，%8）")
-                .replace("%1", money.format_amount(old_budget, grouping=True))
-                .replace("%2", money.format_amount(budget, grouping=True))
-                .replace("%3", _signed_amount(budget_change))
-                .replace("%4", _signed_rate(budget_fraction) or "—")
-                .replace("%5", money.format_amount(old_actual, grouping=True))
-                .replace("%6", money.format_amount(actual, grouping=True))
-                .replace("%7", _signed_amount(actual_change))
-                .replace("%8", _signed_rate(actual_fraction) or "—"))
-        else:
+        if not model.has_previous():
             self.totals_label.setText("")
+            return
+        parts = []
+        for side, label in (("budget", _tr("预算")), ("actual", _tr("实际支出"))):
+            old, new, count = model.totals(side)
+            if not count:
+                parts.append(_tr("%1：本年尚未填写").replace("%1", label))
+                continue
+            amount, fraction = change(old, new)
+            parts.append(_tr("%1 %2 → %3 万元（%4，%5；%6 个项目）").replace("%1", label)
+                         .replace("%2", money.format_amount(old, grouping=True))
+                         .replace("%3", money.format_amount(new, grouping=True))
+                         .replace("%4", _signed_amount(amount))
+                         .replace("%5", _signed_rate(fraction) or "—").replace("%6", str(count)))
+        self.totals_label.setText(_tr("两年都有的数字合计：") + "；".join(parts))
 
     def _activated(self, index: QModelIndex) -> None:
         uid = index.data(UidRole)
