@@ -69,3 +69,15 @@ def drop_redundant_rates(report: Report) -> None:
     for project in report.projects:
         if project.rate_printed is not None and project.rate_printed == project.rate:
             project.rate_printed = None
+
+
+def group_by_department(report: Report) -> None:
+    """Each department's projects together, departments in the order they first appear, 序号
+    renumbered: a department that sent two files (or appears in several) gets one run of rows
+    and so one 小计 in the written summary. The order within a department is kept."""
+    first_seen: dict[str, int] = {}
+    for project in report.projects:
+        first_seen.setdefault(project.department, len(first_seen))
+    report.projects.sort(key=lambda p: first_seen[p.department])  # stable: keeps file order
+    for number, project in enumerate(report.projects, 1):
+        project.seq = str(number)

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from evaldesk.core import money
 from evaldesk.core.merge import MergeResult, merge_reports
 from evaldesk.core.records import Report
-from evaldesk.io.batch import drop_redundant_rates, read_many
+from evaldesk.io.batch import drop_redundant_rates, group_by_department, read_many
 from evaldesk.ui.menus import insert_after
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ def merge_files(paths: Sequence[Path], *, department: str = "", title: str = "",
     if batch.cancelled:
         return MergeOutcome(None, batch.failures, len(paths))
     result = merge_reports(batch.reports, department=department, title=title)
+    group_by_department(result.report)
     drop_redundant_rates(result.report)
     return MergeOutcome(result, batch.failures, len(paths))
 
@@ -236,7 +237,7 @@ class MergeReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)
-        self.resize(900, 560)
+        self.resize(900, 640)
 
     def _department_changed(self, text: str) -> None:
         report = self.merged.report

@@ -54,6 +54,9 @@ def test_result_lists_departments_bad_files_and_duplicates(
     dialog = _merged_dialog(qtbot, window, paths)
     merged = dialog.merged.report
     assert len(merged.projects) == 10
+    # The department sent twice is one run of rows (one 小计), renumbered in order.
+    assert [p.department for p in merged.projects[:4]] == [reports[0].department] * 4
+    assert [p.seq for p in merged.projects] == [str(n) for n in range(1, 11)]
     assert merged.budget_total() == sum((r.budget_total() for r in reports), D(0)) \
         + reports[0].budget_total()
     # Four departments and the 合计 row.
