@@ -78,7 +78,8 @@ def test_after_a_rollover_the_view_shows_what_moved(qtbot: QtBot, window: MainWi
     assert changes == sorted(changes) and changes[-1] == D("8.34")
     dock.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert _shown(dock, "序号") == [str(n) for n in range(1, 7)]
-    assert "两年都有的数字合计" in dock.totals_label.text() and "实际支出：本年尚未填写" in dock.totals_label.text()
+    totals = dock.totals_label.text()
+    assert "两年都有的数字合计" in totals and "实际支出：本年尚未填写" in totals
 
     # A row leads to its project in the table.
     dock.view.sortByColumn(_column(dock, "预算增减"), Qt.SortOrder.DescendingOrder)
