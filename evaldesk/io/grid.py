@@ -339,11 +339,16 @@ def inspect_grid(grid: Grid, source: str) -> HeaderInfo:
     return _info(rows, header, [])
 
 
+_GOAL_GROUPS = frozenset(group for _, group in SUMMARY_CATEGORIES)
+
+
 def _path_matches(path: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
     """A file's heading path fits a layout column when its levels match the column's levels;
     the "其中: 财政拨款" level may be absent from the file (two-row headers)."""
     if len(path) == 1 and len(wanted) == 2 and wanted[1] == "合计":
         return _matches(path[0], wanted[0])  # "预算金额" with no breakdown is the total
+    if len(path) < len(wanted) and wanted[0] in _GOAL_GROUPS:
+        wanted = wanted[1:]  # 数量指标/年度指标内容 without the 产出目标 level above it
     if len(path) < len(wanted):
         wanted = tuple(w for w in wanted if norm(w) != "其中:财政拨款")
     return len(path) == len(wanted) and all(

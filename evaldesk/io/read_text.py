@@ -21,7 +21,10 @@ MAX_TEXT_BYTES = 64 * 1024 * 1024  # a district table is a few MB; anything larg
 
 def decode(data: bytes, source: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReadError(source, "文件以 UTF-16 编码，但内容已损坏，无法识别其中的文字") from None
     if b"\x00" in data[:4096]:
         raise ReadError(source, "这是二进制文件，不是文本表格")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -32,7 +35,7 @@ def decode(data: bytes, source: str) -> str:
     raise ReadError(source, "无法识别文件的文字编码（应为 UTF-8 或 GBK）")
 
 
-def split_rows(text: str) -> list[list[str]]:
+def split_rows(text: str, source: str = "") -> list[list[str]]:
     """Rows of cells: tabs if the text has any (Excel's clipboard), commas otherwise.
 
     Excel quotes a cell that holds a line break; the csv module undoes that. A PDF extraction
@@ -40,7 +43,13 @@ def split_rows(text: str) -> list[list[str]]:
     """
     delimiter = "\t" if "\t" in text else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    return list(reader)
+    try:
+        return list(reader)
+    except csv.Error:
+        # The one csv error left with strict=False: a cell longer than the field limit
+        # (131,072 characters, four times what an Excel cell can hold).
+        raise ReadError(source, f"第 {reader.line_num} 行有一个单元格长得不像表格内容"
+                                "（超过十万个字符），不是自评表") from None
 
 
 def report_from_text(text: str, source: str = "剪贴板",
@@ -48,12 +57,12 @@ def report_from_text(text: str, source: str = "剪贴板",
     """A table pasted or read as text; ``ReadError`` when it is not a summary table."""
     if not text.strip():
         raise ReadError(source, "内容为空")
-    return report_from_grid(split_rows(text), source, mapping)
+    return report_from_grid(split_rows(text, source), source, mapping)
 
 
 def read_text_grid(path: Path) -> list[list[str]]:
     """The file's cells, for a mapping dialog to show."""
-    return split_rows(decode(_read_bytes(path), str(path)))
+    return split_rows(decode(_read_bytes(path), str(path)), str(path))
 
 
 def read_text(path: Path, mapping: Mapping[str, int] | None = None) -> Report:

@@ -144,9 +144,6 @@ def test_two_header_rows_away_from_the_top(tmp_path: Path) -> None:
     assert second.actual.total == D("125.64") and report.import_notes == []
 
 
-@pytest.mark.xfail(strict=True, reason="grid matches indicator headings only under their 产出目标/效益目标 "
-                   "level; a two-row header without that level leaves them unmatched (reported, not "
-                   "read) — the fix belongs in grid._path_matches")
 def test_two_header_rows_with_indicator_pairs(tmp_path: Path) -> None:
     top = ["序号", "项目名称", "项目年度预算金额", "实际支出金额", "数量指标", None, "社会效益指标", None]
     sub = [None, None, None, None, "年度指标内容", "完成情况", "年度指标内容", "完成情况"]
