@@ -147,7 +147,9 @@ def test_restore_gives_a_modified_document_that_saves_back(qtbot: QtBot, data: P
     assert not restored.doc.undo_stack.isClean() and restored.isWindowModified()
     assert not restored.guard.read_only
     assert not chosen.path.exists()
-    assert not recovery.restore(_window(qtbot, Document()), chosen)  # taken: not restored twice
+    other = _window(qtbot, Document())
+    assert not recovery.restore(other, chosen)  # taken: not restored twice
+    _close(other)
     _die(restored)  # crashing again right away still offers it, with its count
     assert [o.edits for o in recovery.pending(data)] == [2]
     for leftover in journal.orphans(data / "journal"):
