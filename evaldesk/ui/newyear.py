@@ -129,6 +129,9 @@ class NewYear(QObject):
         self.act_filter = QAction(_tr("只显示仍为上年数据的项目"), window)
         self.act_filter.setCheckable(True)
         self.act_filter.toggled.connect(self._filter_toggled)
+        # Another report (opened, new, rolled over) starts unfiltered: a filter left on would
+        # show an opened file as an empty table.
+        window.doc.reset.connect(lambda: self.act_filter.setChecked(False))
         for action in (self.act_new_from_last_year, self.act_confirm, self.act_filter):
             window.addAction(action)
         insert_after(window.act_new, [self.act_new_from_last_year])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 from pathlib import Path
 
@@ -105,6 +106,12 @@ def test_filter_confirm_edit_and_undo(qtbot: QtBot, window: MainWindow,
 
     window.newyear.act_filter.setChecked(False)
     assert hidden() == []
+
+    window.newyear.act_filter.setChecked(True)
+    qtbot.waitUntil(lambda: hidden() == [0, 1])
+    window.doc.replace(copy.deepcopy(window.doc.report), None)  # as opening another file does
+    assert not window.newyear.act_filter.isChecked()
+    qtbot.waitUntil(lambda: hidden() == [])
 
 
 def test_confirm_without_carried_rows_says_so(window: MainWindow) -> None:
