@@ -359,3 +359,32 @@ def test_a_damaged_journal_is_set_aside_with_a_message(qtbot: QtBot, data: Path,
     assert recovery.pending(data) == []
     assert len(list((data / "journal" / "discarded").glob("*.journal"))) == 1
     _close(target)
+
+
+def test_the_app_start_offers_and_restores(qtbot: QtBot, book: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """What app.main does: a crash's journal comes back in the main window; with a file given,
+    the file opens there and the restored report gets a window of its own."""
+    monkeypatch.setenv(recovery.ENV_DATA_DIR, str(tmp_path / "data"))
+    recovery.enable()
+    window = _window(qtbot, Document(read_workbook(book), book))
+    window.doc.set_cell_text(0, COLUMN_INDEX["name"], "崩溃前")
+    edited = window.doc.report
+    _die(window)
+    _close(window)
+    recovery.disable()
+    monkeypatch.setattr(recovery.RecoveryDialog, "exec", lambda d: QDialog.DialogCode.Accepted.value)
+    other = tmp_path / "另一张.xlsx"
+    other.write_bytes(book.read_bytes())
+    windows = recovery.start_session([other])
+    try:
+        assert len(windows) == 2
+        qtbot.waitUntil(lambda: not windows[0].is_busy(), timeout=15000)
+        assert windows[0].doc.path == other
+        assert windows[1].doc.report == edited and windows[1].doc.path == book
+        assert crash._reporter is not None  # the crash dialog is installed
+    finally:
+        recovery.end_session()
+        for each in windows:
+            _close(each)
+    assert recovery.enabled_folder() is None and crash._reporter is None
