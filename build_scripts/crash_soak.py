@@ -56,12 +56,14 @@ def main() -> int:
             else:
                 write_workbook(read_text(_seed_path()), source)
             outcome = kill_and_restore(source, Path(folder) / "data", seed, args.steps,
-                                       random.Random(seed), timeout=300)
+                                       random.Random(seed), timeout=300, expect_in_child=True)
             try:
                 check(outcome)
             except AssertionError as error:
                 failures += 1
-                print(f"seed {seed}: MISMATCH {error}", flush=True)
+                last = outcome.printed[-1][0]
+                print(f"seed {seed}: MISMATCH {error!r}: killed after edit {last}, restored "
+                      f"{outcome.restored}, expected {outcome.expected[last:last + 2]}", flush=True)
                 continue
             last = outcome.printed[-1][0]
             edits_before_kill += last

@@ -45,7 +45,8 @@ def _env(data: Path) -> dict[str, str]:
 
 
 def kill_and_restore(source: Path, data: Path, seed: int, steps: int,
-                     rng: random.Random, timeout: float = 60) -> Outcome:
+                     rng: random.Random, timeout: float = 60, *,
+                     expect_in_child: bool = False) -> Outcome:
     """Run the soak child on ``source``, SIGKILL it after a random edit, restore, compare."""
     command = [sys.executable, "-m", "evaldesk.ui.soak", str(source)]
     kill_after = rng.randint(1, steps)
@@ -74,7 +75,13 @@ def kill_and_restore(source: Path, data: Path, seed: int, steps: int,
     result = subprocess.run([*command, "--restore"], cwd=REPO, env=_env(data), timeout=timeout,
                             capture_output=True, text=True, check=True)
     _word, restored, edits, mode = result.stdout.split()
-    expected = soak.expected_digests(read_report(source), source, seed, steps)
+    if expect_in_child:
+        expected = subprocess.run(
+            [*command, "--seed", str(seed), "--steps", str(steps), "--expect"], cwd=REPO,
+            env=_env(data), timeout=timeout, capture_output=True, text=True, check=True,
+        ).stdout.split()
+    else:
+        expected = soak.expected_digests(read_report(source), source, seed, steps)
     return Outcome(printed, restored, int(edits), mode == "writable", expected)
 
 

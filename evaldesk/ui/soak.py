@@ -13,8 +13,9 @@ through the same functions the recovery dialog uses (``recovery.pending`` and
 (nothing unsaved was left), the digest is that of FILE as it is on disk, which is what the clerk
 would then have.
 
-The edits are a pure function of the seed and the report, so ``expected_digests`` computes in
-process what each step must give (tests/test_crash_recovery.py, build_scripts/crash_soak.py).
+The edits are a pure function of the seed and the report, so ``expected_digests`` computes what
+each step must give (in the test's process, or with ``--expect`` in one of the same code as the
+children, which a long soak needs while the sources are being edited).
 """
 
 from __future__ import annotations
@@ -118,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--steps", type=int, default=200)
     parser.add_argument("--restore", action="store_true")
+    parser.add_argument("--expect", action="store_true",
+                        help="print the digest after each step, computed without a window")
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QCoreApplication, QTimer
@@ -130,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
 
     QCoreApplication.setOrganizationName("evaldesk-soak")
     app = QApplication([sys.argv[0]])
+    if args.expect:
+        _say(" ".join(expected_digests(read_report(args.file), args.file, args.seed, args.steps)))
+        return 0
     folder = recovery.enable()
     crash.install(folder)
 
