@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per", type=int, default=5, help="每个部门的项目数")
     parser.add_argument("--format", choices=("xlsx", "csv", "mixed"), default="xlsx")
     args = parser.parse_args(argv)
-    from evaldesk.io.batch import drop_redundant_rates, read_many
+    from evaldesk.io.batch import read_many
     from evaldesk.io.write_xlsx import write_workbook
 
     every = {"xlsx": 1, "csv": 0, "mixed": 10}[args.format]
@@ -116,7 +116,6 @@ def main(argv: list[str] | None = None) -> int:
         read_time = time.perf_counter() - started
         started = time.perf_counter()
         result = merge_reports(batch.reports, department="龙岗区财政局")
-        drop_redundant_rates(result.report)
         merge_time = time.perf_counter() - started
         merged = result.report
         expected = sum((r.budget_total() for r in parts), Decimal(0))

@@ -143,17 +143,18 @@ def _rollover(args: argparse.Namespace) -> int:
 def _merge(args: argparse.Namespace) -> int:
     from evaldesk.core.merge import merge_reports
     from evaldesk.core.money import format_amount
+    from evaldesk.io.batch import read_many
 
-    sources: list[tuple[str, Report]] = []
-    unreadable = 0
-    for number, path in enumerate(args.files, 1):
-        if len(args.files) > 20 and number % 20 == 0:
-            _say(f"已读取 {number}/{len(args.files)} 个文件…", err=True)
-        report = _read(path)
-        if report is None:
-            unreadable += 1
-        else:
-            sources.append((path, report))
+    paths = [Path(f) for f in args.files]
+
+    def progress(done: int, _name: str) -> None:
+        if len(paths) > 20 and done and done % 20 == 0:
+            _say(f"已读取 {done}/{len(paths)} 个文件…", err=True)
+
+    batch = read_many(paths, progress=progress)
+    for path, reason in batch.failures:
+        _say(f"{path}: 无法读取：{reason}", err=True)
+    sources, unreadable = batch.reports, len(batch.failures)
     result = merge_reports(sources, department=args.department or "", title=args.title or "")
     if not _write(result.report, args.output):
         return EXIT_UNREADABLE

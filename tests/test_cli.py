@@ -227,3 +227,22 @@ def test_import_notes_survive_a_save(capsys: pytest.CaptureFixture[str], seed_pa
     assert code == 1
     assert "[IMPORT_UNPLACED]" in xlsx_findings and "[IMPORT_JOINED]" in xlsx_findings
     assert xlsx_findings.replace(str(out), "F") == text_findings.replace(str(seed_path), "F")
+
+
+def test_merged_summary_keeps_department_subtotals_and_equal_rates(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    header = "序号,部门名称,项目名称,项目年度预算金额,,,,实际支出金额,,,,预算支出执行率\n"
+    a = tmp_path / "a.csv"
+    a.write_text(header + "1,区信访局,甲,10,10,0,0,10,10,0,0,100.00%\n", encoding="utf-8")
+    b = tmp_path / "b.csv"
+    b.write_text(header + "1,区教育局（2）,乙,8,8,0,0,6,6,0,0,75.00%\n", encoding="utf-8")
+    out = tmp_path / "district.xlsx"
+    code, stdout, err = run(capsys, "merge", str(a), str(b), str(a), "-o", str(out))
+    assert code == 0, err  # the save's read-back check accepts the equal rate
+    from evaldesk.io import read_report
+
+    merged = read_report(out)
+    assert merged.department_subtotals
+    assert [(p.seq, p.department) for p in merged.projects] == [
+        ("1", "区信访局"), ("2", "区信访局"), ("3", "区教育局（2）")]
+    assert "区教育局（2）\t预算 8.00" in stdout

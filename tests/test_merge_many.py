@@ -11,7 +11,7 @@ from python_calamine import CalamineWorkbook
 
 from benchmarks.bench_merge import department_files
 from evaldesk.core.merge import merge_reports
-from evaldesk.io.batch import drop_redundant_rates, read_many
+from evaldesk.io.batch import read_many
 from evaldesk.io.read_xlsx import read_workbook
 from evaldesk.io.write_xlsx import FIRST_DATA_ROW, SUBTOTAL_LABEL, write_workbook
 
@@ -52,7 +52,6 @@ def test_two_hundred_departments_add_up_and_a_corrupt_file_is_reported(
     assert [actual for _, actual in totals.values()] == actuals
     assert result.duplicates == [] and result.years == {2021}
 
-    drop_redundant_rates(merged)
     out = tmp_path / "汇总.xlsx"
     write_workbook(merged, out, subtotals=True)
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()

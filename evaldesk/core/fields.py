@@ -119,6 +119,7 @@ def set_value(project: Project, key: str, value: Value, *, autofill: bool = True
     if key == "rate":
         assert value is None or isinstance(value, Decimal)
         project.rate_printed = value
+        settle_printed_rate(project)
         return
     if is_amount_key(key):
         assert value is None or isinstance(value, Decimal)
@@ -142,6 +143,20 @@ def set_value(project: Project, key: str, value: Value, *, autofill: bool = True
         _set_indicator_cell(project, ind[0], ind[1], "" if value is None else str(value))
         return
     raise KeyError(key)
+
+
+# A double holds about 16 significant digits: a rate stored as the computed quotient comes back
+# this close to it, and is the computed rate, not a figure anyone printed.
+_RATE_NOISE = Decimal("1e-12")
+
+
+def settle_printed_rate(project: Project) -> None:
+    """Forget a printed rate that is the computed one: it says nothing the amounts do not, and
+    a workbook cannot keep the difference (both are the same number in a cell)."""
+    printed, computed = project.rate_printed, project.rate
+    if printed is not None and computed is not None \
+            and abs(printed - computed) <= _RATE_NOISE * max(Decimal(1), abs(computed)):
+        project.rate_printed = None
 
 
 def set_bad_value(project: Project, key: str, text: str) -> None:
@@ -229,5 +244,6 @@ __all__ = [
     "restore_project",
     "set_bad_value",
     "set_value",
+    "settle_printed_rate",
     "summary_text",
 ]

@@ -37,10 +37,15 @@ def _key(project: Project) -> tuple[str, str]:
 
 def merge_reports(sources: list[tuple[str, Report]], *, department: str = "",
                   title: str = "") -> MergeResult:
-    """Merge ``(source name, report)`` pairs in the order given."""
+    """Merge ``(source name, report)`` pairs in the order given.
+
+    Each department's projects end up together (departments in the order they first appear,
+    projects in file order within one), so a department that sent two files gets one run of
+    rows and one 小计 in the written summary.
+    """
     years = {r.year for _, r in sources if r.year is not None}
     year = next(iter(years)) if len(years) == 1 else None
-    merged = Report(year=year, title=title, department=department)
+    merged = Report(year=year, title=title, department=department, department_subtotals=True)
     seen: dict[tuple[str, str], list[str]] = {}
     for source, report in sources:
         for original in report.projects:
@@ -50,6 +55,10 @@ def merge_reports(sources: list[tuple[str, Report]], *, department: str = "",
                 project.department = report.department
             merged.projects.append(project)
             seen.setdefault(_key(project), []).append(source)
+    first_seen: dict[str, int] = {}
+    for project in merged.projects:
+        first_seen.setdefault(project.department, len(first_seen))
+    merged.projects.sort(key=lambda p: first_seen[p.department])  # stable: file order kept
     for number, project in enumerate(merged.projects, 1):
         project.seq = str(number)
     duplicates = [(dept, name, where) for (dept, name), where in seen.items()

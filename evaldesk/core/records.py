@@ -234,6 +234,8 @@ class Report:
     phone: str = ""  # 联系电话
     head: str = ""  # 单位负责人
     projects: list[Project] = field(default_factory=list)
+    # A merged district summary: a 小计 row under each department's run of projects.
+    department_subtotals: bool = False
     # What a reader could not take from the file as a whole (columns it could not match); about
     # the source, not the report's content, so not part of its value.
     import_notes: list[ImportNote] = field(default_factory=list, compare=False)

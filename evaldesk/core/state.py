@@ -149,6 +149,7 @@ def report_fields_to_state(report: Report) -> dict[str, Any]:
     """The report's own lines (not its projects)."""
     state: dict[str, Any] = {name: getattr(report, name) for name in _REPORT_TEXT}
     state["year"] = report.year
+    state["department_subtotals"] = report.department_subtotals
     return state
 
 
@@ -158,6 +159,7 @@ def apply_report_fields(report: Report, state: dict[str, Any]) -> None:
             setattr(report, name, str(state[name]))
     year = state.get("year")
     report.year = int(year) if year is not None else None
+    report.department_subtotals = bool(state.get("department_subtotals", False))
 
 
 def report_to_state(report: Report) -> dict[str, Any]:

@@ -60,24 +60,3 @@ def read_many(paths: Sequence[Path], *, mapping_for: MappingFor | None = None,
     if progress is not None:
         progress(len(paths), "")
     return batch
-
-
-def drop_redundant_rates(report: Report) -> None:
-    """Forget a printed 执行率 that is exactly the computed one (a CSV's "100.00%" on an equal
-    budget and actual): it says nothing the amounts do not, and a workbook cannot tell the two
-    apart when read back, so the save's read-back check would refuse the merged summary."""
-    for project in report.projects:
-        if project.rate_printed is not None and project.rate_printed == project.rate:
-            project.rate_printed = None
-
-
-def group_by_department(report: Report) -> None:
-    """Each department's projects together, departments in the order they first appear, 序号
-    renumbered: a department that sent two files (or appears in several) gets one run of rows
-    and so one 小计 in the written summary. The order within a department is kept."""
-    first_seen: dict[str, int] = {}
-    for project in report.projects:
-        first_seen.setdefault(project.department, len(first_seen))
-    report.projects.sort(key=lambda p: first_seen[p.department])  # stable: keeps file order
-    for number, project in enumerate(report.projects, 1):
-        project.seq = str(number)

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from evaldesk.core.fields import set_bad_value
+from evaldesk.core.fields import set_bad_value, settle_printed_rate
 from evaldesk.core.layout import (
     COLUMN_INDEX,
     HEADER_ROWS,
@@ -48,7 +48,8 @@ IMPORT_UNMATCHED = "IMPORT_UNMATCHED"
 
 _SPACE = re.compile(r"[\s\u3000]+")
 _UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)")
-_DEPARTMENT = re.compile(r"^(?:部门|单位|预算单位)(?:名称)?\s*[(（]\s*盖章\s*[)）]\s*[:：]?\s*(.*)$", re.S)
+_DEPARTMENT = re.compile(
+    r"^(?:部门|单位|预算单位)(?:名称)?\s*[(（]\s*盖章\s*[)）]\s*[:：]?\s*(.*)$", re.S)
 _TOTAL_WORDS = frozenset({"合计", "总计", "小计", "合 计"})
 _SIGNATURE_LABELS: dict[str, str] = {
     "单位负责人": "head", "负责人": "head",
@@ -382,7 +383,9 @@ def report_from_grid(grid: Grid, source: str,
         row = grid[r]
         if not any(cell_text(v).strip() for v in row):
             continue
-        if _is_total_row(row, header):
+        total = _total_row_word(row, header)
+        if total:
+            report.department_subtotals |= total == "小计"
             continue
         # A row that names no project may be the signature block; any other text is read as a
         # project (a clerk can delete it) rather than dropped.
@@ -412,7 +415,8 @@ def _read_lines_above(rows: Grid, report: Report) -> None:
             if not text:
                 continue
             unit = _UNIT.search(unicodedata.normalize("NFKC", text).replace(" ", ""))
-            department = _DEPARTMENT.match(unicodedata.normalize("NFKC", text))
+            # The pattern takes both bracket widths; the name is kept as written (（2）stays).
+            department = _DEPARTMENT.match(text)
             if department:
                 report.department = department.group(1).strip()
             elif unit and len(text) < 20:
@@ -446,13 +450,16 @@ def _is_amount_like(texts: Sequence[str]) -> bool:
     return sum(1 for t in texts if re.fullmatch(r"-?[\d,]+(\.\d+)?", t)) >= 3
 
 
-def _is_total_row(row: Sequence[object], header: _Header) -> bool:
+def _total_row_word(row: Sequence[object], header: _Header) -> str:
+    """合计/总计/小计 when the row is a total (derived, never read), else ""."""
     for col in header.label_columns:
         if col < len(row):
             value = row[col]
-            if isinstance(value, str) and len(value) < 8 and norm(value) in _TOTAL_WORDS:
-                return True
-    return False
+            if isinstance(value, str) and len(value) < 8:
+                word = norm(value)
+                if word in _TOTAL_WORDS:
+                    return word
+    return ""
 
 
 def _cell(row: Sequence[object], header: _Header, key: str) -> object:
@@ -491,6 +498,7 @@ def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bo
         project.rate_printed = _rate_from_cell(raw_rate, project.rate)
     except NotANumber:
         set_bad_value(project, "rate", cell_text(raw_rate).strip())
+    settle_printed_rate(project)
     _read_indicators(row, line, header, project)
     return project
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +27,6 @@ from evaldesk.io.grid import HeaderNeedsMapping, report_from_grid
 from evaldesk.io.project_sheets import complete_report, sheets_of
 from evaldesk.io.safety import MAX_CELLS, preflight
 
-# A rate written by us (or by anyone) as the double nearest the computed fraction reads back a
-# few units in the 16th digit away from it; that is the computed rate, not a printed one.
-_FLOAT_NOISE = Decimal("1e-12")
 # A header row of numbers beneath the headings (1, 2, 3 … in some templates) or a data row: the
 # first row with this many numbers starts the data area, where merged cells are filled down.
 _NUMBERS_IN_DATA_ROW = 3
@@ -65,7 +61,6 @@ def read_workbook(path: Path, mapping: Mapping[str, int] | None = None, *,
         if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)):
             raise
         raise ReadError(path, f"读取工作簿时出错（{_first_line(error)}），文件可能已损坏") from None
-    _settle(report)
     return report
 
 
@@ -179,14 +174,3 @@ def _data_start(rows: list[list[Any]]) -> int | None:
             return index
     return None
 
-
-def _settle(report: Report) -> None:
-    """Undo what storing in a workbook adds: float noise on a computed rate.
-
-    A rate cell that equals the computed rate (to within a double's precision) says nothing the
-    amounts do not; it is kept as "printed" only where it differs, as the records module asks.
-    """
-    for project in report.projects:
-        printed, computed = project.rate_printed, project.rate
-        if printed is not None and computed is not None and abs(printed - computed) <= _FLOAT_NOISE:
-            project.rate_printed = None

@@ -52,7 +52,11 @@ def difference(meant: Report, back: Report) -> str | None:
     Records compare as records do (Decimal by value: 60.00 is 60), field by field.
     """
     for item in fields(Report):
-        if item.compare and item.name != "projects" \
+        if item.name == "title":
+            # An empty title and the one the form makes by itself print the same.
+            if meant.shown_title != back.shown_title:
+                return f"表头的「{_REPORT_LINES['title']}」"
+        elif item.compare and item.name != "projects" \
                 and getattr(meant, item.name) != getattr(back, item.name):
             return f"表头的「{_REPORT_LINES.get(item.name, item.name)}」"
     if len(meant.projects) != len(back.projects):

@@ -363,12 +363,13 @@ def _seq_range(last_row: int) -> str:
     return f"A{FIRST_DATA_ROW + 1}:A{last_row + 1}"
 
 
-def write_workbook(report: Report, path: Path, *, paper: str = "A3", subtotals: bool = False,
-                   project_sheets: bool | None = None) -> None:
+def write_workbook(report: Report, path: Path, *, paper: str = "A3",
+                   subtotals: bool | None = None, project_sheets: bool | None = None) -> None:
     """Write ``report`` as the official summary workbook at ``path``, atomically.
 
-    ``subtotals`` puts a 小计 row under each department's projects (a merged district summary);
-    reading the file back skips those rows as it skips 合计.
+    ``subtotals`` puts a 小计 row under each department's projects (a merged district summary;
+    by default as ``report.department_subtotals`` says); reading the file back skips those rows
+    as it skips 合计, and remembers that the summary had them.
 
     ``project_sheets`` adds a 项目支出绩效自评表 sheet per project; by default (None) only up to
     ``project_sheets.PROJECT_SHEETS_LIMIT`` projects, since each sheet costs about 8 ms to write
@@ -379,6 +380,8 @@ def write_workbook(report: Report, path: Path, *, paper: str = "A3", subtotals: 
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {sorted(PAPER_SIZES)}")
+    if subtotals is None:
+        subtotals = report.department_subtotals
 
     def write(target: Path) -> None:
         try:

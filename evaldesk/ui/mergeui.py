@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from evaldesk.core import money
 from evaldesk.core.merge import MergeResult, merge_reports
 from evaldesk.core.records import Report
-from evaldesk.io.batch import drop_redundant_rates, group_by_department, read_many
+from evaldesk.io.batch import read_many
 from evaldesk.ui.menus import insert_after
 
 if TYPE_CHECKING:
@@ -79,8 +79,6 @@ def merge_files(paths: Sequence[Path], *, department: str = "", title: str = "",
     if batch.cancelled:
         return MergeOutcome(None, batch.failures, len(paths))
     result = merge_reports(batch.reports, department=department, title=title)
-    group_by_department(result.report)
-    drop_redundant_rates(result.report)
     return MergeOutcome(result, batch.failures, len(paths))
 
 
@@ -346,7 +344,7 @@ class Merge(QObject):
         def work() -> Path:
             from evaldesk.io.write_xlsx import write_workbook
 
-            write_workbook(report, path, subtotals=True)
+            write_workbook(report, path)  # the merged report asks for its 小计 rows itself
             return path
 
         task = Task(work)

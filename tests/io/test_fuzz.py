@@ -199,8 +199,8 @@ def test_damaged_parts_inside_a_sound_zip(tmp_path_factory: pytest.TempPathFacto
 def test_damaged_texts(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject,
                        suffix: str) -> None:
     original = _seed_path().read_bytes()
-    # UTF-16 is left out until read_text maps its decoding errors (test_damaged_utf16_text).
-    encoded = data.draw(st.sampled_from([original, original.decode("utf-8").encode("gb18030")]))
+    encoded = data.draw(st.sampled_from([original, original.decode("utf-8").encode("gb18030"),
+                                         original.decode("utf-8").encode("utf-16")]))
     path = tmp_path_factory.mktemp("text") / f"坏的{suffix}"
     path.write_bytes(data.draw(mutated(encoded)))
     read_or_refuse(path)

@@ -121,10 +121,16 @@ def test_header_found_wherever_it_stands_with_blank_rows_and_columns() -> None:
 def test_excel_clipboard_quoted_cells_with_line_breaks() -> None:
     header = ("序号\t部门名称\t项目名称\t项目年度预算金额\t\t\t\t实际支出金额\t\t\t\t"
               "预算支出执行率\t年初绩效目标")
-    row = '1\t局\t甲\t10\t10\t0\t0\t9\t9\t0\t0\t90.00%\t"第一行\n第二行"'
+    row = '1\t局\t甲\t10\t10\t0\t0\t9\t9\t0\t0\t90.01%\t"第一行\n第二行"'
     report = report_from_text(f"{header}\n{row}\n")
     assert report.projects[0].goal == "第一行\n第二行"
-    assert report.projects[0].rate_printed == D("0.9")
+    assert report.projects[0].rate_printed == D("0.9001")
+
+
+def test_a_printed_rate_equal_to_the_computed_one_is_not_kept_twice() -> None:
+    header = "序号\t项目名称\t项目年度预算金额\t实际支出金额\t预算支出执行率"
+    (project,) = report_from_text(f"{header}\n1\t甲\t10\t9\t90.00%\n").projects
+    assert project.rate_printed is None and project.rate_shown == D("0.9")
 
 
 def test_gb18030_text_and_csv(tmp_path: Path) -> None:
@@ -211,8 +217,8 @@ def test_a_numeric_rate_above_ten_is_read_the_way_the_amounts_say() -> None:
 
     header = ["序号", "部门名称", "项目名称", "项目年度预算金额", "", "", "", "实际支出金额", "", "",
               "", "预算支出执行率"]
-    typed_percent = ["1", "局", "甲", 10.0, 10.0, 0, 0, 9.813, 9.813, 0, 0, 98.13]
-    stored_fraction = ["2", "局", "乙", 1.0, 1.0, 0, 0, 11.0, 11.0, 0, 0, 11.0]  # 1100 %
+    typed_percent = ["1", "局", "甲", 10.0, 10.0, 0, 0, 9.812, 9.812, 0, 0, 98.13]
+    stored_fraction = ["2", "局", "乙", 1.0, 1.0, 0, 0, 10.99, 10.99, 0, 0, 11.0]  # 1100 %
     report = report_from_grid([header, typed_percent, stored_fraction], "x")
     assert report.projects[0].rate_printed == D("0.9813")
     assert report.projects[1].rate_printed == D(11)
