@@ -27,7 +27,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -120,6 +120,7 @@ class JournalKeeper(QObject):
         self._resetting = False
         self._unsaved = 0
         self._document: str | None = None
+        self.failed = False
         doc.projectsChanged.connect(self._projects_changed)
         for signal in (doc.rowsInserted, doc.rowsRemoved, doc.rowsMoved):
             signal.connect(self._structure_changed)
@@ -148,11 +149,25 @@ class JournalKeeper(QObject):
         self._document = str(self.doc.path) if self.doc.path is not None else None
         self._uids.clear()
         self._structure = self._fields = False
-        self.journal.start(self.doc.report, self._document, edits=edits)
+        self._safely(lambda: self.journal.start(self.doc.report, self._document, edits=edits))
 
     def discard(self) -> None:
         """A clean close: nothing is left to recover."""
-        self.journal.discard()
+        with contextlib.suppress(OSError):
+            self.journal.discard()
+
+    def _safely(self, write: Callable[[], object]) -> None:
+        """A journal that cannot be written (disk full, data folder gone) must not turn every
+        keystroke into an error: the clerk is told once, and editing goes on."""
+        if self.failed:
+            return
+        try:
+            write()
+        except OSError as error:
+            self.failed = True
+            self.doc.message.emit(
+                _tr("无法写入恢复记录（%1）：程序意外退出时可能丢失修改，请尽快保存。")
+                .replace("%1", error.strerror or str(error)))
 
     # -- signals --------------------------------------------------------------------------------
 
@@ -177,7 +192,8 @@ class JournalKeeper(QObject):
     def _mark(self, edits: int) -> None:
         self._unsaved = edits
         self._document = str(self.doc.path) if self.doc.path is not None else None
-        self.journal.mark(self._document, edits)
+        document = self._document
+        self._safely(lambda: self.journal.mark(document, edits))
 
     def _path_changed(self) -> None:
         current = str(self.doc.path) if self.doc.path is not None else None
@@ -201,8 +217,9 @@ class JournalKeeper(QObject):
         if not (self._uids or self._structure or self._fields):
             self.start(self._unsaved + 1)  # no word of what changed: the whole report
             return
-        self.journal.record(self.doc.report, sorted(self._uids),
-                            structure=self._structure, fields=self._fields)
+        uids, structure, fields = sorted(self._uids), self._structure, self._fields
+        self._safely(lambda: self.journal.record(self.doc.report, uids, structure=structure,
+                                                 fields=fields))
         self._unsaved += 1
         self._uids.clear()
         self._structure = self._fields = False
@@ -369,7 +386,10 @@ class DocumentGuard(QObject):
         self._pending_lock: DocumentLock | None = None
         self._read_only_paths: set[Path] = set()
         if self._folder is not None:
-            self.keeper = JournalKeeper(window.doc, self._folder, self)
+            try:
+                self.keeper = JournalKeeper(window.doc, self._folder, self)
+            except OSError:
+                self.keeper = None  # no data folder: the app still opens, without a journal
         window.doc.pathChanged.connect(self._sync_lock)
         self._sync_lock()
 

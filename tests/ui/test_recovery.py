@@ -388,3 +388,24 @@ def test_the_app_start_offers_and_restores(qtbot: QtBot, book: Path, tmp_path: P
         for each in windows:
             _close(each)
     assert recovery.enabled_folder() is None and crash._reporter is None
+
+
+def test_a_journal_that_cannot_be_written_does_not_stop_editing(
+        qtbot: QtBot, data: Path, book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    window = _window(qtbot, Document(read_workbook(book), book))
+    said: list[str] = []
+    window.doc.message.connect(said.append)
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    for text in ("一", "二", "三"):
+        window.doc.set_cell_text(0, COLUMN_INDEX["problems"], text)
+        operations.insert_blank(window.doc, 1)
+    monkeypatch.undo()
+    assert window.doc.projects[0].problems == "三"
+    assert len(said) == 1 and "无法写入恢复记录" in said[0] and "请尽快保存" in said[0]
+    _close(window)
