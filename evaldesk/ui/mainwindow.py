@@ -35,7 +35,7 @@ from evaldesk.core import money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
-from evaldesk.ui import compare, i18n, mergeui, newyear, operations, projectform
+from evaldesk.ui import compare, i18n, mergeui, newyear, operations, projectform, welcome
 from evaldesk.ui.document import Document
 from evaldesk.ui.find import FindDialog
 from evaldesk.ui.headerform import HeaderForm
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.newyear = newyear.install(self)
         self.merge = mergeui.install(self)
         self.compare = compare.install(self)
+        self.welcome = welcome.install(self)
         self._restore_settings()
         self._update_title()
         self.update_status()
