@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -144,10 +145,22 @@ class WelcomeSwitch(QObject):
         # to show; the page never comes back while the window lives.
         doc.reset.connect(self.show_editor)
         doc.undo_stack.indexChanged.connect(self.show_editor)
+        self._hidden_docks: list[QDockWidget] = []
         if doc.path is not None or doc.report.projects:
             self.show_editor()
         else:
             self.stack.setCurrentWidget(self.page)
+            # After the window has restored its saved layout, which would show the docks again.
+            QTimer.singleShot(0, self._hide_docks)
+
+    def _hide_docks(self) -> None:
+        """The problems panel and the project form say nothing about no document."""
+        if not self.showing_welcome:
+            return
+        for dock in self.window.findChildren(QDockWidget):
+            if dock.isVisible():
+                dock.hide()
+                self._hidden_docks.append(dock)
 
     @property
     def showing_welcome(self) -> bool:
@@ -158,6 +171,9 @@ class WelcomeSwitch(QObject):
     def show_editor(self, *_args: object) -> None:
         if self.stack.currentWidget() is not self._editor:
             self.stack.setCurrentWidget(self._editor)
+            for dock in self._hidden_docks:
+                dock.show()
+            self._hidden_docks.clear()
             self.window.table.setFocus()
 
 

@@ -20,10 +20,12 @@ def test_a_window_without_a_file_starts_on_the_welcome_page(empty_window: MainWi
     assert page.buttons["example"].isEnabled()  # the example ships beside the package
 
 
-def test_new_shows_an_empty_table(empty_window: MainWindow) -> None:
+def test_new_shows_an_empty_table(qtbot: QtBot, empty_window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not empty_window.problems.isVisible())  # no document, no panels
     empty_window.welcome.page.buttons["new"].click()
     assert not empty_window.welcome.showing_welcome
     assert empty_window.doc.report.projects == []
+    assert empty_window.problems.isVisible()
 
 
 def test_the_example_opens_in_the_editor(qtbot: QtBot, empty_window: MainWindow) -> None:
