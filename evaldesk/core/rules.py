@@ -82,6 +82,7 @@ _TEMPLATE = re.compile(r"请填写|请输入|填写说明|填报说明|（示例
 # Substrings every template pattern contains: plain `in` tests rule out most texts far faster
 # than the regular expression can.
 _TEMPLATE_CLUES = ("请", "说明", "示例", "例", "XXX", "×××", "＊＊")
+_TEMPLATE_HEAD = 40
 _TEXT_FIELDS_FOR_TEMPLATE = ("name", "goal", "completion", "problems", "rectification")
 
 
@@ -219,6 +220,19 @@ def _check_rate(found: list[Finding], project: Project) -> None:
                                  "预算与支出均为 0，执行率应为「—」，"
                                  f"表中为 {format_rate(project.rate_printed)}"))
         return
+    overspent = actual_total > budget_total
+    for spent, planned in ((actual.general, budget.general), (actual.fund, budget.fund),
+                           (actual.non_fiscal, budget.non_fiscal)):
+        if spent is not None and planned is not None and spent > planned:
+            overspent = True
+    if overspent or actual.carryover is not None or budget.general is None \
+            or budget.fund is None or budget.non_fiscal is None:
+        _check_overspent(found, uid, actual, budget, actual_total, budget_total)
+    _check_rate_figures(found, project, actual_total, budget_total)
+
+
+def _check_overspent(found: list[Finding], uid: int, actual: Funds, budget: Funds,
+                     actual_total: Decimal, budget_total: Decimal) -> None:
     for part, spent, planned in (
         ("general", actual.general, budget.general),
         ("fund", actual.fund, budget.fund),
@@ -230,6 +244,11 @@ def _check_rate(found: list[Finding], project: Project) -> None:
             name = "合计" if part == "total" else _PART_NAMES[part]
             found.append(Finding(OVERSPENT, Severity.ERROR, uid, f"actual.{part}",
                                  f"实际支出{name} {_num(spent)} 超过预算{name} {_num(planned)}"))
+
+
+def _check_rate_figures(found: list[Finding], project: Project, actual_total: Decimal,
+                        budget_total: Decimal) -> None:
+    uid = project.uid
     rate = actual_total / budget_total
     printed = project.rate_printed
     if printed is not None and abs(rate - printed) > RATE_HALF_UNIT and not rate_is_consistent(
@@ -271,12 +290,13 @@ def _check_indicators(found: list[Finding], project: Project) -> None:
 
 
 def _check_template_text(found: list[Finding], project: Project) -> None:
-    # One search over all the texts; only a hit (rare) looks at the fields one by one.
-    texts = [getattr(project, key) for key in _TEXT_FIELDS_FOR_TEMPLATE]
-    joined = "\n".join(texts)
+    # A template's instructions fill the cell from its start ("请填写…", "例：…"), so the head of
+    # each text is enough, and one search over the heads; only a hit (rare) looks field by field.
+    heads = [getattr(project, key)[:_TEMPLATE_HEAD] for key in _TEXT_FIELDS_FOR_TEMPLATE]
+    joined = "\n".join(heads)
     if not any(clue in joined for clue in _TEMPLATE_CLUES) or not _TEMPLATE.search(joined):
         return
-    for key, value in zip(_TEXT_FIELDS_FOR_TEMPLATE, texts, strict=True):
+    for key, value in zip(_TEXT_FIELDS_FOR_TEMPLATE, heads, strict=True):
         if _TEMPLATE.search(value):
             found.append(Finding(TEMPLATE_TEXT, Severity.WARNING, project.uid, key,
                                  f"「{field_label(key)}」中还留着模板的说明文字，请替换为实际内容"))
