@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep Qt's own logging quiet about the missing session bus on a headless machine.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+# Journals, crash reports and locks of every test (and of the processes tests start) go to a
+# folder of the run's own, never into the clerk's real data folder.
+os.environ.setdefault("EVALDESK_DATA_DIR", tempfile.mkdtemp(prefix="evaldesk-test-data-"))
 
 REPO = Path(__file__).resolve().parent.parent
 
