@@ -31,8 +31,9 @@ from evaldesk.core.fields import get_value
 from evaldesk.core.layout import SUMMARY_COLUMNS, Kind
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
+from evaldesk.io.cell_metrics import height_for, line_count
 from evaldesk.io.read_xlsx import read_workbook
-from evaldesk.io.write_xlsx import FIRST_DATA_ROW, HEADER_TOP, height_for, line_count, write_workbook
+from evaldesk.io.write_xlsx import FIRST_DATA_ROW, HEADER_TOP, write_workbook
 
 REPO = Path(__file__).resolve().parent.parent
 

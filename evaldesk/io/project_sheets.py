@@ -33,7 +33,6 @@ text, CSV) readable.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +61,7 @@ from evaldesk.core.records import (
 )
 from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile, get_profile, score_project
 from evaldesk.core.state import StateError, project_from_state
+from evaldesk.io.cell_metrics import height_for, line_count
 from evaldesk.io.grid import cell_text
 from evaldesk.io.metadata import (
     SHEET_NAME as METADATA_SHEET,
@@ -85,12 +85,7 @@ PROJECT_SHEETS_LIMIT = 500
 # that module imports this one to add the per-project sheets after its own.
 FONT = "宋体"
 FONT_SIZE = 10
-LINE_HEIGHT = 13.5  # points per wrapped line of 10 pt SimSun, with Excel's leading
-ROW_PADDING = 4.0
-MIN_ROW_HEIGHT = 18.0
-MAX_ROW_HEIGHT = 409.0  # Excel's limit
 MAX_CELL_CHARS = 32767  # Excel's limit for the text of one cell
-CELL_MARGIN_UNITS = 1.0
 
 SHEET_NAME_LIMIT = 31  # Excel's, in UTF-16 code units
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")
@@ -171,22 +166,6 @@ class SheetFormats:
 
 _NUMERIC = (CellKind.AMOUNT, CellKind.RATE, CellKind.SCORE, CellKind.POINTS)
 _UNBORDERED = (CellKind.TITLE, CellKind.SUBTITLE)
-
-
-def display_width(text: str) -> float:
-    """One line's width in Excel column units: a CJK or full-width character (three UTF-8 bytes)
-    counts two, ASCII one."""
-    n = len(text)
-    return n + (len(text.encode("utf-8")) - n) / 2
-
-
-def line_count(text: str, width: float) -> int:
-    usable = max(width - CELL_MARGIN_UNITS, 1.0)
-    return sum(max(1, math.ceil(display_width(part) / usable)) for part in text.split("\n"))
-
-
-def height_for(lines: int) -> float:
-    return min(MAX_ROW_HEIGHT, max(MIN_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING))
 
 
 def _lines_needed(cell: FormCell) -> int:

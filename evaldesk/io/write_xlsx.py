@@ -28,7 +28,6 @@ Choices and why:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -42,6 +41,11 @@ from evaldesk.core.fields import get_value
 from evaldesk.core.layout import SUMMARY_COLUMNS, Kind
 from evaldesk.core.records import Project, Report
 from evaldesk.io.atomic import atomic_write
+from evaldesk.io.cell_metrics import (
+    CELL_MARGIN_UNITS,
+    height_for,
+    line_count,
+)
 from evaldesk.io.errors import WriteError
 from evaldesk.io.project_sheets import TextTooLong, write_project_sheets
 from evaldesk.io.readback import verifier
@@ -49,13 +53,8 @@ from evaldesk.io.readback import verifier
 SHEET_NAME = "绩效自评表"
 FONT = "宋体"  # SimSun: what the paper form is set in; WPS/LibreOffice substitute if missing
 FONT_SIZE = 10
-LINE_HEIGHT = 13.5  # points per wrapped line of 10 pt SimSun, with Excel's leading
-ROW_PADDING = 4.0
-MIN_ROW_HEIGHT = 18.0
-MAX_ROW_HEIGHT = 409.0  # Excel's limit; a taller row is refused or clipped by Excel
 MAX_CELL_CHARS = 32767  # Excel's limit for the text of one cell
 # Excel's column unit is the width of a digit of the default font; a SimSun CJK glyph is two.
-CELL_MARGIN_UNITS = 1.0
 
 PAPER_SIZES = {"A3": 8, "A4": 9}
 SUBTOTAL_LABEL = "小计"  # a department's subtotal row, in the 序号 cell
@@ -84,26 +83,6 @@ class _TooLong(Exception):
             f"项目 {seq}「{name}」的「{SUMMARY_COLUMNS[col].header}」有 {length} 个字符，"
             f"超过 Excel 单元格的上限 {MAX_CELL_CHARS} 个，请缩短后再保存。原文件未改动。"
         )
-
-
-def display_width(text: str) -> float:
-    """Width of one line of text in Excel column units: CJK and full-width count two.
-
-    Counted from the UTF-8 length so it costs one C call per cell: a CJK character (and full-width
-    punctuation) is three bytes and two units wide, ASCII one byte and one unit.
-    """
-    n = len(text)
-    return n + (len(text.encode("utf-8")) - n) / 2
-
-
-def line_count(text: str, width: float) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` units wide."""
-    usable = max(width - CELL_MARGIN_UNITS, 1.0)
-    return sum(max(1, math.ceil(display_width(part) / usable)) for part in text.split("\n"))
-
-
-def height_for(lines: int) -> float:
-    return min(MAX_ROW_HEIGHT, max(MIN_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING))
 
 
 class _Formats:

@@ -19,17 +19,10 @@ from evaldesk.core.fields import get_value
 from evaldesk.core.layout import SUMMARY_COLUMNS
 from evaldesk.core.records import Report
 from evaldesk.io.atomic import atomic_write
+from evaldesk.io.cell_metrics import MAX_ROW_HEIGHT, display_width, line_count
 from evaldesk.io.errors import WriteError
 from evaldesk.io.read_xlsx import read_workbook
-from evaldesk.io.write_xlsx import (
-    FIRST_DATA_ROW,
-    HEADER_TOP,
-    MAX_ROW_HEIGHT,
-    SHEET_NAME,
-    display_width,
-    line_count,
-    write_workbook,
-)
+from evaldesk.io.write_xlsx import FIRST_DATA_ROW, HEADER_TOP, SHEET_NAME, write_workbook
 from tests.io.conftest import write_rows
 
 D = Decimal
