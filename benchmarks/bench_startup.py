@@ -27,9 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "build_scripts"))
 
-import smoke_test  # noqa: E402
-
 import build as policy  # noqa: E402
+import smoke_test  # noqa: E402
 
 EXAMPLE = smoke_test.EXAMPLE
 MARK = f"{policy.SMOKE_MARK} shown"

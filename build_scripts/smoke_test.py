@@ -37,9 +37,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from version_info import project_version  # noqa: E402
-
 import build as policy  # noqa: E402
+from version_info import project_version  # noqa: E402
 
 # Verified with PySide6-Essentials 6.11.3 on Python 3.11 (Linux); bump both together after
 # running this script.
