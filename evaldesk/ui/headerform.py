@@ -36,7 +36,12 @@ class HeaderForm(QWidget):
                 edit.setObjectName(f"header_{name}")
                 caption.setBuddy(edit)
                 if chars:
-                    edit.setFixedWidth(chars * char + 12)
+                    # Short fields give way (down to about two thirds) before the department
+                    # and title fields get too narrow to show a name, e.g. beside the form dock.
+                    edit.setMaximumWidth(chars * char + 12)
+                    edit.setMinimumWidth(int(chars * char * 0.6) + 12)
+                else:
+                    edit.setMinimumWidth(10 * char + 12)
                 line.addWidget(caption)
                 line.addWidget(edit, 0 if chars else 1)
                 line.addSpacing(10)
