@@ -73,511 +73,515 @@
     </message>
     <message>
         <source>本年无此项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in this year</translation>
     </message>
     <message>
         <source>上年无此项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in last year</translation>
     </message>
     <message>
         <source>序号</source>
-        <translation type="unfinished">No.</translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>部门名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <source>项目名称</source>
-        <translation type="unfinished">Project</translation>
+        <translation>Project</translation>
     </message>
     <message>
         <source>上年预算</source>
-        <translation type="unfinished"></translation>
+        <translation>Last year budget</translation>
     </message>
     <message>
         <source>本年预算</source>
-        <translation type="unfinished"></translation>
+        <translation>This year budget</translation>
     </message>
     <message>
         <source>预算增减</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget change</translation>
     </message>
     <message>
         <source>预算增减幅度</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget change %</translation>
     </message>
     <message>
         <source>上年实际支出</source>
-        <translation type="unfinished"></translation>
+        <translation>Last year spending</translation>
     </message>
     <message>
         <source>本年实际支出</source>
-        <translation type="unfinished"></translation>
+        <translation>This year spending</translation>
     </message>
     <message>
         <source>支出增减</source>
-        <translation type="unfinished"></translation>
+        <translation>Spending change</translation>
     </message>
     <message>
         <source>支出增减幅度</source>
-        <translation type="unfinished"></translation>
+        <translation>Spending change %</translation>
     </message>
     <message>
         <source>上年执行率</source>
-        <translation type="unfinished"></translation>
+        <translation>Last year execution rate</translation>
     </message>
     <message>
         <source>本年执行率</source>
-        <translation type="unfinished"></translation>
+        <translation>This year execution rate</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>上年金额为 0 或空，无法计算增减幅度</source>
-        <translation type="unfinished"></translation>
+        <translation>Last year&apos;s amount is 0 or empty, so the percentage change cannot be calculated</translation>
     </message>
     <message>
         <source>与上年对比</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare with Last Year</translation>
     </message>
     <message>
         <source>选择上年文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose Last Year&apos;s File…</translation>
     </message>
     <message>
         <source>上年数据来自「%1」：%2 个项目对上，本年新增 %3 个，上年有而本年无 %4 个</source>
-        <translation type="unfinished"></translation>
+        <translation>Last year&apos;s data from “%1”: %2 projects matched, %3 new this year, %4 only in last year</translation>
     </message>
     <message>
         <source>上年（%1 年）数据来自从上年文件新建时保留的数字</source>
-        <translation type="unfinished"></translation>
+        <translation>Last year&apos;s (%1) data are the figures kept when this table was created from last year&apos;s file</translation>
     </message>
     <message>
         <source>本表没有上年数据：请选择上年的自评表进行对比（按部门名称和项目名称对应）</source>
-        <translation type="unfinished"></translation>
+        <translation>This table has no data for last year: choose last year&apos;s self-evaluation table to compare (matched by department and project name)</translation>
     </message>
     <message>
         <source>预算</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget</translation>
     </message>
     <message>
         <source>实际支出</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual spending</translation>
     </message>
     <message>
         <source>%1：本年尚未填写</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: not yet filled in for this year</translation>
     </message>
     <message>
         <source>%1 %2 → %3 万元（%4，%5；%6 个项目）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 → %3 (10k CNY) (%4, %5; %6 projects)</translation>
     </message>
     <message>
         <source>两年都有的数字合计：</source>
-        <translation type="unfinished"></translation>
+        <translation>Totals of figures present in both years:</translation>
     </message>
     <message>
         <source>选择上年的自评表</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose Last Year&apos;s Self-Evaluation Table</translation>
     </message>
     <message>
         <source>自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;所有文件 (*)</source>
-        <translation type="unfinished">Self-evaluation tables (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;All files (*)</translation>
+        <translation>Self-evaluation tables (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;All files (*)</translation>
     </message>
     <message>
         <source>已载入上年数据：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Loaded last year&apos;s data: %1</translation>
     </message>
     <message>
         <source>程序出错</source>
-        <translation type="unfinished"></translation>
+        <translation>Unexpected Error</translation>
     </message>
     <message>
         <source>evaldesk 遇到了一个意外错误。您的表格仍然打开，出错前的所有修改都已记录；可以继续工作，建议先保存（或另存为一份）。
 如果问题反复出现，请点“复制”，把下面的报告发给技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>evaldesk ran into an unexpected error. Your table is still open and every change made before the error has been recorded; you can keep working, but it is best to save first (or save a copy).
+If the problem keeps happening, click “Copy” and send the report below to technical support.</translation>
     </message>
     <message>
         <source>复制</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>指标性质：≥ 正向，≤ 反向，= 等于，定性</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator type: ≥ positive, ≤ negative, = equal, qualitative</translation>
     </message>
     <message>
         <source>手工填写的得分（覆盖计算值 %1）；清空后按评分方案计算</source>
-        <translation type="unfinished"></translation>
+        <translation>Score entered by hand (overrides the calculated %1); clear it to score by the scoring scheme</translation>
     </message>
     <message>
         <source>无法计算</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot calculate</translation>
     </message>
     <message>
         <source>按「%1」计算</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculated by “%1”</translation>
     </message>
     <message>
         <source>含不适用指标转入的分值后为 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 including points carried over from not-applicable indicators</translation>
     </message>
     <message>
         <source>未填写，按年度指标值推断</source>
-        <translation type="unfinished"></translation>
+        <translation>Not filled in; inferred from the annual target</translation>
     </message>
     <message>
         <source>编辑指标「%1」</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit Indicator “%1”</translation>
     </message>
     <message>
         <source>添加指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Add Indicator</translation>
     </message>
     <message>
         <source>删除 %n 个指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete %n indicator(s)</translation>
     </message>
     <message>
         <source>上移指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Move Indicator Up</translation>
     </message>
     <message>
         <source>下移指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Move Indicator Down</translation>
     </message>
     <message>
         <source>第 %1 个指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator %1</translation>
     </message>
     <message>
         <source>合并结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge Result</translation>
     </message>
     <message>
         <source>已合并 %1 个文件：%2 个部门、%3 个项目。预算合计 %4 万元，实际支出合计 %5 万元，执行率 %6。</source>
-        <translation type="unfinished"></translation>
+        <translation>Merged %1 files: %2 departments, %3 projects. Total budget %4 (10k CNY), total spending %5 (10k CNY), execution rate %6.</translation>
     </message>
     <message>
         <source>%n 个文件无法读取，没有合并</source>
-        <translation type="unfinished"></translation>
+        <translation>%n file(s) could not be read and were not merged</translation>
     </message>
     <message>
         <source>%n 个项目在多个文件中重复出现，都已合并，请核对</source>
-        <translation type="unfinished"></translation>
+        <translation>%n project(s) appear in more than one file; all copies were merged, please check</translation>
     </message>
     <message>
         <source>文件的年度不一致（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>The files are for different years (%1)</translation>
     </message>
     <message>
         <source>（未填部门）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no department)</translation>
     </message>
     <message>
         <source>合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>项目数</source>
-        <translation type="unfinished"></translation>
+        <translation>Projects</translation>
     </message>
     <message>
         <source>预算合计（万元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Total budget (10k CNY)</translation>
     </message>
     <message>
         <source>实际支出合计（万元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Total spending (10k CNY)</translation>
     </message>
     <message>
         <source>执行率</source>
-        <translation type="unfinished"></translation>
+        <translation>Execution rate</translation>
     </message>
     <message>
         <source>各部门合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Totals by department</translation>
     </message>
     <message>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>无法读取的文件（%n）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable files (%n)</translation>
     </message>
     <message>
         <source>出现在</source>
-        <translation type="unfinished"></translation>
+        <translation>Found in</translation>
     </message>
     <message>
         <source>重复的项目（%n）</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate projects (%n)</translation>
     </message>
     <message>
         <source>如：龙岗区财政局</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Longgang District Finance Bureau</translation>
     </message>
     <message>
         <source>汇总表的部门名称(盖章)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Department on the summary (seal):</translation>
     </message>
     <message>
         <source>保存汇总表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Summary…</translation>
     </message>
     <message>
         <source>在窗口中打开</source>
-        <translation type="unfinished"></translation>
+        <translation>Open in Window</translation>
     </message>
     <message>
         <source>合并多个部门的表(&amp;M)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Merge Department Tables…</translation>
     </message>
     <message>
         <source>把多个部门的自评表合并为一张汇总表，按部门小计</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge several departments&apos; self-evaluation tables into one summary with subtotals by department</translation>
     </message>
     <message>
         <source>选择要合并的自评表（可多选）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the Self-Evaluation Tables to Merge (select several)</translation>
     </message>
     <message>
         <source>正在读取…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading…</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>合并</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge</translation>
     </message>
     <message>
         <source>正在读取第 %1/%2 个文件：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading file %1/%2: %3</translation>
     </message>
     <message>
         <source>正在合并…</source>
-        <translation type="unfinished"></translation>
+        <translation>Merging…</translation>
     </message>
     <message>
         <source>合并已取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge cancelled</translation>
     </message>
     <message>
         <source>汇总表尚未保存；用「保存汇总表」可写入带部门小计的工作簿</source>
-        <translation type="unfinished"></translation>
+        <translation>The summary is not saved yet; use “Save Summary” to write a workbook with department subtotals</translation>
     </message>
     <message>
         <source>保存汇总表</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Summary</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>无法保存汇总表：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save the summary: %1</translation>
     </message>
     <message>
         <source>已保存汇总表 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved summary %1</translation>
     </message>
     <message>
         <source>确认沿用上年预算（%n 个项目）</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep Last Year&apos;s Budget (%n project(s))</translation>
     </message>
     <message>
         <source>新的年度</source>
-        <translation type="unfinished"></translation>
+        <translation>New Year</translation>
     </message>
     <message>
         <source>上年文件中没有写明年度。请输入新表的年度：</source>
-        <translation type="unfinished"></translation>
+        <translation>Last year&apos;s file does not state its year. Enter the year for the new table:</translation>
     </message>
     <message>
         <source>从上年文件新建(&amp;Y)…</source>
-        <translation type="unfinished"></translation>
+        <translation>New from &amp;Last Year&apos;s File…</translation>
     </message>
     <message>
         <source>打开上年的自评表，生成本年度的新表：保留项目、目标和指标，清空实际支出与完成情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Open last year&apos;s self-evaluation table and create this year&apos;s table from it: projects, goals and indicators are kept; actual spending and results are cleared</translation>
     </message>
     <message>
         <source>确认沿用上年预算</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep Last Year&apos;s Budget</translation>
     </message>
     <message>
         <source>所选项目的预算金额与上年相同：保留金额，取消「仍为上年数据」标记</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected projects have the same budget as last year: keep the amounts and clear the “still last year&apos;s data” mark</translation>
     </message>
     <message>
         <source>只显示仍为上年数据的项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Show Only Projects with Last Year&apos;s Data</translation>
     </message>
     <message>
         <source>已从「%1」生成 %2 年度的新表（%3 个项目）：实际支出、完成情况、问题和整改已清空；%4 个项目的预算金额仍为上年数据（灰色斜体），请逐项修改或确认沿用</source>
-        <translation type="unfinished"></translation>
+        <translation>Created the %2 table from “%1” (%3 projects): actual spending, results, problems and corrective actions were cleared; %4 projects still have last year&apos;s budget amounts (grey italics); update each one or confirm keeping it</translation>
     </message>
     <message>
         <source>已确认 %n 个项目沿用上年预算</source>
-        <translation type="unfinished"></translation>
+        <translation>Kept last year&apos;s budget for %n project(s)</translation>
     </message>
     <message>
         <source>所选的行没有仍为上年数据的预算金额</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected rows have no budget amounts still from last year</translation>
     </message>
     <message>
         <source>只显示仍为上年数据的项目：%n 个</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing only projects with last year&apos;s data: %n</translation>
     </message>
     <message>
         <source>没有仍为上年数据的项目</source>
-        <translation type="unfinished"></translation>
+        <translation>No projects still have last year&apos;s data</translation>
     </message>
     <message>
         <source>已核对</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked</translation>
     </message>
     <message>
         <source>已核对导入提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Import notes checked</translation>
     </message>
     <message>
         <source>确认沿用上年数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep last year&apos;s data</translation>
     </message>
     <message>
         <source>无法写入恢复记录（%1）：程序意外退出时可能丢失修改，请尽快保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the recovery record (%1): changes may be lost if the program exits unexpectedly. Please save soon.</translation>
     </message>
     <message>
         <source>未命名的自评表</source>
-        <translation type="unfinished"></translation>
+        <translation>Untitled self-evaluation table</translation>
     </message>
     <message>
         <source>%1 — %2 开始编辑 — %3 处未保存的修改</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — editing since %2 — %3 unsaved changes</translation>
     </message>
     <message>
         <source>恢复未保存的修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Recover Unsaved Changes</translation>
     </message>
     <message>
         <source>evaldesk 上次没有正常关闭（程序出错、断电或被强行结束）。以下自评表有未保存的修改，所有修改都已记录，可以恢复。
 恢复后请检查并保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>evaldesk did not close normally last time (a program error, power failure or forced exit). The self-evaluation tables below have unsaved changes; all of them were recorded and can be recovered.
+After recovering, please check and save.</translation>
     </message>
     <message>
         <source>尚未保存过的新表</source>
-        <translation type="unfinished"></translation>
+        <translation>New table, never saved</translation>
     </message>
     <message>
         <source>恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Recover</translation>
     </message>
     <message>
         <source>放弃</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard</translation>
     </message>
     <message>
         <source>无法恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot Recover</translation>
     </message>
     <message>
         <source>恢复记录已损坏，无法恢复：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery record is damaged and cannot be recovered: %1</translation>
     </message>
     <message>
         <source>已恢复 %1 处未保存的修改，请检查后保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovered %1 unsaved changes; please check and save</translation>
     </message>
     <message>
         <source>（计算机 %1，进程 %2）</source>
-        <translation type="unfinished"></translation>
+        <translation> (computer %1, process %2)</translation>
     </message>
     <message>
         <source>文件已被打开</source>
-        <translation type="unfinished"></translation>
+        <translation>File Already Open</translation>
     </message>
     <message>
         <source>「%1」已在另一个 evaldesk 窗口中打开%2。
 
 可以只读打开：能查看和打印，不能保存到原文件，可以“另存为”。</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is already open in another evaldesk window%2.
+
+You can open it read-only: you can view and print it, but not save to the original file; use “Save As” instead.</translation>
     </message>
     <message>
         <source>打开只读</source>
-        <translation type="unfinished"></translation>
+        <translation>Open Read-Only</translation>
     </message>
     <message>
         <source>只读文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Read-Only File</translation>
     </message>
     <message>
         <source>「%1」是以只读方式打开的，不能保存到原文件。请用“另存为”保存到另一个文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” was opened read-only and cannot be saved to the original file. Use “Save As” to save to another file.</translation>
     </message>
     <message>
         <source>「%1」正在另一个 evaldesk 窗口中打开%2，不能覆盖它。请换一个文件名保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is open in another evaldesk window%2 and cannot be overwritten. Please save under a different name.</translation>
     </message>
     <message>
         <source>无法保存文件</source>
-        <translation type="unfinished">Cannot save the file</translation>
+        <translation>Cannot save the file</translation>
     </message>
     <message>
         <source>您的修改仍在窗口中，没有丢失；可以处理上述问题后再保存，或“另存为”保存到其他位置。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your changes are still in the window and have not been lost; fix the problem above and save again, or use “Save As” to save elsewhere.</translation>
     </message>
     <message>
         <source>另存为…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save As…</translation>
     </message>
     <message>
         <source>预算项目绩效自评表</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget Project Performance Self-Evaluation</translation>
     </message>
     <message>
         <source>每年最常见的做法：打开上年的表，生成本年度的新表，再逐项修改金额和完成情况。</source>
-        <translation type="unfinished"></translation>
+        <translation>The usual way each year: open last year&apos;s table, create this year&apos;s table from it, then update the amounts and results project by project.</translation>
     </message>
     <message>
         <source>从上年文件新建…</source>
-        <translation type="unfinished"></translation>
+        <translation>New from Last Year&apos;s File…</translation>
     </message>
     <message>
         <source>打开…</source>
-        <translation type="unfinished"></translation>
+        <translation>Open…</translation>
     </message>
     <message>
         <source>新建空白表</source>
-        <translation type="unfinished"></translation>
+        <translation>New Blank Table</translation>
     </message>
     <message>
         <source>打开示例</source>
-        <translation type="unfinished"></translation>
+        <translation>Open Example</translation>
     </message>
     <message>
         <source>最近打开的文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Recent Files</translation>
     </message>
     <message>
         <source>（还没有打开过文件）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no files opened yet)</translation>
     </message>
 </context>
 <context>
@@ -673,86 +677,86 @@
     <name>IndicatorDetail</name>
     <message>
         <source>≥ 正向（达到或超过）、≤ 反向（不超过）、= 等于、定性；也可输入 &gt;=、＞＝、﹦ 等写法</source>
-        <translation type="unfinished"></translation>
+        <translation>≥ positive (meet or exceed), ≤ negative (do not exceed), = equal, qualitative; forms such as &gt;=, ＞＝, ﹦ are also accepted</translation>
     </message>
     <message>
         <source>不适用</source>
-        <translation type="unfinished"></translation>
+        <translation>Not applicable</translation>
     </message>
     <message>
         <source>得分低于分值、或完成值远超指标值时须说明原因</source>
-        <translation type="unfinished"></translation>
+        <translation>A reason is required when the score is below the points or the actual value far exceeds the target</translation>
     </message>
     <message>
         <source>一级</source>
-        <translation type="unfinished"></translation>
+        <translation>Level 1</translation>
     </message>
     <message>
         <source>二级</source>
-        <translation type="unfinished"></translation>
+        <translation>Level 2</translation>
     </message>
     <message>
         <source>三级指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Level 3 indicator</translation>
     </message>
     <message>
         <source>性质</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>指标值</source>
-        <translation type="unfinished"></translation>
+        <translation>Target</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>完成值</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual</translation>
     </message>
     <message>
         <source>分值</source>
-        <translation type="unfinished"></translation>
+        <translation>Points</translation>
     </message>
     <message>
         <source>得分</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>偏差原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for deviation</translation>
     </message>
     <message>
         <source>计算 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculated %1</translation>
     </message>
     <message>
         <source>自动计算</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic</translation>
     </message>
 </context>
 <context>
     <name>IndicatorEditor</name>
     <message>
         <source>新指标的一级、二级指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Level 1 and level 2 for new indicators</translation>
     </message>
     <message>
         <source>添加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>上移</source>
-        <translation type="unfinished">Move up</translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>下移</source>
-        <translation type="unfinished">Move down</translation>
+        <translation>Move down</translation>
     </message>
 </context>
 <context>
@@ -795,15 +799,15 @@
     </message>
     <message>
         <source>当前项目(&amp;C)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Current Project…</translation>
     </message>
     <message>
         <source>所选项目(&amp;S)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Selected Projects…</translation>
     </message>
     <message>
         <source>全部项目(&amp;A)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;All Projects…</translation>
     </message>
     <message>
         <source>退出(&amp;X)</source>
@@ -883,7 +887,7 @@
     </message>
     <message>
         <source>打印项目表(&amp;J)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print Pro&amp;ject Forms</translation>
     </message>
     <message>
         <source>编辑(&amp;E)</source>
@@ -931,7 +935,7 @@
     </message>
     <message>
         <source>（只读）</source>
-        <translation type="unfinished"></translation>
+        <translation> (read-only)</translation>
     </message>
     <message>
         <source>预算项目绩效自评</source>
@@ -971,7 +975,7 @@
     </message>
     <message>
         <source>已按上次为这种表头指定的列读取 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Read %1 using the columns chosen last time for this header</translation>
     </message>
     <message>
         <source>已打开 %1（%2 个项目）</source>
@@ -1007,11 +1011,11 @@
     </message>
     <message>
         <source>请先选中要打印的项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the projects to print first</translation>
     </message>
     <message>
         <source>打印项目表</source>
-        <translation type="unfinished"></translation>
+        <translation>Print Project Forms</translation>
     </message>
     <message>
         <source>导出 PDF 功能尚未安装</source>
@@ -1052,47 +1056,47 @@ The language changes after a restart.</source>
     <name>MappingDialog</name>
     <message>
         <source>指定各列对应的栏目</source>
-        <translation type="unfinished"></translation>
+        <translation>Match Columns to Fields</translation>
     </message>
     <message>
         <source>文件「%1」的表头中没有认出 %2 列。请为这些栏目选出文件中对应的列；已认出的栏目已经选好，可以更改。</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 columns were not recognized in the header of “%1”. Choose the matching file column for these fields; recognized fields are already filled in and can be changed.</translation>
     </message>
     <message>
         <source>列</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
         <source>文件中的表头</source>
-        <translation type="unfinished"></translation>
+        <translation>Header in file</translation>
     </message>
     <message>
         <source>自评表栏目</source>
-        <translation type="unfinished"></translation>
+        <translation>Table field</translation>
     </message>
     <message>
         <source>文件中的列</source>
-        <translation type="unfinished"></translation>
+        <translation>Column in file</translation>
     </message>
     <message>
         <source>（必需）</source>
-        <translation type="unfinished"></translation>
+        <translation> (required)</translation>
     </message>
     <message>
         <source>（无）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>记住这种表头的对应关系（表头相同的文件不再询问）</source>
-        <translation type="unfinished"></translation>
+        <translation>Remember this header&apos;s mapping (don&apos;t ask again for files with the same header)</translation>
     </message>
     <message>
         <source>不导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Don&apos;t import</translation>
     </message>
     <message>
         <source>还需指定：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Still needed: %1</translation>
     </message>
 </context>
 <context>
@@ -1141,81 +1145,81 @@ The language changes after a restart.</source>
     <name>ProjectForm</name>
     <message>
         <source>项目概况</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview</translation>
     </message>
     <message>
         <source>绩效指标与评分</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators and Scoring</translation>
     </message>
     <message>
         <source>问题与结论</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems and Conclusions</translation>
     </message>
     <message>
         <source>项目资金（万元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Project funds (10k CNY)</translation>
     </message>
     <message>
         <source>预算执行率</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget execution rate</translation>
     </message>
     <message>
         <source>显示单项目表栏目（年初预算数、上年结转资金）</source>
-        <translation type="unfinished"></translation>
+        <translation>Show single-project form fields (initial budget, funds carried over from last year)</translation>
     </message>
     <message>
         <source>未选中项目：在表格中点选一行</source>
-        <translation type="unfinished"></translation>
+        <translation>No project selected: click a row in the table</translation>
     </message>
     <message>
         <source>（未命名项目）</source>
-        <translation type="unfinished"></translation>
+        <translation>(untitled project)</translation>
     </message>
     <message>
         <source>第 %1 行&#x3000;%2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Row %1  %2 %3</translation>
     </message>
     <message>
         <source>（各项之和 %1）</source>
-        <translation type="unfinished"></translation>
+        <translation> (sum of items %1)</translation>
     </message>
     <message>
         <source>由各资金来源自动计算</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculated from the funding sources</translation>
     </message>
     <message>
         <source>（表中填 %1）</source>
-        <translation type="unfinished"></translation>
+        <translation> (table says %1)</translation>
     </message>
     <message>
         <source>全年执行数合计 ÷ 全年预算数合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total annual spending ÷ total annual budget</translation>
     </message>
     <message>
         <source>本项目问题：错误 %1，警告 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems in this project: %1 errors, %2 warnings</translation>
     </message>
     <message>
         <source>本项目未发现问题</source>
-        <translation type="unfinished"></translation>
+        <translation>No problems found in this project</translation>
     </message>
     <message>
         <source>编辑「%1」</source>
-        <translation type="unfinished">Edit “%1”</translation>
+        <translation>Edit “%1”</translation>
     </message>
 </context>
 <context>
     <name>ProjectFormDock</name>
     <message>
         <source>项目表单</source>
-        <translation type="unfinished"></translation>
+        <translation>Project Form</translation>
     </message>
 </context>
 <context>
     <name>ProjectTableModel</name>
     <message>
         <source>仍为上年数据：请按本年预算修改，或用「确认沿用上年预算」确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Still last year&apos;s figure: update it to this year&apos;s budget, or confirm with “Keep Last Year&apos;s Budget”</translation>
     </message>
     <message>
         <source>由各资金来源自动计算；直接输入则按输入值保存并核对</source>
@@ -1226,54 +1230,54 @@ The language changes after a restart.</source>
     <name>ScoreStrip</name>
     <message>
         <source>评分方案</source>
-        <translation type="unfinished"></translation>
+        <translation>Scoring scheme</translation>
     </message>
     <message>
         <source>执行率 %1&#x3000;得分 %2/%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Execution rate %1  Score %2/%3</translation>
     </message>
     <message>
         <source>各指标分值合计 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator points total %1</translation>
     </message>
     <message>
         <source>未填指标分值，不计总分</source>
-        <translation type="unfinished"></translation>
+        <translation>No indicator points entered; no total score</translation>
     </message>
     <message>
         <source>在「绩效指标」中为各指标填写分值后自动评分</source>
-        <translation type="unfinished"></translation>
+        <translation>Scoring starts once points are entered for the indicators under “Indicators”</translation>
     </message>
     <message>
         <source>总分 —</source>
-        <translation type="unfinished"></translation>
+        <translation>Total —</translation>
     </message>
     <message>
         <source>尚不能计算：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot calculate yet: %1</translation>
     </message>
     <message>
         <source>（按执行率封顶，原 %1）</source>
-        <translation type="unfinished"></translation>
+        <translation> (capped by execution rate, was %1)</translation>
     </message>
     <message>
         <source>总分 &lt;b style=&apos;font-size:15pt&apos;&gt;%1&lt;/b&gt;%2&#x3000;&lt;b style=&apos;font-size:15pt; color:%3&apos;&gt;%4&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Total &lt;b style=&apos;font-size:15pt&apos;&gt;%1&lt;/b&gt;%2  &lt;b style=&apos;font-size:15pt; color:%3&apos;&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
         <source>满分 %1；优 ≥ 90，良 80–89，中 60–79，差 &lt; 60</source>
-        <translation type="unfinished"></translation>
+        <translation>Out of %1; Excellent ≥ 90, Good 80–89, Fair 60–79, Poor &lt; 60</translation>
     </message>
 </context>
 <context>
     <name>dock</name>
     <message>
         <source>项目表单</source>
-        <translation type="unfinished"></translation>
+        <translation>Project Form</translation>
     </message>
     <message>
         <source>在独立窗口中打开项目表单</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the project form in a separate window</translation>
     </message>
 </context>
 <context>
