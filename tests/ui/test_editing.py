@@ -206,3 +206,13 @@ def test_retyping_a_cell_merges_but_never_across_a_save(qtbot: QtBot, window: Ma
     window.act_undo.trigger()
     assert doc.projects[0].problems == "ab"
     assert doc.undo_stack.isClean()
+
+
+def test_form_and_compare_models_pass_qt_model_tester(  # type: ignore[no-untyped-def]
+        qtmodeltester, window: MainWindow) -> None:
+    # The project form's indicator list, following the current row, and the compare view.
+    window.select_cell(0, COLUMN_INDEX["name"])
+    qtmodeltester.check(window.project_form.form.indicator_model)
+    from evaldesk.ui.compare import CompareModel
+
+    qtmodeltester.check(CompareModel(window.doc, window))
