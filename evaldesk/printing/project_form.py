@@ -33,7 +33,8 @@ from evaldesk.core.project_layout import CellKind, FormCell, RowPlan
 from evaldesk.core.records import Project, Report
 from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile
 from evaldesk.printing.fonts import chinese_family
-from evaldesk.printing.summary import FOOTER, GRID_WIDTH_PT, LINE_SPACING, POINTS_PER_INCH
+from evaldesk.printing.geometry import LINE_SPACING, PageGeometry
+from evaldesk.printing.summary import FOOTER, GRID_WIDTH_PT, POINTS_PER_INCH
 from evaldesk.printing.text import TextMeasure
 
 # Body size: 9 pt on A4 portrait inside 10 mm margins (538.6 pt wide), like the workbook's 10 pt
@@ -140,7 +141,7 @@ class ProjectForm:
         return keep
 
 
-class ProjectFormsDocument:
+class ProjectFormsDocument(PageGeometry):
     """The 项目支出绩效自评表 of some or all projects of a report, one after another.
 
     ``uids``: the projects to print (``Project.uid``), in the report's order; None prints all.
@@ -148,6 +149,11 @@ class ProjectFormsDocument:
     (typed scores are printed as typed). Texts are taken when the document is made: make a new
     one after edits.
     """
+
+    PAD_X_EM = PAD_X_EM
+    PAD_Y_EM = PAD_Y_EM
+    TITLE_EM = TITLE_EM
+    TITLE_MAX_PT = TITLE_MAX_PT
 
     def __init__(
         self,
@@ -184,31 +190,6 @@ class ProjectFormsDocument:
         self._font_factor = 1.0
 
     # -- geometry ---------------------------------------------------------------------------
-
-    @property
-    def page_count(self) -> int:
-        return len(self.pages)
-
-    @property
-    def line_height(self) -> float:
-        return self.size * LINE_SPACING
-
-    @property
-    def pad_x(self) -> float:
-        return self.size * PAD_X_EM
-
-    @property
-    def pad_y(self) -> float:
-        return self.size * PAD_Y_EM
-
-    @property
-    def title_size(self) -> float:
-        return min(self.size * TITLE_EM, TITLE_MAX_PT)
-
-    def number_pages(self, first: int, total: int) -> None:
-        """Number the footers as pages ``first``… of ``total`` (this is part of a larger print)."""
-        self.first_page_number = first
-        self.total_pages = total
 
     def pages_of(self, form: int) -> range:
         """The page indices of form ``form`` (after ``layout``)."""

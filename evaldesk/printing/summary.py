@@ -26,6 +26,7 @@ from evaldesk.core.layout import SUMMARY_COLUMNS, Column, Kind
 from evaldesk.core.money import format_amount, format_rate
 from evaldesk.core.records import Indicator, Project, Report
 from evaldesk.printing.fonts import chinese_family
+from evaldesk.printing.geometry import LINE_SPACING, PageGeometry
 from evaldesk.printing.text import TextMeasure
 
 POINTS_PER_INCH = 72.0
@@ -37,7 +38,6 @@ BODY_SIZES: tuple[tuple[float, float], ...] = ((1000.0, 8.0), (700.0, 6.5), (0.0
 # If the numbers and the narrowest text columns still do not fit, shrink down to this.
 MIN_BODY_SIZE = 4.5
 
-LINE_SPACING = 1.25  # line height in em: dense like the paper form, CJK strokes never touch
 PAD_X_EM = 0.3  # inside a cell, left and right
 PAD_Y_EM = 0.2  # inside a cell, top and bottom
 GRID_WIDTH_PT = 0.5  # thin black rules, as on the paper form
@@ -190,12 +190,17 @@ def form_texts(report: Report, *, grouping: bool = False) -> tuple[list[list[str
 TOTAL_LABEL_SPAN = next(i for i, c in enumerate(SUMMARY_COLUMNS) if c.is_numeric)
 
 
-class SummaryDocument:
+class SummaryDocument(PageGeometry):
     """The official summary form of a report, paginated for one page size.
 
     Call ``layout`` whenever the page size changes, then ``paint_page`` for each page. The texts
     are taken from the report when the document is made: make a new one after edits.
     """
+
+    PAD_X_EM = PAD_X_EM
+    PAD_Y_EM = PAD_Y_EM
+    TITLE_EM = TITLE_EM
+    TITLE_MAX_PT = TITLE_MAX_PT
 
     def __init__(
         self,
@@ -223,31 +228,6 @@ class SummaryDocument:
         self.total_pages: int | None = None  # the whole document's, when this is a part of it
 
     # -- geometry ----------------------------------------------------------------------------
-
-    @property
-    def page_count(self) -> int:
-        return len(self.pages)
-
-    @property
-    def line_height(self) -> float:
-        return self.size * LINE_SPACING
-
-    def number_pages(self, first: int, total: int) -> None:
-        """Number the footers as pages ``first``… of ``total`` (this is part of a larger print)."""
-        self.first_page_number = first
-        self.total_pages = total
-
-    @property
-    def pad_x(self) -> float:
-        return self.size * PAD_X_EM
-
-    @property
-    def pad_y(self) -> float:
-        return self.size * PAD_Y_EM
-
-    @property
-    def title_size(self) -> float:
-        return min(self.size * TITLE_EM, TITLE_MAX_PT)
 
     def layout(self, page_rect: QRectF | QRect, dpi: float) -> list[Page]:
         """Paginate for a printable area given in device pixels at ``dpi``.
