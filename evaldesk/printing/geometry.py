@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Sized
 from typing import ClassVar
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
 LINE_SPACING = 1.25  # line height in em: dense like the paper form, CJK strokes never touch
+POINTS_PER_INCH = 72.0
+GRID_WIDTH_PT = 0.5  # thin black rules, as on the paper form
 
 
 class PageGeometry:
@@ -22,6 +27,24 @@ class PageGeometry:
     pages: Sized
     first_page_number: int
     total_pages: int | None  # the whole document's, when this is a part of it
+    _dpi: float  # the layout's
+    _scale: float  # device pixels per point
+    _font_factor: float
+
+    def _begin_paint(self, painter: QPainter) -> None:
+        """Scale, font correction and the grid pen, for a painter on any device.
+
+        Point sizes are turned into pixels with the device's dpi; coordinates here use the
+        layout's, so the fonts are corrected when the two differ.
+        """
+        self._scale = self._dpi / POINTS_PER_INCH
+        device = painter.device()
+        device_dpi = device.logicalDpiY() if device is not None else self._dpi
+        self._font_factor = self._dpi / device_dpi if device_dpi else 1.0
+        pen = QPen(QColor(Qt.GlobalColor.black))
+        pen.setWidthF(GRID_WIDTH_PT * self._scale)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     @property
     def page_count(self) -> int:

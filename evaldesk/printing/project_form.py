@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QFont, QPainter
 
 from evaldesk.core import project_layout as pl
 from evaldesk.core.money import canonical, format_amount, format_rate
@@ -33,8 +33,8 @@ from evaldesk.core.project_layout import CellKind, FormCell, RowPlan
 from evaldesk.core.records import Project, Report
 from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile
 from evaldesk.printing.fonts import chinese_family
-from evaldesk.printing.geometry import LINE_SPACING, PageGeometry
-from evaldesk.printing.summary import FOOTER, GRID_WIDTH_PT, POINTS_PER_INCH
+from evaldesk.printing.geometry import LINE_SPACING, POINTS_PER_INCH, PageGeometry
+from evaldesk.printing.summary import FOOTER
 from evaldesk.printing.text import TextMeasure
 
 # Body size: 9 pt on A4 portrait inside 10 mm margins (538.6 pt wide), like the workbook's 10 pt
@@ -403,14 +403,7 @@ class ProjectFormsDocument(PageGeometry):
         form = self.forms[page.form]
         painter.save()
         try:
-            self._scale = self._dpi / POINTS_PER_INCH
-            device = painter.device()
-            device_dpi = device.logicalDpiY() if device is not None else self._dpi
-            self._font_factor = self._dpi / device_dpi if device_dpi else 1.0
-            pen = QPen(QColor(Qt.GlobalColor.black))
-            pen.setWidthF(GRID_WIDTH_PT * self._scale)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            self._begin_paint(painter)
             if page.continued:
                 caption = CONTINUED.format(title=pl.TITLE, name=form.project.name)
                 lines = self._text.wrap(caption, self._page_w, self.size)[:1]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QFont, QPainter
 
 from evaldesk.core import layout
 from evaldesk.core.fields import Value, get_value, summary_text
@@ -26,10 +26,8 @@ from evaldesk.core.layout import SUMMARY_COLUMNS, Column, Kind
 from evaldesk.core.money import format_amount, format_rate
 from evaldesk.core.records import Indicator, Project, Report
 from evaldesk.printing.fonts import chinese_family
-from evaldesk.printing.geometry import LINE_SPACING, PageGeometry
+from evaldesk.printing.geometry import LINE_SPACING, POINTS_PER_INCH, PageGeometry
 from evaldesk.printing.text import TextMeasure
-
-POINTS_PER_INCH = 72.0
 
 # Body text size by printable width in points (the first that fits). A3 landscape (~1134 pt wide
 # inside 10 mm margins) gets 8 pt; A4 landscape and A3 portrait (~785 pt) 6.5 pt; A4 portrait
@@ -40,7 +38,6 @@ MIN_BODY_SIZE = 4.5
 
 PAD_X_EM = 0.3  # inside a cell, left and right
 PAD_Y_EM = 0.2  # inside a cell, top and bottom
-GRID_WIDTH_PT = 0.5  # thin black rules, as on the paper form
 
 # Column widths, in em of the body size (see SummaryDocument._fit_columns):
 MIN_TEXT_COLUMN_EM = 2.2  # a text column holds at least two characters a line
@@ -574,16 +571,7 @@ class SummaryDocument(PageGeometry):
         page = self.pages[index]
         painter.save()
         try:
-            self._scale = self._dpi / POINTS_PER_INCH
-            device = painter.device()
-            device_dpi = device.logicalDpiY() if device is not None else self._dpi
-            # Point sizes are turned into pixels with the device's dpi; coordinates here use the
-            # layout's, so the fonts are corrected when the two differ.
-            self._font_factor = self._dpi / device_dpi if device_dpi else 1.0
-            pen = QPen(QColor(Qt.GlobalColor.black))
-            pen.setWidthF(GRID_WIDTH_PT * self._scale)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            self._begin_paint(painter)
             grid: list[QLineF] = []
             painter.setFont(self._font(self._text, self.size))
             for block in page.blocks:
