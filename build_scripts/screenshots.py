@@ -21,7 +21,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget  # noqa: E402
 
@@ -48,9 +48,32 @@ def load_example() -> tuple[Report, Path]:
     return read_text(SEED), SEED
 
 
-def settle(app: QApplication) -> None:
-    for _ in range(6):
+def settle(app: QApplication, rounds: int = 8) -> None:
+    """Let loading threads finish and the debounced panels refresh before a picture is taken."""
+    for _ in range(rounds):
+        QThreadPool.globalInstance().waitForDone(2000)
         app.processEvents()
+    QTest.qWait(250)  # the problems panel and the compare view refresh on short timers
+
+
+def start_app(language: str = i18n.CHINESE) -> QApplication:
+    """A QApplication for pictures: settings in a throw-away folder, so screenshots neither
+    depend on nor change the user's remembered window and language; the UI font chosen."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    QCoreApplication.setOrganizationName("evaldesk-screenshots")
+    app = QApplication([])
+    i18n.install(app, language)
+    _choose_font()
+    return app
+
+
+def output_folder(description: str, argv: list[str] | None) -> Path:
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "img")
+    folder: Path = parser.parse_args(argv).out
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def window(app: QApplication) -> MainWindow:
@@ -69,28 +92,19 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "img")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    # Screenshots must not depend on (or change) the user's remembered window and language.
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-    QCoreApplication.setOrganizationName("evaldesk-screenshots")
-    app = QApplication([])
-    i18n.install(app, i18n.CHINESE)
-    _choose_font()
+    out = output_folder(__doc__.splitlines()[0] if __doc__ else "", argv)
+    app = start_app()
 
     win = window(app)
     win.select_cell(0, COLUMN_INDEX["name"])
     settle(app)
-    save(win, args.out / "window-main.png")
+    save(win, out / "window-main.png")
 
     win.table.horizontalScrollBar().setValue(win.table.columnViewportPosition(COLUMN_INDEX["goal"])
                                              - win.table.frozen_width())
     win.select_cell(1, COLUMN_INDEX["ind.quantity.content"])
     settle(app)
-    save(win, args.out / "window-frozen.png")
+    save(win, out / "window-frozen.png")
 
     win.table.horizontalScrollBar().setValue(win.table.horizontalScrollBar().maximum())
     win.select_cell(5, COLUMN_INDEX["problems"])
@@ -103,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(editor, TextEditor):
         editor.setText("参训人员因疫情分两批次组织，\n部分培训改为线上，相应经费结余")
     settle(app)
-    save(win, args.out / "window-editing.png")
+    save(win, out / "window-editing.png")
     if isinstance(editor, TextEditor):
         QTest.keyClick(editor, Qt.Key.Key_Return)  # commit: the warning on 问题 clears
     win.doc.undo_stack.setClean()
@@ -124,14 +138,14 @@ def main(argv: list[str] | None = None) -> int:
     win.table.scrollTo(win.table.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
     win.table.horizontalScrollBar().setValue(0)
     settle(app)
-    save(win, args.out / "window-district.png")
+    save(win, out / "window-district.png")
     win.close()
 
     i18n.install(app, i18n.ENGLISH)
     win = window(app)
     win.select_cell(2, COLUMN_INDEX["name"])
     settle(app)
-    save(win, args.out / "window-english.png")
+    save(win, out / "window-english.png")
     win.close()
     return 0
 

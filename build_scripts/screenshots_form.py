@@ -11,10 +11,8 @@ form-window.png (the form as a window of its own, every indicator column shown).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,28 +21,14 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 
-from evaldesk.app import _choose_font  # noqa: E402
 from evaldesk.core.layout import COLUMN_INDEX  # noqa: E402
 from evaldesk.core.records import Comparator, Funds, Indicator, Project, Report  # noqa: E402
-from evaldesk.ui import i18n  # noqa: E402
 from evaldesk.ui.document import Document  # noqa: E402
 from evaldesk.ui.mainwindow import MainWindow  # noqa: E402
 
-EXAMPLE = REPO / "examples" / "2021年度区信访局预算项目绩效自评表.xlsx"
-SIZE = (1600, 940)
-
-
-def settle(app: QApplication) -> None:
-    for _ in range(8):
-        app.processEvents()
-
-
-def save(widget: QWidget, path: Path) -> None:
-    widget.grab().save(str(path))
-    print(path)
+from screenshots import EXAMPLE, SIZE, output_folder, save, settle, start_app  # noqa: E402
 
 
 def scored_project() -> Project:
@@ -77,16 +61,8 @@ def scored_project() -> Project:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "img")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-    QCoreApplication.setOrganizationName("evaldesk-screenshots")
-    app = QApplication([])
-    i18n.install(app, i18n.CHINESE)
-    _choose_font()
+    out = output_folder(__doc__.splitlines()[0] if __doc__ else "", argv)
+    app = start_app()
 
     from evaldesk.io import read_report
 
@@ -98,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     settle(app)
     win.select_cell(0, COLUMN_INDEX["name"])
     settle(app)
-    save(win, args.out / "form-main.png")
+    save(win, out / "form-main.png")
 
     # The same window on a per-project form with weights: the scoring is live.
     scored = Report(year=2021, department="区信访局", projects=[scored_project(), *report.projects[1:3]])
@@ -108,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     form.tabs.setCurrentWidget(form.indicators)
     form.indicators.select_row(3)
     settle(app)
-    save(win, args.out / "form-indicators.png")
+    save(win, out / "form-indicators.png")
 
     # A summary cell with two 数量指标: the form opens at them instead of a cell editor.
     two = report.projects[1]
@@ -120,14 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     settle(app)
     win.project_form.open_category(two.uid, "quantity")
     settle(app)
-    save(win, args.out / "form-category.png")
+    save(win, out / "form-category.png")
 
     win.doc.replace(scored, None)
     win.select_cell(0, COLUMN_INDEX["name"])
     win.project_form.open_window()
     form.tabs.setCurrentWidget(form.indicators)
     settle(app)
-    save(win.project_form, args.out / "form-window.png")
+    save(win.project_form, out / "form-window.png")
     win.doc.undo_stack.setClean()
     win.close()
     return 0

@@ -11,7 +11,6 @@ and merge-report.png (twelve departments merged, one file unreadable, one sent t
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -22,43 +21,18 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 
-from evaldesk.app import _choose_font  # noqa: E402
 from evaldesk.core.layout import COLUMN_INDEX  # noqa: E402
-from evaldesk.ui import i18n  # noqa: E402
 from evaldesk.ui.document import Document  # noqa: E402
 from evaldesk.ui.mainwindow import MainWindow  # noqa: E402
 
-EXAMPLE = REPO / "examples" / "2021年度区信访局预算项目绩效自评表.xlsx"
-SIZE = (1600, 940)
-
-
-def settle(app: QApplication, rounds: int = 8) -> None:
-    for _ in range(rounds):
-        QThreadPool.globalInstance().waitForDone(2000)
-        app.processEvents()
-    QTest.qWait(250)  # the problems panel and the compare view refresh on short timers
-
-
-def save(widget: QWidget, path: Path) -> None:
-    widget.grab().save(str(path))
-    print(path)
+from screenshots import EXAMPLE, SIZE, output_folder, save, settle, start_app  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "img")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-    QCoreApplication.setOrganizationName("evaldesk-screenshots")
-    app = QApplication([])
-    i18n.install(app, i18n.CHINESE)
-    _choose_font()
+    out = output_folder(__doc__.splitlines()[0] if __doc__ else "", argv)
+    app = start_app()
     work = Path(tempfile.mkdtemp())
 
     win = MainWindow(Document())
@@ -74,11 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     win.select_cell(3, COLUMN_INDEX["budget.general"])
     settle(app)
     win.statusBar().showMessage(win.newyear.act_confirm.statusTip())
-    save(win, args.out / "newyear-window.png")
+    save(win, out / "newyear-window.png")
 
     win.newyear.act_filter.setChecked(True)
     settle(app)
-    save(win, args.out / "newyear-filter.png")
+    save(win, out / "newyear-filter.png")
     win.newyear.act_filter.setChecked(False)
 
     win.doc.set_cell_text(4, COLUMN_INDEX["budget.general"], "4.2")
@@ -86,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     win.compare.show()
     win.resizeDocks([win.compare.dock], [330], Qt.Orientation.Vertical)
     settle(app)
-    save(win, args.out / "newyear-compare.png")
+    save(win, out / "newyear-compare.png")
     win.doc.undo_stack.setClean()
     win.close()
 
@@ -102,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     dialog = MappingDialog(inspect_grid(read_text_grid(csv_path), str(csv_path)), str(csv_path))
     dialog.show()
     settle(app)
-    save(dialog, args.out / "newyear-mapping.png")
+    save(dialog, out / "newyear-mapping.png")
     dialog.close()
 
     # Twelve departments, one file that is not a workbook, one department that sent its file twice.
@@ -126,10 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     assert dialog is not None
     dialog.department_edit.setText("龙岗区财政局")
     settle(app)
-    save(dialog, args.out / "merge-report.png")
+    save(dialog, out / "merge-report.png")
     dialog.tabs.setCurrentIndex(1)
     settle(app)
-    save(dialog, args.out / "merge-failures.png")
+    save(dialog, out / "merge-failures.png")
     dialog.reject()
     win.close()
     return 0
