@@ -367,7 +367,8 @@ def report_from_grid(grid: Grid, source: str,
                      mapping: Mapping[str, int] | None = None) -> Report:
     """Read a summary table from rows of cells; raise ``ReadError`` when it is not one
     (``HeaderNeedsMapping`` when a clerk's ``mapping`` of field keys to columns would help)."""
-    grid = [list(r) for r in grid]
+    if not isinstance(grid, list) or not all(type(r) is list for r in grid):
+        grid = [list(r) for r in grid]
     try:
         header = _find_header(grid, source, mapping)
     except HeaderNeedsMapping as exc:
@@ -379,9 +380,10 @@ def report_from_grid(grid: Grid, source: str,
     in_yuan = report.unit == "元"
     report.unit = "万元"
     first_data = header.row + header.depth
+    plan = _RowPlan.of(header)
     for r in range(first_data, len(grid)):
         row = grid[r]
-        if not any(cell_text(v).strip() for v in row):
+        if _is_blank(row):
             continue
         total = _total_row_word(row, header)
         if total:
@@ -391,7 +393,7 @@ def report_from_grid(grid: Grid, source: str,
         # project (a clerk can delete it) rather than dropped.
         if not cell_text(_cell(row, header, "name")).strip() and _read_signature(row, report):
             continue
-        report.projects.append(_read_project(row, r + 1, header, in_yuan))
+        report.projects.append(_read_project(row, r + 1, header, in_yuan, plan))
     _note_unmatched(grid[first_data:], header, report)
     return report
 
@@ -473,32 +475,76 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else cell_text(value)
 
 
+def _is_blank(row: Sequence[object]) -> bool:
+    # A data row is usually settled by its first cell; cell_text is needed only for the rare
+    # non-string value (a number is never blank).
+    for value in row:
+        if value is None:
+            continue
+        if value.__class__ is str:
+            if value and not value.isspace():
+                return False
+        elif cell_text(value).strip():
+            return False
+    return True
+
+
 _SHORT_TEXT = ("seq", "department", "name")
 _LONG_TEXT = ("goal", "completion")
 _FUND_PARTS = ("general", "fund", "non_fiscal", "total")
+_FUND_KEYS = {side: tuple(f"{side}.{part}" for part in _FUND_PARTS) for side in ("budget", "actual")}
 
 
-def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bool) -> Project:
+@dataclass(frozen=True)
+class _RowPlan:
+    """Where each field of a data row stands, worked out once per table rather than per row:
+    5,000 rows each asking the header dictionary for thirty keys is most of a large file's
+    reading time."""
+
+    width: int  # rows are padded to this many cells, so no look-up needs a bounds check
+    short: tuple[tuple[str, int | None], ...]
+    long: tuple[tuple[str, int | None], ...]
+    budget: tuple[int | None, ...]
+    actual: tuple[int | None, ...]
+    rate: int | None
+    name: int | None
+
+    @classmethod
+    def of(cls, header: _Header) -> _RowPlan:
+        at = header.at
+        present = [col for col in at.values() if col is not None]
+        return cls(
+            width=max(present, default=-1) + 1,
+            short=tuple((key, at[key]) for key in _SHORT_TEXT),
+            long=tuple((key, at[key]) for key in _LONG_TEXT),
+            budget=tuple(at[key] for key in _FUND_KEYS["budget"]),
+            actual=tuple(at[key] for key in _FUND_KEYS["actual"]),
+            rate=at["rate"],
+            name=at["name"],
+        )
+
+
+def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bool,
+                  plan: _RowPlan | None = None) -> Project:
+    plan = plan or _RowPlan.of(header)
+    if len(row) < plan.width:
+        row = [*row, *([None] * (plan.width - len(row)))]
     project = Project()
-    width = len(row)
-    at = header.at
-    for key in _SHORT_TEXT:
-        col = at[key]
+    for key, col in plan.short:
         # Names and numbers are compared and looked up: stray spaces around them are noise.
-        setattr(project, key, _text(row[col]).strip() if col is not None and col < width else "")
-    for key in _LONG_TEXT:
-        col = at[key]
+        setattr(project, key, _text(row[col]).strip() if col is not None else "")
+    for key, col in plan.long:
         # Paragraphs are kept exactly as written (a writer's own spacing is the writer's).
-        setattr(project, key, _text(row[col]) if col is not None and col < width else "")
-    _read_funds(row, at, "budget", project.budget, project, in_yuan)
-    _read_funds(row, at, "actual", project.actual, project, in_yuan)
-    col = at["rate"]
-    raw_rate = row[col] if col is not None and col < width else None
-    try:
-        project.rate_printed = _rate_from_cell(raw_rate, project.rate)
-    except NotANumber:
-        set_bad_value(project, "rate", cell_text(raw_rate).strip())
-    settle_printed_rate(project)
+        setattr(project, key, _text(row[col]) if col is not None else "")
+    _read_funds(row, plan.budget, _FUND_KEYS["budget"], project.budget, project, in_yuan)
+    _read_funds(row, plan.actual, _FUND_KEYS["actual"], project.actual, project, in_yuan)
+    raw_rate = row[plan.rate] if plan.rate is not None else None
+    if raw_rate is not None and raw_rate != "":
+        try:
+            project.rate_printed = _rate_from_cell(raw_rate, project.rate)
+        except NotANumber:
+            set_bad_value(project, "rate", cell_text(raw_rate).strip())
+        settle_printed_rate(project)
     _read_indicators(row, line, header, project)
     return project
 
@@ -516,24 +562,31 @@ def _rate_from_cell(raw: object, computed: Decimal | None) -> Decimal | None:
     return as_fraction if abs(as_fraction - computed) < abs(rate - computed) else rate
 
 
-def _read_funds(row: Sequence[object], at: dict[str, int | None], side: str, funds: Funds,
-                project: Project, in_yuan: bool) -> None:
+_ZERO = Decimal(0)
+
+
+def _read_funds(row: Sequence[object], cols: tuple[int | None, ...], keys: tuple[str, ...],
+                funds: Funds, project: Project, in_yuan: bool) -> None:
     values: list[Decimal | None] = []
-    width = len(row)
-    for part in _FUND_PARTS:
-        key = f"{side}.{part}"
-        col = at[key]
-        raw = row[col] if col is not None and col < width else None
+    for key, col in zip(keys, cols, strict=True):
+        raw = row[col] if col is not None else None
+        if raw is None or raw == "":
+            values.append(None)
+            continue
         try:
             amount = parse_amount(raw)
         except NotANumber:
             project.bad_values[key] = cell_text(raw).strip()
             amount = None
         values.append(yuan_to_wan(amount) if in_yuan and amount is not None else amount)
-    funds.general, funds.fund, funds.non_fiscal, total = values
+    general, fund, non_fiscal, total = values
+    funds.general, funds.fund, funds.non_fiscal = general, fund, non_fiscal
     # 合计 is derived; keep the printed figure only where it says something the sum does not.
-    if total is not None and total != funds.total_computed:
-        funds.total_entered = total
+    # (The sum is Funds.total_computed's, written out: this runs for every row of a big file.)
+    if total is not None:
+        parts = [v for v in (general, fund, non_fiscal) if v is not None]
+        if not parts or total != sum(parts, _ZERO):
+            funds.total_entered = total
 
 
 def _read_indicators(row: Sequence[object], line: int, header: _Header, project: Project) -> None:
@@ -541,7 +594,7 @@ def _read_indicators(row: Sequence[object], line: int, header: _Header, project:
     if header.canonical:
         start = header.columns[_INDICATOR_FIRST]
         end = header.columns[_RECTIFICATION] + 1
-        segment = [_text(v) for v in row[start:end]]
+        segment = [v if v.__class__ is str else cell_text(v) for v in row[start:end]]
         segment += [""] * (end - start - len(segment))
         overflow = [_text(v) for v in row[end:] if v is not None]
         pairs = [(segment[2 * c], segment[2 * c + 1]) for c in range(categories)]
@@ -563,21 +616,23 @@ def _read_indicators(row: Sequence[object], line: int, header: _Header, project:
     indicators = project.indicators
     for (key, _group), (content, done) in zip(SUMMARY_CATEGORIES, pairs, strict=True):
         if content or done:
-            indicators.extend(_indicators_from_cell(key, content, done))
+            indicator = _indicator_from_cell(key, content, done)
+            if indicator is not None:
+                indicators.append(indicator)
     project.problems, project.rectification = problems, rectification
 
 
 _NUMBERED = re.compile(r"(?:^|\n)\s*(\d+)[、.．]\s*")
 
 
-def _indicators_from_cell(category: str, content: str, done: str) -> list[Indicator]:
-    """One category's pair of cells as indicators: 不适用, one indicator, or none."""
+def _indicator_from_cell(category: str, content: str, done: str) -> Indicator | None:
+    """One category's pair of cells as an indicator: 不适用, one indicator, or none."""
     bare = content.strip()
     if bare == NOT_APPLICABLE and done.strip() in (NOT_APPLICABLE, ""):
-        return [Indicator(category=category, applicable=False)]
+        return Indicator(category=category, applicable=False)
     if not bare and not done.strip():
-        return []
-    return [Indicator(category=category, name=content, actual=done)]
+        return None
+    return Indicator(category=category, name=content, actual=done)
 
 
 def _note_placement(project: Project, line: int, placement: Placement) -> None:

@@ -101,9 +101,13 @@ def needs_split(funds: Funds) -> bool:
 def _summary_indicators(project: Project) -> list[Indicator]:
     """The indicators a summary row gives back: one per summary category, or 不适用."""
     result: list[Indicator] = []
+    by_category: dict[str, list[Indicator]] = {}
+    for indicator in project.indicators:
+        by_category.setdefault(indicator.category, []).append(indicator)
     for key, _group in SUMMARY_CATEGORIES:
-        content = summary_text(project.indicators_in(key), "content").strip()
-        done = summary_text(project.indicators_in(key), "actual").strip()
+        indicators = by_category.get(key, [])
+        content = summary_text(indicators, "content").strip()
+        done = summary_text(indicators, "actual").strip()
         if content == NOT_APPLICABLE and done in (NOT_APPLICABLE, ""):
             result.append(Indicator(key, applicable=False))
         elif content or done:

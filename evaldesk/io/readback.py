@@ -38,11 +38,15 @@ _REPORT_LINES = {"title": "标题", "year": "年度", "unit": "金额单位", "d
                  "head": "单位负责人"}
 
 
+_COMPARED = tuple(item.name for item in fields(Project) if item.compare and item.name not in _NOT_KEPT)
+
+
 def _first_field(mine: Project, read: Project) -> str | None:
-    for item in fields(Project):
-        if item.compare and item.name not in _NOT_KEPT \
-                and getattr(mine, item.name) != getattr(read, item.name):
-            return item.name
+    if mine == read:
+        return None  # the usual answer, from the dataclass's own comparison of every field
+    for name in _COMPARED:
+        if getattr(mine, name) != getattr(read, name):
+            return name
     return None
 
 

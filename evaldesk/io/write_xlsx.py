@@ -13,7 +13,7 @@ Choices and why:
   off and text is written with ``write_string``): a clerk's ``=SUM(A1)`` or ``-5%`` stays text.
 * **Values, not formulas**: 合计 and 执行率 are written as the numbers the form shows, so readers
   that only see cached values (calamine, pandas, the finance bureau's scripts) get them.
-* **What is shown is what is written**: ``fields.get_value`` gives each cell (an entered total if
+* **What is shown is what is written**: ``fields.summary_row`` gives each cell (an entered total if
   the file had one, the printed rate if it had one, the verbatim text of a bad number), so a file
   round-trips without "correcting" anything. A Decimal becomes a float only as the cell is
   written, because xlsx stores doubles; amounts in 万元 with two decimals survive that exactly.
@@ -37,7 +37,7 @@ import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError, XlsxWriterException
 
 from evaldesk.core import layout
-from evaldesk.core.fields import get_value
+from evaldesk.core.fields import summary_row
 from evaldesk.core.layout import SUMMARY_COLUMNS, Kind
 from evaldesk.core.records import Project, Report
 from evaldesk.io.atomic import atomic_write
@@ -157,7 +157,6 @@ def _cell_number(value: Decimal) -> float:
 def _write_projects(sheet: Any, projects: Sequence[Project], formats: _Formats,
                     first_row: int = FIRST_DATA_ROW) -> dict[int, Decimal]:
     """Writes one row per project; returns the sum of each numeric column as shown."""
-    keys = [c.key for c in SUMMARY_COLUMNS]
     widths = [c.width for c in SUMMARY_COLUMNS]
     numeric = [c.is_numeric for c in SUMMARY_COLUMNS]
     cell_formats = _column_formats(formats)
@@ -168,8 +167,7 @@ def _write_projects(sheet: Any, projects: Sequence[Project], formats: _Formats,
     row = first_row
     for project in projects:
         lines = 1
-        for col, key in enumerate(keys):
-            value = get_value(project, key)
+        for col, value in enumerate(summary_row(project)):
             fmt = cell_formats[col]
             if value is None or value == "":
                 write_blank(row, col, None, fmt)
