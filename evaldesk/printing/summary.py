@@ -109,6 +109,26 @@ class Page:
         return [b for b in self.blocks if isinstance(b, RowSlice)]
 
 
+# Where a cell's lines sit across its column (see SummaryDocument._place).
+_RIGHT, _CENTRE, _LEFT = 0, 1, 2
+# Per printed cell: its first column, alignment, left and right edges of its text and width to
+# wrap in (points), and text → its placed lines (see SummaryDocument._place).
+_CellColumn = tuple[int, int, float, float, float, dict[str, tuple[tuple[str, float], ...]]]
+
+
+@dataclass
+class _Placing:
+    """What painting computes once per layout and device scale (see SummaryDocument.paint_page)."""
+
+    scale: float
+    cells: list[_CellColumn]
+    total: list[_CellColumn]
+    edges: list[float]  # x of the column rules of a project row, in device pixels …
+    total_edges: list[float]  # … and of the 合计 row
+    headers: dict[float, tuple[list[tuple[QPointF, str]], list[QLineF]]] = field(
+        default_factory=dict)  # header texts and rules by their top
+
+
 def body_size_for(width_pt: float) -> float:
     for min_width, size in BODY_SIZES:
         if width_pt >= min_width:
@@ -223,6 +243,7 @@ class SummaryDocument(PageGeometry):
         self._page_w = self._page_h = 0.0
         self.first_page_number = 1
         self.total_pages: int | None = None  # the whole document's, when this is a part of it
+        self._placing: _Placing | None = None
 
     # -- geometry ----------------------------------------------------------------------------
 
@@ -255,6 +276,7 @@ class SummaryDocument(PageGeometry):
         widths, self._row_lines, self.pages = best
         self._use_widths(widths)
         self._layout_header()
+        self._placing = None
         return self.pages
 
     def _fit_columns(self) -> list[list[float]]:
@@ -565,6 +587,11 @@ class SummaryDocument(PageGeometry):
         return pages
 
     # -- painting ------------------------------------------------------------------------------
+    #
+    # A 5,000-project PDF draws ~310,000 lines of text on ~660 pages, so painting works from
+    # caches filled on first use: each distinct text of a column is wrapped and placed once
+    # (its lines with their x in device pixels), and the repeated header once per position.
+    # The arithmetic is the same as drawing each line afresh, so the page is the same to the bit.
 
     def paint_page(self, painter: QPainter, index: int) -> None:
         """Draw page ``index`` (0-based) with the painter's origin at the printable area."""
@@ -572,6 +599,8 @@ class SummaryDocument(PageGeometry):
         painter.save()
         try:
             self._begin_paint(painter)
+            if self._placing is None or self._placing.scale != self._scale:
+                self._placing = self._start_placing()
             grid: list[QLineF] = []
             painter.setFont(self._font(self._text, self.size))
             for block in page.blocks:
@@ -587,6 +616,46 @@ class SummaryDocument(PageGeometry):
             self._paint_footer(painter, index)
         finally:
             painter.restore()
+
+    def _start_placing(self) -> _Placing:
+        s, x = self._scale, self._x
+        return _Placing(s, self._cell_columns(False), self._cell_columns(True),
+                        [e * s for e in x], [x[c] * s for c in (0, *range(TOTAL_LABEL_SPAN, len(x)))])
+
+    def _cell_columns(self, total: bool) -> list[_CellColumn]:
+        """How the cells of a project row (or the 合计 row) are placed, column by column."""
+        columns: list[_CellColumn] = []
+        col = 0
+        while col < len(SUMMARY_COLUMNS):
+            span = TOTAL_LABEL_SPAN if total and col == 0 else 1
+            kind = SUMMARY_COLUMNS[col].kind
+            if kind is Kind.AMOUNT or kind is Kind.RATE:
+                align = _RIGHT
+            elif kind is Kind.SEQ or total:
+                align = _CENTRE
+            else:
+                align = _LEFT  # a single line is centred all the same, as on the paper form
+            left, right = self._x[col] + self.pad_x, self._x[col + span] - self.pad_x
+            width = self._x[col + span] - self._x[col] - 2 * self.pad_x  # as in _wrap
+            columns.append((col, align, left, right, width, {}))
+            col += span
+        return columns
+
+    def _place(self, text: str, align: int, left: float, right: float,
+               width: float) -> tuple[tuple[str, float], ...]:
+        """A cell's lines, each with its x in device pixels."""
+        em_width, size, s = self._text.em_width, self.size, self._scale
+        lines = self._text.wrap(text, width, size)
+        if len(lines) == 1:  # most cells: no generators
+            line = lines[0]
+            if align == _RIGHT:
+                return ((line, (right - em_width(line) * size) * s),)
+            return ((line, (left + right - em_width(line) * size) / 2 * s),)
+        if align == _RIGHT:
+            return tuple((t, (right - em_width(t) * size) * s) for t in lines)
+        if align == _CENTRE:
+            return tuple((t, (left + right - em_width(t) * size) / 2 * s) for t in lines)
+        return tuple((t, left * s) for t in lines)
 
     def _font(self, measure: TextMeasure, size: float) -> QFont:
         return measure.font(size * self._font_factor)
@@ -604,6 +673,33 @@ class SummaryDocument(PageGeometry):
         line = size * LINE_SPACING
         return (line - (measure.ascent_em + measure.descent_em) * size) / 2 + measure.ascent_em * size
 
+    def _place_lines(
+        self,
+        lines: tuple[str, ...],
+        left: float,
+        right: float,
+        top: float,
+        align: Qt.AlignmentFlag,
+        measure: TextMeasure | None = None,
+        size: float | None = None,
+    ) -> list[tuple[QPointF, str]]:
+        """Where each non-empty line of a block of text is drawn (device pixels)."""
+        measure = measure or self._text
+        size = size or self.size
+        step = size * LINE_SPACING
+        y = top + self._baseline(measure, size)
+        placed: list[tuple[QPointF, str]] = []
+        for text in lines:
+            if align == Qt.AlignmentFlag.AlignLeft:
+                x = left
+            else:
+                width = measure.width(text, size)
+                x = right - width if align == Qt.AlignmentFlag.AlignRight else (left + right - width) / 2
+            if text:
+                placed.append((self._point(x, y), text))
+            y += step
+        return placed
+
     def _draw_lines(
         self,
         painter: QPainter,
@@ -615,19 +711,8 @@ class SummaryDocument(PageGeometry):
         measure: TextMeasure | None = None,
         size: float | None = None,
     ) -> None:
-        measure = measure or self._text
-        size = size or self.size
-        step = size * LINE_SPACING
-        y = top + self._baseline(measure, size)
-        for text in lines:
-            if align == Qt.AlignmentFlag.AlignLeft:
-                x = left
-            else:
-                width = measure.width(text, size)
-                x = right - width if align == Qt.AlignmentFlag.AlignRight else (left + right - width) / 2
-            if text:
-                painter.drawText(self._point(x, y), text)
-            y += step
+        for point, text in self._place_lines(lines, left, right, top, align, measure, size):
+            painter.drawText(point, text)
 
     def _paint_title(self, painter: QPainter) -> None:
         size = self.title_size
@@ -642,60 +727,69 @@ class SummaryDocument(PageGeometry):
                          Qt.AlignmentFlag.AlignRight)
 
     def _paint_header(self, painter: QPainter, top: float, grid: list[QLineF]) -> None:
+        assert self._placing is not None
+        header = self._placing.headers.get(top)
+        if header is None:
+            header = self._placing.headers[top] = self._place_header(top)
+        draw = painter.drawText
+        for point, text in header[0]:
+            draw(point, text)
+        grid.extend(header[1])
+
+    def _place_header(self, top: float) -> tuple[list[tuple[QPointF, str]], list[QLineF]]:
         rows, x, line = self._header_rows, self._x, self.line_height
+        texts: list[tuple[QPointF, str]] = []
+        grid: list[QLineF] = []
         for cell in self._header_cells:
             left, right = x[cell.col], x[cell.col + cell.col_span]
             y1, y2 = top + rows[cell.row], top + rows[cell.row + cell.row_span]
             lines = self._wrap(cell.text, cell.col, cell.col_span)
             text_top = (y1 + y2 - len(lines) * line) / 2
-            self._draw_lines(painter, lines, left + self.pad_x, right - self.pad_x, text_top,
-                             Qt.AlignmentFlag.AlignHCenter)
+            texts.extend(self._place_lines(lines, left + self.pad_x, right - self.pad_x, text_top,
+                                           Qt.AlignmentFlag.AlignHCenter))
             # Each merged cell draws its own box, so merged cells show no inner lines.
             grid.extend((self._line(left, y1, right, y1), self._line(left, y2, right, y2),
                          self._line(left, y1, left, y2), self._line(right, y1, right, y2)))
+        return texts, grid
 
     def _paint_row(self, painter: QPainter, piece: RowSlice, grid: list[QLineF]) -> None:
-        # The innermost loop of printing (one call per printed line): kept flat on purpose.
+        # The innermost loop of printing (one pass per printed line): kept flat on purpose.
+        placing = self._placing
+        assert placing is not None
         total = piece.row == TOTAL_ROW
         texts = self._total if total else self._rows[piece.row]
-        x, step, pad_x, size, s = self._x, self.line_height, self.pad_x, self.size, self._scale
-        em_width, draw = self._text.em_width, painter.drawText
+        step, s, draw = self.line_height, self._scale, painter.drawText
+        # One point moved from line to line: making a QPointF costs three times moving one, and
+        # drawText copies it.
+        point = QPointF()
+        move_x, move_y = point.setX, point.setY
         top, bottom = piece.y, piece.y + piece.height
-        first, last = piece.first_line, piece.first_line + piece.line_count
-        baseline = top + self.pad_y + self._baseline(self._text, size)
-        col = 0
-        edges = [0]
-        while col < len(texts):
-            span = TOTAL_LABEL_SPAN if total and col == 0 else 1
+        first, count = piece.first_line, piece.line_count
+        last, whole = first + count, piece.whole
+        baseline = top + self.pad_y + self._baseline(self._text, self.size)
+        for col, align, left, right, width, cache in placing.total if total else placing.cells:
             text = texts[col]
-            edges.append(col + span)
-            if text:
-                lines = self._wrap(text, col, span)
-                shown = lines[first:last]
-                y = baseline
-                if piece.whole:
-                    # Short cells sit in the middle of a tall row, as on the paper form.
-                    y += (piece.line_count - len(shown)) * step / 2
-                left, right = x[col] + pad_x, x[col + span] - pad_x
-                kind = SUMMARY_COLUMNS[col].kind
-                if kind is Kind.AMOUNT or kind is Kind.RATE:
-                    for t in shown:
-                        draw(QPointF((right - em_width(t) * size) * s, y * s), t)
-                        y += step
-                elif kind is Kind.SEQ or total or len(lines) == 1:
-                    for t in shown:
-                        draw(QPointF((left + right - em_width(t) * size) / 2 * s, y * s), t)
-                        y += step
-                else:
-                    for t in shown:
-                        if t:
-                            draw(QPointF(left * s, y * s), t)
-                        y += step
-            col += span
-        right = x[-1]
-        grid.append(self._line(0.0, top, right, top))
-        grid.append(self._line(0.0, bottom, right, bottom))
-        grid.extend(self._line(x[c], top, x[c], bottom) for c in edges)
+            if not text:
+                continue
+            placed = cache.get(text)
+            if placed is None:
+                placed = cache[text] = self._place(text, align, left, right, width)
+            shown = placed[first:last]
+            y = baseline
+            if whole:
+                # Short cells sit in the middle of a tall row, as on the paper form.
+                y += (count - len(shown)) * step / 2
+            for t, x in shown:
+                if t:
+                    move_x(x)
+                    move_y(y * s)
+                    draw(point, t)
+                y += step
+        top_s, bottom_s, right_s = top * s, bottom * s, self._x[-1] * s
+        grid.append(QLineF(0.0, top_s, right_s, top_s))
+        grid.append(QLineF(0.0, bottom_s, right_s, bottom_s))
+        grid.extend([QLineF(e, top_s, e, bottom_s)
+                     for e in (placing.total_edges if total else placing.edges)])
 
     def _paint_signature(self, painter: QPainter, top: float) -> None:
         fields = layout.SIGNATURE_FIELDS

@@ -156,6 +156,12 @@ class TextMeasure:
     def _wrap(self, text: str, width_em: float) -> tuple[str, ...]:
         if not text:
             return ()
+        # Most cells fit on one line: the remembered width says so without summing advances
+        # again (the same test as in line_counts and in the breaking loop below, so the same result).
+        if "\n" not in text and "\r" not in text and "\t" not in text and (
+            self.em_width(text) <= width_em + 1e-9
+        ):
+            return (text,)
         lines: list[str] = []
         for paragraph in normalise(text).split("\n"):
             self._wrap_paragraph(paragraph, width_em, lines)
