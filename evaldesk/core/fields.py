@@ -193,10 +193,16 @@ def set_value(project: Project, key: str, value: Value, *, autofill: bool = True
 _RATE_NOISE = Decimal("1e-12")
 
 
-def settle_printed_rate(project: Project) -> None:
+def settle_printed_rate(project: Project, computed: Decimal | None = None) -> None:
     """Forget a printed rate that is the computed one: it says nothing the amounts do not, and
-    a workbook cannot keep the difference (both are the same number in a cell)."""
-    printed, computed = project.rate_printed, project.rate
+    a workbook cannot keep the difference (both are the same number in a cell).
+
+    ``computed`` is ``project.rate`` when the caller has it already (a reader, once per row)."""
+    printed = project.rate_printed
+    if printed is None:
+        return
+    if computed is None:
+        computed = project.rate
     if printed is not None and computed is not None \
             and abs(printed - computed) <= _RATE_NOISE * max(Decimal(1), abs(computed)):
         project.rate_printed = None

@@ -540,11 +540,12 @@ def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bo
     _read_funds(row, plan.actual, _FUND_KEYS["actual"], project.actual, project, in_yuan)
     raw_rate = row[plan.rate] if plan.rate is not None else None
     if raw_rate is not None and raw_rate != "":
+        computed = project.rate
         try:
-            project.rate_printed = _rate_from_cell(raw_rate, project.rate)
+            project.rate_printed = _rate_from_cell(raw_rate, computed)
         except NotANumber:
             set_bad_value(project, "rate", cell_text(raw_rate).strip())
-        settle_printed_rate(project)
+        settle_printed_rate(project, computed)
     _read_indicators(row, line, header, project)
     return project
 
@@ -596,10 +597,11 @@ def _read_indicators(row: Sequence[object], line: int, header: _Header, project:
         end = header.columns[_RECTIFICATION] + 1
         segment = [v if v.__class__ is str else cell_text(v) for v in row[start:end]]
         segment += [""] * (end - start - len(segment))
-        overflow = [_text(v) for v in row[end:] if v is not None]
-        pairs = [(segment[2 * c], segment[2 * c + 1]) for c in range(categories)]
+        overflow = [_text(v) for v in row[end:] if v is not None] if len(row) > end else []
+        pairs = list(zip(segment[0:2 * categories:2], segment[1:2 * categories:2], strict=True))
         problems, rectification = segment[2 * categories], segment[2 * categories + 1]
-        if not is_aligned(pairs, overflow):
+        # The usual row has no 不适用 and nothing beyond the last column: nothing can have drifted.
+        if (overflow or NOT_APPLICABLE in "\x00".join(segment)) and not is_aligned(pairs, overflow):
             tokens = [t for t in segment + overflow if t.strip()]
             placement = realign(tokens, categories)
             _note_placement(project, line, placement)
@@ -614,12 +616,15 @@ def _read_indicators(row: Sequence[object], line: int, header: _Header, project:
         problems = _text(_cell(row, header, "problems"))
         rectification = _text(_cell(row, header, "rectification"))
     indicators = project.indicators
-    for (key, _group), (content, done) in zip(SUMMARY_CATEGORIES, pairs, strict=True):
+    for key, (content, done) in zip(_CATEGORY_KEYS, pairs, strict=True):
         if content or done:
             indicator = _indicator_from_cell(key, content, done)
             if indicator is not None:
                 indicators.append(indicator)
     project.problems, project.rectification = problems, rectification
+
+
+_CATEGORY_KEYS = tuple(key for key, _group in SUMMARY_CATEGORIES)
 
 
 _NUMBERED = re.compile(r"(?:^|\n)\s*(\d+)[、.．]\s*")
@@ -629,10 +634,10 @@ def _indicator_from_cell(category: str, content: str, done: str) -> Indicator | 
     """One category's pair of cells as an indicator: 不适用, one indicator, or none."""
     bare = content.strip()
     if bare == NOT_APPLICABLE and done.strip() in (NOT_APPLICABLE, ""):
-        return Indicator(category=category, applicable=False)
+        return Indicator(category, applicable=False)
     if not bare and not done.strip():
         return None
-    return Indicator(category=category, name=content, actual=done)
+    return Indicator(category, content, actual=done)
 
 
 def _note_placement(project: Project, line: int, placement: Placement) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from evaldesk.core.records import Report
 from evaldesk.io.errors import ReadError, os_read_error
+from evaldesk.io.gcpause import collector_paused
 from evaldesk.io.grid import report_from_grid
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a district table is a few MB; anything larger is not one
@@ -66,7 +67,8 @@ def read_text_grid(path: Path) -> list[list[str]]:
 
 
 def read_text(path: Path, mapping: Mapping[str, int] | None = None) -> Report:
-    return report_from_text(decode(_read_bytes(path), str(path)), str(path), mapping)
+    with collector_paused():
+        return report_from_text(decode(_read_bytes(path), str(path)), str(path), mapping)
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -23,6 +23,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 
 from evaldesk.core.records import Report
 from evaldesk.io.errors import ReadError
+from evaldesk.io.gcpause import collector_paused
 from evaldesk.io.grid import HeaderNeedsMapping, report_from_grid
 from evaldesk.io.project_sheets import complete_report, sheets_of
 from evaldesk.io.safety import MAX_CELLS, preflight
@@ -41,6 +42,11 @@ def read_workbook(path: Path, mapping: Mapping[str, int] | None = None, *,
     sheet whose header needs one, which is the sheet the exception came from.
     """
     path = Path(path)
+    with collector_paused():
+        return _read_workbook(path, mapping, sheet)
+
+
+def _read_workbook(path: Path, mapping: Mapping[str, int] | None, sheet: int | None) -> Report:
     preflight(path)
     try:
         with open(path, "rb") as handle:

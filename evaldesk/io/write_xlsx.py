@@ -47,6 +47,7 @@ from evaldesk.io.cell_metrics import (
     line_count,
 )
 from evaldesk.io.errors import WriteError
+from evaldesk.io.gcpause import collector_paused
 from evaldesk.io.project_sheets import TextTooLong, write_project_sheets
 from evaldesk.io.readback import verifier
 
@@ -369,5 +370,6 @@ def write_workbook(report: Report, path: Path, *, paper: str = "A3",
             raise WriteError(path, f"无法生成工作簿（{error}）。原文件未改动。") from error
 
     # Read back and compared before it replaces anything; the replaced file is kept as .bak.
-    atomic_write(Path(path), write, verify=verifier(report, Path(path)), backup=True)
+    with collector_paused():
+        atomic_write(Path(path), write, verify=verifier(report, Path(path)), backup=True)
 

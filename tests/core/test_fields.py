@@ -11,7 +11,9 @@ from evaldesk.core.fields import (
     restore_project,
     set_bad_value,
     set_value,
+    summary_row,
 )
+from evaldesk.core.layout import SUMMARY_COLUMNS
 from evaldesk.core.money import NotANumber
 from evaldesk.core.records import Funds, Indicator, Project
 
@@ -97,3 +99,15 @@ def test_clone_and_restore_keep_identity() -> None:
     assert p == state and p.uid == state.uid
     set_value(p, "name", "again")
     assert state.name == "信访事务"  # the snapshot is not shared with the live project
+
+
+def test_summary_row_is_get_value_for_every_column() -> None:
+    p = project()
+    p.indicators = [Indicator("quantity", name="甲", actual="1"), Indicator("quantity", name="乙"),
+                    Indicator("quality", applicable=False), Indicator("satisfaction", name="满意度")]
+    p.goal, p.problems = "目标", "无"
+    set_bad_value(p, "actual.fund", "约 3 万")
+    row = summary_row(p)
+    assert row == [get_value(p, column.key) for column in SUMMARY_COLUMNS]
+    assert row[[c.key for c in SUMMARY_COLUMNS].index("actual.fund")] == "约 3 万"
+    assert "1、甲\n2、乙" in row and "不适用" in row and D("130") in row
