@@ -457,7 +457,8 @@ def _total_row_word(row: Sequence[object], header: _Header) -> str:
     for col in header.label_columns:
         if col < len(row):
             value = row[col]
-            if isinstance(value, str) and len(value) < 8:
+            # Every total word has 计; normalising each short name and 序号 to find out is not free.
+            if isinstance(value, str) and len(value) < 8 and "计" in value:
                 word = norm(value)
                 if word in _TOTAL_WORDS:
                     return word

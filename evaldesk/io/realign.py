@@ -68,6 +68,9 @@ def is_aligned(pairs: Sequence[tuple[str, str]], overflow: Sequence[str]) -> boo
     if NOT_APPLICABLE not in "\x00".join(text for pair in pairs for text in pair):
         return True  # the usual row: nothing collapsed, nothing to compare
     for content, completion in pairs:
+        if (NOT_APPLICABLE not in content and NOT_APPLICABLE not in completion) or (
+                content == NOT_APPLICABLE and completion == NOT_APPLICABLE):
+            continue  # nothing collapsed here, or the form's own 不适用 pair: quick to tell
         if _is_na(content) != _is_na(completion) and completion.strip() and content.strip():
             return False
         if not content.strip() and _is_na(completion):
