@@ -8,6 +8,7 @@ time, including the one rule that looks across projects (the same goal text on t
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -81,9 +82,10 @@ _TEMPLATE = re.compile(r"请填写|请输入|填写说明|填报说明|（示例
 
 # Substrings every template pattern contains: plain `in` tests rule out most texts far faster
 # than the regular expression can.
-_TEMPLATE_CLUES = ("请", "说明", "示例", "例", "XXX", "×××", "＊＊")
+_TEMPLATE_CLUES = ("请", "说明", "例", "XXX", "×××", "＊＊")
 _TEMPLATE_HEAD = 40
 _TEXT_FIELDS_FOR_TEMPLATE = ("name", "goal", "completion", "problems", "rectification")
+_template_texts = operator.attrgetter(*_TEXT_FIELDS_FOR_TEMPLATE)
 
 
 _INDICATOR_PARTS = {"name": "三级指标", "target": "年度指标值", "actual": "实际完成值",
@@ -267,24 +269,27 @@ def _check_rate_figures(found: list[Finding], project: Project, actual_total: De
                                  f"{project.completion.strip()}，请核实"))
 
 
-_LEVEL1 = {c.key: c.level1 for c in CATEGORIES}
+# Each 一级指标 group as a bit: a project's groups are one integer, not a set built per check.
+_GROUP_BITS = {OUTPUT: 1, BENEFIT: 2, SATISFACTION: 4}
+_CATEGORY_BIT = {c.key: _GROUP_BITS[c.level1] for c in CATEGORIES}
+_ALL_GROUPS = 7
 
 
 def _check_indicators(found: list[Finding], project: Project) -> None:
     uid = project.uid
-    groups: set[str] = set()
+    present = 0
     for indicator in project.indicators:
         if indicator.applicable and (indicator.name or indicator.actual):
-            groups.add(_LEVEL1[indicator.category])
-    if len(groups) == 3:
+            present |= _CATEGORY_BIT[indicator.category]
+    if present == _ALL_GROUPS:
         return
-    if OUTPUT not in groups:
+    if not present & _GROUP_BITS[OUTPUT]:
         found.append(Finding(NO_OUTPUT_INDICATOR, Severity.ERROR, uid, "ind.quantity.content",
                              "至少要有一个产出指标（数量、质量、时效或成本）"))
-    if BENEFIT not in groups:
+    if not present & _GROUP_BITS[BENEFIT]:
         found.append(Finding(NO_BENEFIT_INDICATOR, Severity.ERROR, uid, "ind.social.content",
                              "至少要有一个效益指标（经济、社会、生态效益或可持续影响）"))
-    if SATISFACTION not in groups:
+    if not present & _GROUP_BITS[SATISFACTION]:
         found.append(Finding(NO_SATISFACTION_INDICATOR, Severity.ERROR, uid,
                              "ind.satisfaction.content", "缺少服务对象满意度指标"))
 
@@ -292,9 +297,14 @@ def _check_indicators(found: list[Finding], project: Project) -> None:
 def _check_template_text(found: list[Finding], project: Project) -> None:
     # A template's instructions fill the cell from its start ("请填写…", "例：…"), so the head of
     # each text is enough, and one search over the heads; only a hit (rare) looks field by field.
-    heads = [getattr(project, key)[:_TEMPLATE_HEAD] for key in _TEXT_FIELDS_FOR_TEMPLATE]
+    heads = [text[:_TEMPLATE_HEAD] for text in _template_texts(project)]
     joined = "\n".join(heads)
-    if not any(clue in joined for clue in _TEMPLATE_CLUES) or not _TEMPLATE.search(joined):
+    for clue in _TEMPLATE_CLUES:
+        if clue in joined:
+            break
+    else:
+        return
+    if not _TEMPLATE.search(joined):
         return
     for key, value in zip(_TEXT_FIELDS_FOR_TEMPLATE, heads, strict=True):
         if _TEMPLATE.search(value):
