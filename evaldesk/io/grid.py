@@ -10,9 +10,10 @@ their header words; title, 单位 and 部门名称(盖章) lines above, the sign
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -490,10 +491,16 @@ def _is_blank(row: Sequence[object]) -> bool:
     return True
 
 
-_SHORT_TEXT = ("seq", "department", "name")
-_LONG_TEXT = ("goal", "completion")
+_TEXT_KEYS = ("seq", "department", "name", "goal", "completion")
 _FUND_PARTS = ("general", "fund", "non_fiscal", "total")
-_FUND_KEYS = {side: tuple(f"{side}.{part}" for part in _FUND_PARTS) for side in ("budget", "actual")}
+_AMOUNT_KEYS = tuple(f"{side}.{part}" for side in ("budget", "actual") for part in _FUND_PARTS)
+
+
+def _getter(cols: Sequence[int | None]) -> Callable[[Sequence[object]], tuple[object, ...]]:
+    """The cells at ``cols`` of a row as a tuple (None where the table has no such column)."""
+    if all(col is not None for col in cols):
+        return operator.itemgetter(*cols)  # C-level: the usual case
+    return lambda row: tuple(None if col is None else row[col] for col in cols)
 
 
 @dataclass(frozen=True)
@@ -503,12 +510,9 @@ class _RowPlan:
     reading time."""
 
     width: int  # rows are padded to this many cells, so no look-up needs a bounds check
-    short: tuple[tuple[str, int | None], ...]
-    long: tuple[tuple[str, int | None], ...]
-    budget: tuple[int | None, ...]
-    actual: tuple[int | None, ...]
+    texts: Callable[[Sequence[object]], tuple[object, ...]]  # the cells of _TEXT_KEYS
+    amounts: Callable[[Sequence[object]], tuple[object, ...]]  # the cells of _AMOUNT_KEYS
     rate: int | None
-    name: int | None
 
     @classmethod
     def of(cls, header: _Header) -> _RowPlan:
@@ -516,12 +520,9 @@ class _RowPlan:
         present = [col for col in at.values() if col is not None]
         return cls(
             width=max(present, default=-1) + 1,
-            short=tuple((key, at[key]) for key in _SHORT_TEXT),
-            long=tuple((key, at[key]) for key in _LONG_TEXT),
-            budget=tuple(at[key] for key in _FUND_KEYS["budget"]),
-            actual=tuple(at[key] for key in _FUND_KEYS["actual"]),
+            texts=_getter([at[key] for key in _TEXT_KEYS]),
+            amounts=_getter([at[key] for key in _AMOUNT_KEYS]),
             rate=at["rate"],
-            name=at["name"],
         )
 
 
@@ -530,15 +531,19 @@ def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bo
     plan = plan or _RowPlan.of(header)
     if len(row) < plan.width:
         row = [*row, *([None] * (plan.width - len(row)))]
-    project = Project()
-    for key, col in plan.short:
+    seq, department, name, goal, completion = (
+        v if v.__class__ is str else cell_text(v) for v in plan.texts(row))
+    bad: dict[str, str] = {}
+    general, fund, non_fiscal, total, a_general, a_fund, a_non_fiscal, a_total = _amounts(
+        plan.amounts(row), bad, in_yuan)
+    project = Project(
         # Names and numbers are compared and looked up: stray spaces around them are noise.
-        setattr(project, key, _text(row[col]).strip() if col is not None else "")
-    for key, col in plan.long:
         # Paragraphs are kept exactly as written (a writer's own spacing is the writer's).
-        setattr(project, key, _text(row[col]) if col is not None else "")
-    _read_funds(row, plan.budget, _FUND_KEYS["budget"], project.budget, project, in_yuan)
-    _read_funds(row, plan.actual, _FUND_KEYS["actual"], project.actual, project, in_yuan)
+        seq=seq.strip(), department=department.strip(), name=name.strip(),
+        goal=goal, completion=completion,
+        budget=_funds(general, fund, non_fiscal, total),
+        actual=_funds(a_general, a_fund, a_non_fiscal, a_total),
+        bad_values=bad)
     raw_rate = row[plan.rate] if plan.rate is not None else None
     if raw_rate is not None and raw_rate != "":
         computed = project.rate
@@ -549,6 +554,38 @@ def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bo
         settle_printed_rate(project, computed)
     _read_indicators(row, line, header, project)
     return project
+
+
+def _amounts(cells: tuple[object, ...], bad: dict[str, str], in_yuan: bool) -> list[Decimal | None]:
+    values: list[Decimal | None] = []
+    for key, raw in zip(_AMOUNT_KEYS, cells, strict=True):
+        if raw.__class__ is float and -1e15 < raw < 1e15 and not in_yuan:
+            # parse_amount's own quick case, inlined: eight cells a row, every row of a big file.
+            number = Decimal(int(raw)) if raw.is_integer() else Decimal(repr(raw))
+        elif raw is None or raw == "":
+            number = None
+        else:
+            try:
+                number = parse_amount(raw)
+            except NotANumber:
+                bad[key] = cell_text(raw).strip()
+                number = None
+            if in_yuan and number is not None:
+                number = yuan_to_wan(number)
+        values.append(number)
+    return values
+
+
+_ZERO = Decimal(0)
+
+
+def _funds(general: Decimal | None, fund: Decimal | None, non_fiscal: Decimal | None,
+           total: Decimal | None) -> Funds:
+    funds = Funds(general, fund, non_fiscal)
+    # 合计 is derived; keep the printed figure only where it says something the sum does not.
+    if total is not None and total != funds.total_computed:
+        funds.total_entered = total
+    return funds
 
 
 def _rate_from_cell(raw: object, computed: Decimal | None) -> Decimal | None:
@@ -562,33 +599,6 @@ def _rate_from_cell(raw: object, computed: Decimal | None) -> Decimal | None:
     as_fraction = parse_amount(raw)
     assert as_fraction is not None
     return as_fraction if abs(as_fraction - computed) < abs(rate - computed) else rate
-
-
-_ZERO = Decimal(0)
-
-
-def _read_funds(row: Sequence[object], cols: tuple[int | None, ...], keys: tuple[str, ...],
-                funds: Funds, project: Project, in_yuan: bool) -> None:
-    values: list[Decimal | None] = []
-    for key, col in zip(keys, cols, strict=True):
-        raw = row[col] if col is not None else None
-        if raw is None or raw == "":
-            values.append(None)
-            continue
-        try:
-            amount = parse_amount(raw)
-        except NotANumber:
-            project.bad_values[key] = cell_text(raw).strip()
-            amount = None
-        values.append(yuan_to_wan(amount) if in_yuan and amount is not None else amount)
-    general, fund, non_fiscal, total = values
-    funds.general, funds.fund, funds.non_fiscal = general, fund, non_fiscal
-    # 合计 is derived; keep the printed figure only where it says something the sum does not.
-    # (The sum is Funds.total_computed's, written out: this runs for every row of a big file.)
-    if total is not None:
-        parts = [v for v in (general, fund, non_fiscal) if v is not None]
-        if not parts or total != sum(parts, _ZERO):
-            funds.total_entered = total
 
 
 def _read_indicators(row: Sequence[object], line: int, header: _Header, project: Project) -> None:
