@@ -316,17 +316,18 @@ def check_project(project: Project) -> list[Finding]:
     """Every rule that needs only this project, in column order."""
     uid = project.uid
     found: list[Finding] = []
-    for key, text in project.bad_values.items():
-        found.append(Finding(NOT_A_NUMBER, Severity.ERROR, uid, key,
-                             f"{field_label(key)}应为数字，表中为「{text}」"))
-    if not project.name.strip():
+    if project.bad_values:
+        for key, text in project.bad_values.items():
+            found.append(Finding(NOT_A_NUMBER, Severity.ERROR, uid, key,
+                                 f"{field_label(key)}应为数字，表中为「{text}」"))
+    if not project.name or project.name.isspace():
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "name", "未填项目名称"))
     _check_funds(found, uid, "budget", project.budget)
     _check_funds(found, uid, "actual", project.actual)
     if project.initial.total_entered is not None:
         _check_funds(found, uid, "initial", project.initial)
     _check_rate(found, project)
-    if not project.goal.strip():
+    if not project.goal or project.goal.isspace():
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal", "未填年初绩效目标"))
     _check_indicators(found, project)
     _check_template_text(found, project)
@@ -334,7 +335,7 @@ def check_project(project: Project) -> list[Finding]:
         names = "、".join(field_label(k).split("/")[-1] for k in sorted(project.carried_over))
         found.append(Finding(CARRIED_OVER, Severity.WARNING, uid, "budget.total",
                              f"预算金额（{names}）仍是上年数据，请按本年预算修改或确认"))
-    for note in project.import_notes:
+    for note in project.import_notes or ():
         found.append(Finding(note.code, Severity(note.severity), uid, note.field, note.message))
     if len(found) > 1:
         found.sort(key=_column_order)
@@ -377,12 +378,20 @@ class Checker:
         return found
 
     def check_all(self) -> None:
-        check = self._check
-        self._own = {p.uid: check(p) for p in self.report.projects}
-        self._goal_of = {}
-        self._by_goal = {}
-        for project in self.report.projects:
-            self._index_goal(project)
+        check = check_project if self._extra is None else self._check
+        projects = self.report.projects
+        self._own = {p.uid: check(p) for p in projects}
+        # The goal index in bulk: a set only for a goal text seen before (a duplicate).
+        self._goal_of = {p.uid: goal_key(p.goal) for p in projects}
+        by_goal: dict[str, set[int]] = {}
+        for uid, key in self._goal_of.items():
+            if key:
+                sharers = by_goal.get(key)
+                if sharers is None:
+                    by_goal[key] = {uid}
+                else:
+                    sharers.add(uid)
+        self._by_goal = by_goal
 
     def _index_goal(self, project: Project) -> None:
         key = goal_key(project.goal)
