@@ -129,6 +129,42 @@ class _Placing:
         default_factory=dict)  # header texts and rules by their top
 
 
+class _RowRules:
+    """The rules of the table rows on a page: column rules in as few segments as give the same ink.
+
+    A page's rules are drawn with one drawLines, which the PDF engine strokes as one path: the
+    ink is the union of the segments, so the column rules of rows that follow each other can run
+    as one segment each (31 segments a row fewer: a seventh of the PDF's bytes, less to compress).
+    Each row still draws its top and bottom rule: the preview's raster engine strokes lines in
+    batches and blends the batches, so a rule drawn once instead of twice would look lighter there.
+    """
+
+    def __init__(self, right: float) -> None:
+        self.right = right
+        self.lines: list[QLineF] = []
+        self._edges: list[float] | None = None  # the column rules of the current run of rows
+        self._top = self._bottom = 0.0
+
+    def add(self, edges: list[float], top: float, bottom: float) -> None:
+        """A row from ``top`` to ``bottom`` with column rules at ``edges`` (device pixels)."""
+        if self._edges is None or top != self._bottom or edges is not self._edges:
+            self._close()
+            self._top, self._edges = top, edges
+        self._bottom = bottom
+        self.lines.append(QLineF(0.0, top, self.right, top))
+        self.lines.append(QLineF(0.0, bottom, self.right, bottom))
+
+    def _close(self) -> None:
+        if self._edges is not None:
+            top, bottom = self._top, self._bottom
+            self.lines.extend([QLineF(e, top, e, bottom) for e in self._edges])
+
+    def finish(self) -> list[QLineF]:
+        self._close()
+        self._edges = None
+        return self.lines
+
+
 def body_size_for(width_pt: float) -> float:
     for min_width, size in BODY_SIZES:
         if width_pt >= min_width:
@@ -591,17 +627,22 @@ class SummaryDocument(PageGeometry):
             self._begin_paint(painter)
             if self._placing is None or self._placing.scale != self._scale:
                 self._placing = self._start_placing()
+            placing, s = self._placing, self._scale
             grid: list[QLineF] = []
+            rules = _RowRules(placing.edges[-1])
             painter.setFont(self._font(self._text, self.size))
             for block in page.blocks:
-                if isinstance(block, TitleBlock):
+                if isinstance(block, RowSlice):
+                    self._paint_row(painter, block)
+                    rules.add(placing.total_edges if block.row == TOTAL_ROW else placing.edges,
+                              block.y * s, (block.y + block.height) * s)
+                elif isinstance(block, TitleBlock):
                     self._paint_title(painter)
                 elif isinstance(block, HeaderBlock):
                     self._paint_header(painter, block.y, grid)
-                elif isinstance(block, RowSlice):
-                    self._paint_row(painter, block, grid)
                 elif isinstance(block, SignatureBlock):
                     self._paint_signature(painter, block.y)
+            grid.extend(rules.finish())
             painter.drawLines(grid)
             self._paint_footer(painter, index)
         finally:
@@ -742,7 +783,7 @@ class SummaryDocument(PageGeometry):
                          self._line(left, y1, left, y2), self._line(right, y1, right, y2)))
         return texts, grid
 
-    def _paint_row(self, painter: QPainter, piece: RowSlice, grid: list[QLineF]) -> None:
+    def _paint_row(self, painter: QPainter, piece: RowSlice) -> None:
         # The innermost loop of printing (one pass per printed line): kept flat on purpose.
         placing = self._placing
         assert placing is not None
@@ -753,7 +794,7 @@ class SummaryDocument(PageGeometry):
         # drawText copies it.
         point = QPointF()
         move_x, move_y = point.setX, point.setY
-        top, bottom = piece.y, piece.y + piece.height
+        top = piece.y
         first, count = piece.first_line, piece.line_count
         last, whole = first + count, piece.whole
         baseline = top + self.pad_y + self._baseline(self._text, self.size)
@@ -775,11 +816,6 @@ class SummaryDocument(PageGeometry):
                     move_y(y * s)
                     draw(point, t)
                 y += step
-        top_s, bottom_s, right_s = top * s, bottom * s, self._x[-1] * s
-        grid.append(QLineF(0.0, top_s, right_s, top_s))
-        grid.append(QLineF(0.0, bottom_s, right_s, bottom_s))
-        grid.extend([QLineF(e, top_s, e, bottom_s)
-                     for e in (placing.total_edges if total else placing.edges)])
 
     def _paint_signature(self, painter: QPainter, top: float) -> None:
         fields = layout.SIGNATURE_FIELDS

@@ -173,19 +173,23 @@ class TextMeasure:
         if cum[n] <= width_em:
             lines.append(text)
             return
+        append = lines.append
         start = 0
         while start < n:
-            # The most characters that fit: cum[end] - cum[start] <= width (at least one).
-            end = max(bisect_right(cum, cum[start] + width_em + 1e-9) - 1, start + 1)
+            # The most characters that fit: cum[end] - cum[start] <= width (at least one). All of
+            # cum[:start + 1] fits, so the search starts after it.
+            end = bisect_right(cum, cum[start] + width_em + 1e-9, start + 1) - 1
+            if end <= start:
+                end = start + 1
             if end >= n:
-                lines.append(text[start:])
+                append(text[start:])
                 return
             # Spaces at the end of a line hang in the margin instead of pushing a word down.
             if text[end] == " ":
                 stop = end
                 while end < n and text[end] == " ":
                     end += 1
-                lines.append(text[start:stop])
+                append(text[start:stop])
                 start = end
                 continue
             brk = end
@@ -201,7 +205,7 @@ class TextMeasure:
                     brk -= 1
             if brk == start:
                 brk = end  # one word wider than the line: break it anywhere
-            lines.append(text[start:brk].rstrip(" "))
+            append(text[start:brk].rstrip(" "))
             start = brk
             while start < n and text[start] == " ":
                 start += 1
