@@ -144,6 +144,10 @@ def project_meta(project: Project, index: int, sheet: str = "") -> ProjectMeta:
     if not sheet and not summary_carries(project):
         meta.state = project_to_state(project)
     meta.typed = {k: i.score for k, i in enumerate(project.indicators) if i.score is not None}
+    if not sheet:
+        # Only a per-project sheet folds the sources into 本年财政拨款; the summary row shows each
+        # (and a summary that cannot carry the project has its whole state recorded above).
+        return meta
     for side in _SIDES:
         funds: Funds = getattr(project, side)
         if needs_split(funds):

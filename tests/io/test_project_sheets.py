@@ -636,3 +636,20 @@ def test_the_sheets_can_be_asked_for_or_left_out(tmp_path: Path) -> None:
     assert read_workbook(tmp_path / "without.xlsx") == report
     write_workbook(report, tmp_path / "with.xlsx", project_sheets=True)
     assert len(openpyxl.load_workbook(tmp_path / "with.xlsx").sheetnames) == 2 + len(report.projects)
+
+
+def test_a_summary_only_save_records_nothing_the_summary_shows(tmp_path: Path) -> None:
+    # 政府性基金 0 (as most tables print it) is shown in its own summary column: no hidden row is
+    # needed for it, so a large summary-only file carries only the record's two heading rows.
+    projects = [Project(seq=str(n), name=f"项目{n}", goal=f"目标{n}",
+                        budget=Funds(Decimal("10"), Decimal("0"), Decimal("0")),
+                        actual=Funds(Decimal("9"), Decimal("0"), Decimal("0")),
+                        indicators=[Indicator(key, name=f"指标{n}", actual="完成")
+                                    for key, _group in SUMMARY_CATEGORIES])
+                for n in range(1, 4)]
+    report = Report(year=2025, title="2025年度项目支出绩效自评表", projects=projects)
+    path = tmp_path / "summary.xlsx"
+    write_workbook(report, path, project_sheets=False)
+    book = CalamineWorkbook.from_path(str(path))
+    assert len(book.get_sheet_by_name(METADATA_SHEET).to_python()) == 2
+    assert read_workbook(path) == report
