@@ -798,6 +798,10 @@ class SummaryDocument(PageGeometry):
         first, count = piece.first_line, piece.line_count
         last, whole = first + count, piece.whole
         baseline = top + self.pad_y + self._baseline(self._text, self.size)
+        # Short cells sit in the middle of a tall row, as on the paper form; most cells are one
+        # line, all at this height.
+        middle = (baseline + (count - 1) * step / 2) * s
+        at_middle = False
         for col, align, left, right, width, cache in placing.total if total else placing.cells:
             text = texts[col]
             if not text:
@@ -805,15 +809,23 @@ class SummaryDocument(PageGeometry):
             placed = cache.get(text)
             if placed is None:
                 placed = cache[text] = self._place(text, align, left, right, width)
+            if whole and len(placed) == 1:
+                t, x = placed[0]
+                move_x(x)
+                if not at_middle:
+                    move_y(middle)
+                    at_middle = True
+                draw(point, t)
+                continue
             shown = placed[first:last]
             y = baseline
             if whole:
-                # Short cells sit in the middle of a tall row, as on the paper form.
                 y += (count - len(shown)) * step / 2
             for t, x in shown:
                 if t:
                     move_x(x)
                     move_y(y * s)
+                    at_middle = False
                     draw(point, t)
                 y += step
 
