@@ -11,6 +11,11 @@ labelled as such. The goal was at least 20x faster; see the printed ratios.
 
 ``--forms`` also times the per-project forms (项目支出绩效自评表, one per project, A4 portrait):
 making and laying out the document, page 1, and ``export_pdf(sheets="projects")``.
+
+``--breakdown`` splits the summary PDF's time between our Python (making the document, layout,
+painting into a painter that does nothing) and Qt (the recorded painter calls replayed into a
+QPdfWriter: drawText, drawLines, and newPage/end, which compress and write each page): the part
+no change on our side can remove.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -30,7 +37,8 @@ if __package__ in (None, ""):
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pypdf import PdfReader
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainter, QPdfWriter
 
 from benchmarks.generate import make_report
 from evaldesk.core.records import Report
@@ -85,6 +93,109 @@ def forms_seconds(report: Report, path: Path) -> tuple[float, float, float, int]
     return laid_out - start, first - start, time.perf_counter() - first, pages
 
 
+class _NullDevice:
+    def logicalDpiY(self) -> int:
+        return PDF_RESOLUTION
+
+
+class _NullPainter:
+    """Takes the painter calls of ``paint_page`` and does nothing: times our Python alone."""
+
+    def __init__(self) -> None:
+        self._device = _NullDevice()
+
+    def device(self) -> _NullDevice:
+        return self._device
+
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        return self._ignore
+
+    def _ignore(self, *args: object) -> None:
+        pass
+
+
+class _Recorder(_NullPainter):
+    """Keeps the painter calls of ``paint_page`` to replay them into Qt alone."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        def record(*args: Any) -> None:
+            if name == "drawText":
+                args = (QPointF(args[0]), *args[1:])  # painting moves one point from line to line
+            self.calls.append((name, args))
+        return record
+
+
+def _replay(pages: list[list[tuple[str, tuple[Any, ...]]]], paper: str, path: Path,
+            skip: str | None) -> tuple[float, float]:
+    """Seconds to replay the calls into a QPdfWriter (all but ``skip``), and of those, in
+    newPage and end."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout(paper))
+    painter = QPainter(writer)
+    start = time.perf_counter()
+    paging = 0.0
+    for i, calls in enumerate(pages):
+        if i:
+            before = time.perf_counter()
+            writer.newPage()
+            paging += time.perf_counter() - before
+        for name, args in calls:
+            if name != skip:
+                getattr(painter, name)(*args)
+    before = time.perf_counter()
+    painter.end()
+    del writer
+    end = time.perf_counter()
+    return end - start, paging + end - before
+
+
+def breakdown(report: Report, paper: str, repeat: int, folder: Path) -> str:
+    """Where the summary PDF's time goes: our Python, then Qt's drawText, drawLines and paging."""
+    rect, dpi = QRectF(page_layout(paper).paintRectPixels(PDF_RESOLUTION)), PDF_RESOLUTION
+    best: dict[str, float] = {}
+
+    def note(key: str, seconds: float) -> None:
+        best[key] = min(best.get(key, seconds), seconds)
+
+    recorder = _Recorder()
+    document = SummaryDocument(report)
+    document.layout(rect, dpi)
+    pages: list[list[tuple[str, tuple[Any, ...]]]] = []
+    for i in range(len(document.pages)):
+        document.paint_page(recorder, i)  # type: ignore[arg-type]
+        pages.append(recorder.calls)
+        recorder.calls = []
+    texts = sum(name == "drawText" for calls in pages for name, _ in calls)
+    for _ in range(repeat):
+        start = time.perf_counter()
+        document = SummaryDocument(report)
+        made = time.perf_counter()
+        document.layout(rect, dpi)
+        laid_out = time.perf_counter()
+        null = _NullPainter()
+        for i in range(len(document.pages)):
+            document.paint_page(null, i)  # type: ignore[arg-type]
+        note("make", made - start)
+        note("layout", laid_out - made)
+        note("paint", time.perf_counter() - laid_out)
+        total, paging = _replay(pages, paper, folder / "replay.pdf", None)
+        note("qt", total)
+        note("paging", paging)
+        no_lines, paging_no_lines = _replay(pages, paper, folder / "replay.pdf", "drawLines")
+        note("text", no_lines - paging_no_lines)
+    ours = best["make"] + best["layout"] + best["paint"]
+    lines = max(0.0, best["qt"] - best["paging"] - best["text"])
+    return (f"        breakdown (best of {repeat}): ours {ours:.2f} s (document {best['make']:.2f}, "
+            f"layout {best['layout']:.2f}, painting {best['paint']:.2f}); Qt {best['qt']:.2f} s "
+            f"(drawText {best['text']:.2f} for {texts:,} lines, drawLines {lines:.2f}, "
+            f"newPage/end {best['paging']:.2f}: compressing and writing {len(pages)} pages)")
+
+
 def libreoffice_seconds(report: Report, folder: Path) -> tuple[float, int]:
     workbook = folder / "report.xlsx"
     write_report(report, workbook)
@@ -108,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="do not run LibreOffice on 5,000 projects; print the known figure")
     parser.add_argument("--forms", action="store_true",
                         help="also time the per-project forms (--sheets projects)")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="split the summary PDF's time between our Python and Qt")
     args = parser.parse_args(argv)
     ensure_gui_application()
     have_lo = shutil.which("soffice") is not None
@@ -123,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n:>6} projects: layout {layout_s:6.3f} s, page 1 painted after {first_s:6.3f} s, "
                   f"PDF {export_s:6.2f} s ({pages} pages, {size_mb:.1f} MB, "
                   f"{1000 * export_s / pages:.1f} ms/page)")
+            if args.breakdown:
+                print(breakdown(report, args.paper, args.repeat, folder))
             if args.forms:
                 f_layout, f_first, f_export, f_pages = forms_seconds(report, folder / "forms.pdf")
                 f_mb = (folder / "forms.pdf").stat().st_size / 1e6
