@@ -48,6 +48,8 @@ from evaldesk.ui.workers import Task, snapshot, start_load, start_save
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from evaldesk.ui.preview import PaperChoice
+
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 MAX_RECENT = 8
 OPEN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv", ".csv")
@@ -138,9 +140,9 @@ class MainWindow(QMainWindow):
         self.act_save = self._action(self.tr("保存(&S)"), self.save, keys.Save,
                                      self._icon("save", sp.SP_DialogSaveButton))
         self.act_save_as = self._action(self.tr("另存为(&A)…"), self.save_as, "Ctrl+Shift+S")
-        self.act_preview = self._action(self.tr("打印预览(&V)…"), self.print_preview, None,
+        self.act_preview = self._action(self.tr("打印预览(&V)…"), self.print_preview, keys.Print,
                                         self._icon("preview", sp.SP_FileDialogContentsView))
-        self.act_print = self._action(self.tr("打印(&P)…"), self.print_report, keys.Print,
+        self.act_print = self._action(self.tr("打印(&P)…"), self.print_report, "Ctrl+Shift+P",
                                       self._icon("print", sp.SP_DialogApplyButton))
         self.act_pdf = self._action(self.tr("导出 PDF(&E)…"), self.export_pdf)
         self.act_forms_current = self._action(self.tr("当前项目(&C)…"),
@@ -573,16 +575,17 @@ class MainWindow(QMainWindow):
 
     # -- printing (evaldesk.printing paints the official form; guarded until it is installed) -------
 
-    def _printer(self) -> QPrinter | None:
+    def _printer(self, kind: str = "summary") -> QPrinter | None:
+        """A printer on the paper the clerk last chose in the preview for ``kind``."""
         try:
-            from evaldesk.printing.paper import page_layout
+            from evaldesk.ui.preview import load_choice
         except ImportError:
             self.show_message(self.tr("打印功能尚未安装"))
             return None
         from PySide6.QtPrintSupport import QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout("A3", True))
+        printer.setPageLayout(load_choice(kind).page_layout())
         printer.setDocName(self.doc.report.shown_title)
         return printer
 
@@ -592,31 +595,43 @@ class MainWindow(QMainWindow):
 
         print_document(SummaryDocument(self.doc.report), printer)
 
-    def _warn_before_printing(self) -> None:
+    def _warn_before_printing(self) -> str | None:
+        """The warning of a report that still has errors, said in the status bar and returned
+        for the preview's bar."""
         try:
             from evaldesk.printing.notice import print_warning
         except ImportError:
-            return
+            return None
         warning = print_warning(self.doc.report, self.doc.findings.checker)
         if warning:
             self.show_message(warning)
+        return warning
 
     def print_preview(self) -> None:
-        printer = self._printer()
-        if printer is None:
+        """The summary's preview: page 1 at once, pages painted as they come into view."""
+        try:
+            from evaldesk.printing.summary import SummaryDocument
+            from evaldesk.ui import preview
+        except ImportError:
+            self.show_message(self.tr("打印功能尚未安装"))
             return
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
-        self._warn_before_printing()
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("打印预览"))
-        dialog.paintRequested.connect(self._paint)
-        dialog.resize(self.size() * 0.9)
+        self._commit_pending_edit()
+        warning = self._warn_before_printing()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            document = SummaryDocument(self.doc.report)
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialog = preview.PrintPreviewDialog(
+            document, "summary", self, title=self.tr("打印预览"),
+            doc_name=self.doc.report.shown_title, warning=warning,
+            export=lambda choice, parent: self.export_pdf(choice=choice, parent=parent))
         dialog.exec()
 
     def print_project_forms(self, which: str) -> None:
         """Preview (and print from there) the 项目支出绩效自评表 of the "current", "selected" or
-        "all" projects, on A4 portrait, scored under the document's profile."""
+        "all" projects, on the forms' remembered paper (A4 portrait at first), scored under the
+        document's profile."""
         projects = self.doc.report.projects
         if which == "current":
             rows = [self.table.currentIndex().row()]
@@ -628,22 +643,24 @@ class MainWindow(QMainWindow):
         if not uids:
             self.show_message(self.tr("请先选中要打印的项目"))
             return
-        printer = self._printer()
-        if printer is None:
+        try:
+            from evaldesk.printing.project_form import ProjectFormsDocument
+            from evaldesk.ui import preview
+        except ImportError:
+            self.show_message(self.tr("打印功能尚未安装"))
             return
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
-        from evaldesk.printing.paper import page_layout, print_document
-        from evaldesk.printing.pdf import FORM_PAPER
-        from evaldesk.printing.project_form import ProjectFormsDocument
-
-        printer.setPageLayout(page_layout(FORM_PAPER, False))
-        document = ProjectFormsDocument(self.doc.report, uids, profile=self.doc.profile)
-        self._warn_before_printing()
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("打印项目表"))
-        dialog.paintRequested.connect(lambda device: print_document(document, device))
-        dialog.resize(self.size() * 0.9)
+        self._commit_pending_edit()
+        warning = self._warn_before_printing()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            document = ProjectFormsDocument(self.doc.report, uids, profile=self.doc.profile)
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialog = preview.PrintPreviewDialog(
+            document, "forms", self, title=self.tr("打印项目表"),
+            doc_name=self.doc.report.shown_title, warning=warning,
+            export=lambda choice, parent: self.export_pdf(
+                "projects", uids, choice=choice, parent=parent))
         dialog.exec()
 
     def print_report(self) -> None:
@@ -656,21 +673,39 @@ class MainWindow(QMainWindow):
         if QPrintDialog(printer, self).exec():
             self._paint(printer)
 
-    def export_pdf(self) -> None:
+    def export_pdf(self, sheets: str = "summary", projects: list[int] | None = None, *,
+                   choice: PaperChoice | None = None, parent: QWidget | None = None) -> None:
+        """Write the summary (or the forms of ``projects``) as a PDF off the GUI thread, on
+        ``choice`` or the paper last chosen in the preview."""
         try:
             from evaldesk.printing.pdf import export_pdf
+            from evaldesk.ui.preview import load_choice
         except ImportError:
             self.show_message(self.tr("导出 PDF 功能尚未安装"))
             return
+        kind = "forms" if sheets == "projects" else "summary"
+        paper = choice or load_choice(kind)
         suggested = str(self.doc.path.with_suffix(".pdf")) if self.doc.path else \
             self.doc.report.shown_title + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), suggested, "PDF (*.pdf)")
-        if not path or self._task is not None:
+        path, _ = QFileDialog.getSaveFileName(parent or self, self.tr("导出 PDF"), suggested,
+                                              "PDF (*.pdf)")
+        if not path:
+            return
+        if self._task is not None:
+            self.show_message(self.tr("正在处理上一个文件，请稍候"))
             return
         target = Path(path)
         self._busy(self.tr("正在导出 %1 …").replace("%1", target.name))
         frozen = snapshot(self.doc.report)
-        task = Task(lambda: export_pdf(frozen, target))
+        profile = self.doc.profile
+        if kind == "forms":
+            task = Task(lambda: export_pdf(frozen, target, sheets=sheets, projects=projects,
+                                           profile=profile, form_paper=paper.paper,
+                                           margin_mm=paper.margin_mm))
+        else:
+            task = Task(lambda: export_pdf(frozen, target, sheets=sheets, paper=paper.paper,
+                                           landscape=paper.landscape, margin_mm=paper.margin_mm,
+                                           profile=profile))
         task.signals.done.connect(lambda pages: self._exported(target, pages))
         task.signals.failed.connect(lambda reason: self._failed(self.tr("无法导出 PDF"), target, reason))
         self._task = task

@@ -1,54 +1,39 @@
 """文件 → 打印项目表 → 当前/所选/全部: the preview gets the 项目支出绩效自评表 of exactly those
-projects, on A4 portrait, scored under the document's profile."""
+projects, on A4 portrait (until the clerk chooses otherwise), scored under the document's profile."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import pytest
 from pypdf import PdfReader
-from PySide6 import QtPrintSupport
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMenu
 
 from evaldesk.core.project_layout import TITLE, year_line
 from evaldesk.ui.mainwindow import MainWindow
+from evaldesk.ui.preview import PrintPreviewDialog
 
 A4_PORTRAIT = (595.3, 841.9)
 FORM_START = TITLE + year_line(2021)  # a form's first page (a continued one says （续）)
 
 
 class FakePreview:
-    """Stands in for QPrintPreviewDialog: 'shows' the preview by painting into a PDF."""
+    """Stands in for the preview's exec: 'shows' the real dialog by printing it into a PDF."""
 
-    opened: ClassVar[list[FakePreview]] = []
+    opened: ClassVar[list[PrintPreviewDialog]] = []
     output: ClassVar[Path]
 
-    def __init__(self, printer: QPrinter, _parent: object) -> None:
-        self.printer = printer
-        self.slots: list[Any] = []
-        self.paintRequested = self  # connect() below
-        FakePreview.opened.append(self)
-
-    def connect(self, slot: Any) -> None:
-        self.slots.append(slot)
-
-    def setWindowTitle(self, title: str) -> None:
-        self.title = title
-
-    def resize(self, *_args: object) -> None:
-        pass
-
-    def exec(self) -> int:
-        layout = self.printer.pageLayout()
-        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        self.printer.setOutputFileName(str(self.output))
-        self.printer.setPageLayout(layout)
-        for slot in self.slots:
-            slot(self.printer)
+    @staticmethod
+    def exec(dialog: PrintPreviewDialog) -> int:
+        FakePreview.opened.append(dialog)
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(FakePreview.output))
+        dialog.print_to(printer)
         return 0
 
 
@@ -56,7 +41,7 @@ class FakePreview:
 def preview(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> type[FakePreview]:
     FakePreview.opened = []
     FakePreview.output = tmp_path / "preview.pdf"
-    monkeypatch.setattr(QtPrintSupport, "QPrintPreviewDialog", FakePreview)
+    monkeypatch.setattr(PrintPreviewDialog, "exec", FakePreview.exec)
     return FakePreview
 
 
