@@ -625,7 +625,8 @@ class MainWindow(QMainWindow):
         dialog = preview.PrintPreviewDialog(
             document, "summary", self, title=self.tr("打印预览"),
             doc_name=self.doc.report.shown_title, warning=warning,
-            export=lambda choice, parent: self.export_pdf(choice=choice, parent=parent))
+            export=lambda choice, parent: self.export_pdf(choice=choice, parent=parent,
+                                                          then=dialog.show_message))
         dialog.exec()
 
     def print_project_forms(self, which: str) -> None:
@@ -660,7 +661,7 @@ class MainWindow(QMainWindow):
             document, "forms", self, title=self.tr("打印项目表"),
             doc_name=self.doc.report.shown_title, warning=warning,
             export=lambda choice, parent: self.export_pdf(
-                "projects", uids, choice=choice, parent=parent))
+                "projects", uids, choice=choice, parent=parent, then=dialog.show_message))
         dialog.exec()
 
     def print_report(self) -> None:
@@ -674,9 +675,11 @@ class MainWindow(QMainWindow):
             self._paint(printer)
 
     def export_pdf(self, sheets: str = "summary", projects: list[int] | None = None, *,
-                   choice: PaperChoice | None = None, parent: QWidget | None = None) -> None:
+                   choice: PaperChoice | None = None, parent: QWidget | None = None,
+                   then: Callable[[str], object] | None = None) -> None:
         """Write the summary (or the forms of ``projects``) as a PDF off the GUI thread, on
-        ``choice`` or the paper last chosen in the preview."""
+        ``choice`` or the paper last chosen in the preview; ``then`` is told when it is done
+        (the preview, which hides the status bar)."""
         try:
             from evaldesk.printing.pdf import export_pdf
             from evaldesk.ui.preview import load_choice
@@ -706,15 +709,18 @@ class MainWindow(QMainWindow):
             task = Task(lambda: export_pdf(frozen, target, sheets=sheets, paper=paper.paper,
                                            landscape=paper.landscape, margin_mm=paper.margin_mm,
                                            profile=profile))
-        task.signals.done.connect(lambda pages: self._exported(target, pages))
+        task.signals.done.connect(lambda pages: self._exported(target, pages, then))
         task.signals.failed.connect(lambda reason: self._failed(self.tr("无法导出 PDF"), target, reason))
         self._task = task
         QThreadPool.globalInstance().start(task)
 
-    def _exported(self, target: Path, pages: object) -> None:
+    def _exported(self, target: Path, pages: object,
+                  then: Callable[[str], object] | None = None) -> None:
         self._idle()
-        self.show_message(self.tr("已导出 %1（%2 页）").replace("%1", str(target))
-                          .replace("%2", str(pages)))
+        message = self.tr("已导出 %1（%2 页）").replace("%1", str(target)).replace("%2", str(pages))
+        self.show_message(message)
+        if then is not None:
+            then(message)
 
     # -- recent files, settings, language -------------------------------------------------------------
 

@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QSpinBox,
+    QStatusBar,
     QStyle,
     QToolBar,
     QToolButton,
@@ -423,8 +425,9 @@ class PrintPreviewDialog(QDialog):
     ``document``: a PagedDocument (SummaryDocument, ProjectFormsDocument, CombinedDocument),
     laid out here on the remembered paper of ``kind`` ("summary" or "forms").
     ``warning``: shown in a bar above the pages (e.g. the report still has errors).
-    ``export``: called with the chosen paper and this dialog (as the parent of a file dialog)
-    to write the PDF; without it there is no export button.
+    ``export``: called with the chosen paper and this dialog (as the parent of a file dialog,
+    and to tell with ``show_message`` when the PDF is written); without it there is no export
+    button.
     """
 
     def __init__(
@@ -459,6 +462,10 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.warning)
         layout.addWidget(self.view, 1)
+        # What was printed or exported is said here: the window's status bar is behind the dialog.
+        self.status = QStatusBar(self)
+        self.status.setSizeGripEnabled(True)
+        layout.addWidget(self.status)
         self._build_shortcuts()
         self.view.currentPageChanged.connect(self._show_current)
         self.view.zoomChanged.connect(self._show_zoom)
@@ -490,6 +497,11 @@ class PrintPreviewDialog(QDialog):
         bar = QToolBar(self)
         bar.setObjectName("previewToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        small = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        bar.setIconSize(QSize(small, small))
+        # A narrow screen (a 1366-pixel laptop) gets the last tools in the »  menu rather than a
+        # dialog wider than the screen.
+        bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.act_print = self._icon_action(self.tr("打印…"), None, self.print_,
                                            self.tr("打印 (Ctrl+P)"))
         # The system's printer icon where it has one (Qt's own set has none).
@@ -740,12 +752,24 @@ class PrintPreviewDialog(QDialog):
             return 0
         else:
             QApplication.restoreOverrideCursor()
+        self.show_message(self.tr("已送出打印 %1 页").replace("%1", str(self._printed(printer, pages))))
         # Printing laid the document out for the printer; the preview needs its own layout back
         # unless the two are the same (the PDF printer at the preview's resolution).
         if (isinstance(self.document, CombinedDocument) or printer.resolution() != LAYOUT_DPI
                 or not printer.pageLayout().isEquivalentTo(setup)):
             self._layout_document()
         return pages
+
+    @staticmethod
+    def _printed(printer: QPrinter, pages: int) -> int:
+        if printer.printRange() == QPrinter.PrintRange.PageRange:
+            first = max(1, printer.fromPage() or 1)
+            last = min(pages, printer.toPage() or pages)
+            return max(0, last - first + 1)
+        return pages
+
+    def show_message(self, text: str) -> None:
+        self.status.showMessage(text, 10000)
 
     def export(self) -> None:
         if self._export is not None and self.pages:

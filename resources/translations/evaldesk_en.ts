@@ -1100,6 +1100,141 @@ The language changes after a restart.</source>
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>打印预览</source>
+        <translation>Print Preview</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印 (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>纸张 </source>
+        <translation>Paper </translation>
+    </message>
+    <message>
+        <source>纸张大小</source>
+        <translation>Paper size</translation>
+    </message>
+    <message>
+        <source>横向</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <source>纵向</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>项目表按纵向印制</source>
+        <translation>Project forms are printed in portrait</translation>
+    </message>
+    <message>
+        <source>纸张方向</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>  页边距 </source>
+        <translation>  Margins </translation>
+    </message>
+    <message>
+        <source> 毫米</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>上下左右的页边距</source>
+        <translation>Margin on all four sides</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit Width</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>Whole Page</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom Out</translation>
+    </message>
+    <message>
+        <source>缩小 (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom In</translation>
+    </message>
+    <message>
+        <source>放大 (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous Page</translation>
+    </message>
+    <message>
+        <source>上一页 (PgUp)</source>
+        <translation>Previous page (PgUp)</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next Page</translation>
+    </message>
+    <message>
+        <source>下一页 (PgDn)</source>
+        <translation>Next page (PgDn)</translation>
+    </message>
+    <message>
+        <source>第一页</source>
+        <translation>First Page</translation>
+    </message>
+    <message>
+        <source>第一页 (Home)</source>
+        <translation>First page (Home)</translation>
+    </message>
+    <message>
+        <source>最后一页</source>
+        <translation>Last Page</translation>
+    </message>
+    <message>
+        <source>最后一页 (End)</source>
+        <translation>Last page (End)</translation>
+    </message>
+    <message>
+        <source>第</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>输入页码后按回车跳到该页</source>
+        <translation>Type a page number and press Enter to go to it</translation>
+    </message>
+    <message>
+        <source>页，共 %1 页</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>已送出打印 %1 页</source>
+        <translation>Sent %1 page(s) to the printer</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDock</name>
     <message>
         <source>问题 (%n)</source>

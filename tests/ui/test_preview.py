@@ -178,6 +178,7 @@ def test_printing_gives_every_page_or_the_range(qtbot: QtBot, small: Report,
     ranged.setFromTo(2, 3)
     dialog.print_to(ranged)
     assert len(pdf_pages(tmp_path / "range.pdf")) == 2
+    assert "2 页" in dialog.status.currentMessage()
 
 
 def test_the_forms_print_on_their_own_paper(qtbot: QtBot, seed_path: Path, tmp_path: Path) -> None:
@@ -313,4 +314,6 @@ def test_export_from_the_preview_uses_its_paper(qtbot: QtBot, window: MainWindow
     sizes = pdf_pages(target)
     assert len(sizes) == dialog.page_count
     assert all(size == pytest.approx((841.9, 1190.6), abs=1) for size in sizes)
+    # Said in the preview, which hides the window's status bar.
+    assert "已导出" in dialog.status.currentMessage()
     dialog.close()
