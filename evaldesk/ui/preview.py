@@ -691,6 +691,13 @@ class PrintPreviewDialog(QDialog):
             widget.blockSignals(False)
         self._layout_document()
 
+    def done(self, result: int) -> None:
+        if self._margin_timer.isActive():
+            # A margin typed just before closing is still the clerk's choice for next time.
+            self._margin_timer.stop()
+            save_choice(self.kind, replace(self.choice, margin_mm=round(self.margin_box.value(), 1)))
+        super().done(result)
+
     def _margin_changed(self) -> None:
         self.set_choice(replace(self.choice, margin_mm=round(self.margin_box.value(), 1)))
 

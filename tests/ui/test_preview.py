@@ -146,6 +146,9 @@ def test_margins_are_laid_out_after_a_pause_and_remembered(qtbot: QtBot, small: 
     qtbot.waitUntil(lambda: dialog.choice.margin_mm == 25.0, timeout=2000)
     assert dialog.view.setup.paintRectPoints().width() < before
     assert load_choice("summary").margin_mm == 25.0
+    dialog.margin_box.setValue(12.0)
+    dialog.reject()  # closed before the pause: still remembered
+    assert load_choice("summary").margin_mm == 12.0
 
 
 def test_unreadable_settings_fall_back_to_the_defaults() -> None:
