@@ -184,6 +184,7 @@ def _pdf(args: argparse.Namespace) -> int:
     output = Path(args.output or Path(args.input).with_suffix(".pdf"))
     try:
         export_pdf(report, output, paper=args.paper, landscape=not args.portrait,
+                   form_landscape=args.form_landscape,
                    sheets=args.sheets, profile=get_profile(args.profile),
                    form_paper=args.form_paper)
     except WriteError as exc:
@@ -234,7 +235,8 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--sheets", choices=("summary", "projects", "all"), default="summary",
                      help="summary 汇总表；projects 每个项目一张项目支出绩效自评表；all 两者")
     pdf.add_argument("--form-paper", choices=("A3", "A4"), default="A4",
-                     help="项目表的纸张（总是纵向，默认 A4）")
+                     help="项目表的纸张（默认 A4）")
+    pdf.add_argument("--form-landscape", action="store_true", help="项目表横向（默认纵向）")
     _profile_option(pdf)
     pdf.set_defaults(run=_pdf)
 

@@ -75,6 +75,7 @@ def printable(
     landscape: bool = True,
     form_paper: str = FORM_PAPER,
     margin_mm: float = MARGIN_MM,
+    form_landscape: bool = False,
 ) -> tuple[NumberedDocument | CombinedDocument, QPageLayout]:
     """The document to print for ``sheets`` and the page set-up to start the device with.
 
@@ -85,7 +86,7 @@ def printable(
     if sheets not in SHEETS:
         raise ValueError(f"sheets must be one of {SHEETS}, not {sheets!r}")
     summary_setup = page_layout(paper, landscape, margin_mm)
-    form_setup = page_layout(form_paper, False, margin_mm)
+    form_setup = page_layout(form_paper, form_landscape, margin_mm)
     if sheets == "summary":
         return SummaryDocument(report), summary_setup
     forms = ProjectFormsDocument(report, projects, profile=profile)
@@ -110,11 +111,13 @@ def export_pdf(
     profile: ScoringProfile | None = None,
     form_paper: str = FORM_PAPER,
     margin_mm: float = MARGIN_MM,
+    form_landscape: bool = False,
 ) -> int:
     """Write the report as printed forms to ``path``; returns the number of pages.
 
     ``sheets``: "summary", "projects" or "all" (see the module). ``paper``/``landscape`` set up
-    the summary; the per-project forms are printed on ``form_paper`` portrait. ``projects``: the
+    the summary; the per-project forms are printed on ``form_paper``, portrait unless
+    ``form_landscape`` (a long form then takes two pages instead of one). ``projects``: the
     uids of the projects whose forms are printed (None: all). ``profile``: the scoring rules of
     the forms' computed scores (default MoF). ``margin_mm``: the same margin on all four sides.
 
@@ -126,13 +129,13 @@ def export_pdf(
     if sheets not in SHEETS:
         raise ValueError(f"sheets must be one of {SHEETS}, not {sheets!r}")
     page_layout(paper, landscape, margin_mm)  # an unknown paper fails before anything is made
-    page_layout(form_paper, False, margin_mm)
+    page_layout(form_paper, form_landscape, margin_mm)
     ensure_gui_application()
     try:
         document, setup = printable(report, sheets, projects=projects,
                                     profile=profile or DEFAULT_PROFILE, paper=paper,
                                     landscape=landscape, form_paper=form_paper,
-                                    margin_mm=margin_mm)
+                                    margin_mm=margin_mm, form_landscape=form_landscape)
     except (NoChineseFont, NothingToPrint) as exc:
         raise WriteError(path, str(exc)) from exc
     folder = path.parent if str(path.parent) else Path(".")

@@ -704,6 +704,7 @@ class MainWindow(QMainWindow):
         if kind == "forms":
             task = Task(lambda: export_pdf(frozen, target, sheets=sheets, projects=projects,
                                            profile=profile, form_paper=paper.paper,
+                                           form_landscape=paper.landscape,
                                            margin_mm=paper.margin_mm))
         else:
             task = Task(lambda: export_pdf(frozen, target, sheets=sheets, paper=paper.paper,

@@ -71,9 +71,9 @@ DEFAULTS = {
     "summary": ("A3", True),
     "forms": (FORM_PAPER, False),
 }
-# The per-project form is designed in portrait (and printing.pdf exports it so): only its paper
-# size and margins are a choice.
-PORTRAIT_ONLY = frozenset({"forms"})
+# Kinds laid out in portrait by default: fitted as a whole page, since their width would fill a
+# wide screen with a third of a page.
+PORTRAIT_FIRST = frozenset({"forms"})
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,6 @@ def load_choice(kind: str) -> PaperChoice:
         paper = default.paper
     landscape = _as_bool(settings.value(f"print/{kind}/landscape", default.landscape),
                          default.landscape)
-    if kind in PORTRAIT_ONLY:
-        landscape = False
     try:
         margin = float(str(settings.value(f"print/{kind}/margin_mm", default.margin_mm)))
     except ValueError:
@@ -131,7 +129,7 @@ def save_choice(kind: str, choice: PaperChoice) -> None:
 def load_fit(kind: str) -> str:
     """How the pages were last fitted: "width", or "page" (the default for the portrait forms,
     whose width would fill a wide screen with one third of a page)."""
-    value = i18n.settings().value(f"print/{kind}/fit", "page" if kind in PORTRAIT_ONLY else "width")
+    value = i18n.settings().value(f"print/{kind}/fit", "page" if kind in PORTRAIT_FIRST else "width")
     return value if value in ("width", "page") else "width"
 
 
@@ -523,11 +521,7 @@ class PrintPreviewDialog(QDialog):
         self.orientation_box = QComboBox(bar)
         self.orientation_box.addItems([self.tr("横向"), self.tr("纵向")])
         self.orientation_box.setCurrentIndex(0 if self.choice.landscape else 1)
-        if self.kind in PORTRAIT_ONLY:
-            self.orientation_box.setEnabled(False)
-            self.orientation_box.setToolTip(self.tr("项目表按纵向印制"))
-        else:
-            self.orientation_box.setToolTip(self.tr("纸张方向"))
+        self.orientation_box.setToolTip(self.tr("纸张方向"))
         self.orientation_box.currentIndexChanged.connect(
             lambda row: self.set_choice(replace(self.choice, landscape=row == 0)))
         bar.addWidget(self.orientation_box)
@@ -675,8 +669,6 @@ class PrintPreviewDialog(QDialog):
 
     def set_choice(self, choice: PaperChoice) -> None:
         """Use and remember ``choice``, re-laying out the pages when it changes them."""
-        if self.kind in PORTRAIT_ONLY:
-            choice = replace(choice, landscape=False)
         if choice == self.choice:
             return
         self.choice = choice

@@ -1134,10 +1134,6 @@ The language changes after a restart.</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <source>项目表按纵向印制</source>
-        <translation>Project forms are printed in portrait</translation>
-    </message>
-    <message>
         <source>纸张方向</source>
         <translation>Orientation</translation>
     </message>

@@ -318,3 +318,18 @@ def test_print_document_restores_the_devices_page(tmp_path: Path) -> None:
 def test_weights_print_as_written_to_the_cent(value: Decimal | str, shown: str) -> None:
     cell = pl.FormCell(0, 8, 0, 8, value, pl.CellKind.POINTS)
     assert cell_text(cell) == shown
+
+
+def test_forms_print_landscape_when_asked(seed_report: Report, tmp_path: Path) -> None:
+    # The clerk's choice in the preview, and `evaldesk pdf --form-landscape`: the same forms on
+    # the wider page, every cell still printed, a long form taking more pages rather than less.
+    portrait = export_pdf(seed_report, tmp_path / "portrait.pdf", sheets="projects")
+    path = tmp_path / "landscape.pdf"
+    pages = export_pdf(seed_report, path, sheets="projects", form_landscape=True)
+    assert_paper(path, [(A4_PORTRAIT[1], A4_PORTRAIT[0])] * pages)
+    assert pages >= portrait
+    texts = page_texts(path)
+    everything = "".join(texts)
+    for project in seed_report.projects:
+        assert squeeze(project.name) in everything
+    assert f"第1页共{pages}页" in texts[0]

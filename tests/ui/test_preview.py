@@ -157,7 +157,7 @@ def test_unreadable_settings_fall_back_to_the_defaults() -> None:
     settings = i18n.settings()
     settings.setValue("print/summary/paper", "B5")
     settings.setValue("print/summary/margin_mm", "wide")
-    settings.setValue("print/forms/landscape", True)  # the forms are portrait only
+    settings.setValue("print/forms/landscape", "sideways")
     assert load_choice("summary") == PaperChoice("A3", True, paper.MARGIN_MM)
     assert load_choice("forms").landscape is False
 
@@ -187,7 +187,6 @@ def test_printing_gives_every_page_or_the_range(qtbot: QtBot, small: Report,
 def test_the_forms_print_on_their_own_paper(qtbot: QtBot, seed_path: Path, tmp_path: Path) -> None:
     report = read_report(seed_path)
     dialog = open_preview(qtbot, report, "forms")
-    assert not dialog.orientation_box.isEnabled()
     printer = dialog.printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "forms.pdf"))
@@ -195,6 +194,16 @@ def test_the_forms_print_on_their_own_paper(qtbot: QtBot, seed_path: Path, tmp_p
     sizes = pdf_pages(tmp_path / "forms.pdf")
     assert len(sizes) == dialog.page_count >= len(report.projects)
     assert all(size == pytest.approx(A4_PORTRAIT, abs=1) for size in sizes)
+    # Turned to landscape in the dialog: laid out again on the wide page, and remembered.
+    dialog.orientation_box.setCurrentIndex(0)
+    assert load_choice("forms").landscape is True
+    printer = dialog.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "wide.pdf"))
+    dialog.print_to(printer)
+    sizes = pdf_pages(tmp_path / "wide.pdf")
+    assert len(sizes) == dialog.page_count >= len(report.projects)
+    assert all(size == pytest.approx(A4_PORTRAIT[::-1], abs=1) for size in sizes)
 
 
 class FakePrintDialog:
