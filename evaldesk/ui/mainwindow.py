@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -652,13 +653,15 @@ class MainWindow(QMainWindow):
             return
         self._commit_pending_edit()
         warning = self._warn_before_printing()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            document = ProjectFormsDocument(self.doc.report, uids, profile=self.doc.profile)
-        finally:
-            QApplication.restoreOverrideCursor()
+        # The forms are built by the preview's worker (seconds for thousands of projects), from a
+        # copy of the chosen projects: the clerk may edit again while it runs after a quick close.
+        wanted = set(uids)
+        frozen = snapshot(dataclasses.replace(
+            self.doc.report, projects=[p for p in projects if p.uid in wanted]))
+        profile = self.doc.profile
         dialog = preview.PrintPreviewDialog(
-            document, "forms", self, title=self.tr("打印项目表"),
+            lambda: ProjectFormsDocument(frozen, profile=profile), "forms", self,
+            title=self.tr("打印项目表"),
             doc_name=self.doc.report.shown_title, warning=warning,
             export=lambda choice, parent: self.export_pdf(
                 "projects", uids, choice=choice, parent=parent, then=dialog.show_message))

@@ -14,8 +14,9 @@ import bisect
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, QSizeF, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -61,6 +62,7 @@ from evaldesk.printing.paper import (
 )
 from evaldesk.printing.pdf import FORM_PAPER, PDF_RESOLUTION
 from evaldesk.ui import i18n
+from evaldesk.ui.workers import Task
 
 # Laid out as for the PDF, so the preview shows the PDF's line and page breaks at any zoom.
 LAYOUT_DPI = PDF_RESOLUTION
@@ -195,6 +197,7 @@ class PageView(QAbstractScrollArea):
         self.sizes: list[QSizeF] = []  # each page's paper in points
         self.cache = PageCache()
         self.renders = 0  # pages painted so far (the tests check that few are)
+        self.message = ""  # said where the pages will be, while there are none
         self.fit = "width"  # "width", "page" or "" (a zoom of the clerk's)
         self._zoom = 1.0
         self._tops: list[int] = []
@@ -212,11 +215,21 @@ class PageView(QAbstractScrollArea):
 
     # -- pages ---------------------------------------------------------------------------------
 
+    def clear(self, message: str = "") -> None:
+        """No pages while the document is laid out again (by a worker: nothing may paint it),
+        with ``message`` in their place."""
+        self.document = None
+        self.sizes = []
+        self.cache.clear()
+        self.message = message
+        self._relayout()
+
     def set_pages(self, document: PagedDocument, setup: QPageLayout, count: int) -> None:
         """Show ``count`` pages of a laid-out ``document``; its paper is ``setup`` (or, for a
         CombinedDocument, each part's own)."""
         self.document = document
         self.setup = setup
+        self.message = ""
         combined = document if isinstance(document, CombinedDocument) else None
         paper = QSizeF(setup.fullRectPoints().size())
         self.sizes = [paper] * count if combined is None else [
@@ -368,6 +381,9 @@ class PageView(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         painter.fillRect(event.rect(), QColor("#8a8d91"))
+        if self.message and not self.sizes:
+            painter.setPen(QColor("white"))
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.message)
         shown = self.visible_pages()
         for index in shown:
             rect = self.page_rect(index)
@@ -428,9 +444,11 @@ class PrintPreviewDialog(QDialog):
     button.
     """
 
+    laidOut = Signal()  # the pages for the chosen paper are ready (after each layout)
+
     def __init__(
         self,
-        document: PagedDocument,
+        document: PagedDocument | Callable[[], PagedDocument],
         kind: str = "summary",
         parent: QWidget | None = None,
         *,
@@ -444,7 +462,17 @@ class PrintPreviewDialog(QDialog):
             raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
         self.setObjectName("printPreview")
         self.setWindowTitle(title or self.tr("打印预览"))
-        self.document = document
+        # A document, or what makes it: thousands of per-project forms take seconds to build,
+        # which a worker does while the dialog is already on screen.
+        self.document: PagedDocument | None = None
+        self._make: Callable[[], PagedDocument] | None = None
+        if callable(getattr(document, "layout", None)):
+            self.document = document  # type: ignore[assignment]
+        else:
+            self._make = document  # type: ignore[assignment]
+        self._layout_task: Task | None = None
+        self._layout_again = False
+        self._closed = False
         self.kind = kind
         self.doc_name = doc_name
         self._export = export
@@ -642,20 +670,46 @@ class PrintPreviewDialog(QDialog):
         self.view.go_to(index)
 
     def _layout_document(self) -> None:
-        """Page breaks for the chosen paper; the current page stays roughly where it was."""
-        before = self.page_count
-        at = self.view.current
+        """Page breaks for the chosen paper, worked out by a worker thread: the dialog stays
+        responsive while thousands of forms are laid out, and shows page 1 when they are. The
+        current page stays roughly where it was."""
+        if self._layout_task is not None:
+            self._layout_again = True  # the paper changed again meanwhile: once this one is done
+            return
+        self._layout_again = False
+        before, at = self.page_count, self.view.current
         setup = self.choice.page_layout()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if isinstance(self.document, CombinedDocument):
-                self.pages = self.document.layout_parts(setup, LAYOUT_DPI)
-            else:
-                self.pages = self.document.layout(QRectF(setup.paintRectPixels(LAYOUT_DPI)),
-                                                  LAYOUT_DPI)
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.view.set_pages(self.document, setup, len(self.pages))
+        self.pages = ()
+        self.view.clear(self.tr("正在排版，请稍候…"))
+        for action in (self.act_print, self.act_pdf):
+            action.setEnabled(False)
+        self.count_label.setText(self.tr("页，共 … 页"))
+        document, make = self.document, self._make
+
+        def work() -> tuple[PagedDocument, Sequence[object], QPageLayout]:
+            made = document if document is not None else make()  # type: ignore[misc]
+            if isinstance(made, CombinedDocument):
+                return made, made.layout_parts(setup, LAYOUT_DPI), setup
+            return made, made.layout(QRectF(setup.paintRectPixels(LAYOUT_DPI)), LAYOUT_DPI), setup
+
+        task = Task(work)
+        task.signals.done.connect(lambda result: self._laid_out(result, before, at))
+        task.signals.failed.connect(self._layout_failed)
+        self._layout_task = task
+        QThreadPool.globalInstance().start(task)
+
+    def _laid_out(self, result: object, before: int, at: int) -> None:
+        self._layout_task = None
+        if self._closed:
+            return
+        document, pages, setup = cast(
+            "tuple[PagedDocument, Sequence[object], QPageLayout]", result)
+        self.document, self._make = document, None
+        if self._layout_again:
+            self._layout_document()
+            return
+        self.pages = pages
+        self.view.set_pages(document, setup, len(pages))
         self.page_box.blockSignals(True)
         self.page_box.setRange(1, max(1, self.page_count))
         self.page_box.blockSignals(False)
@@ -666,6 +720,14 @@ class PrintPreviewDialog(QDialog):
         self._show_zoom()
         for action in (self.act_print, self.act_pdf):
             action.setEnabled(bool(self.pages))
+        self.laidOut.emit()
+
+    def _layout_failed(self, reason: str) -> None:
+        self._layout_task = None
+        if self._closed:
+            return
+        self.view.clear(self.tr("无法排版：%1").replace("%1", reason))
+        self.show_message(self.tr("无法排版：%1").replace("%1", reason))
 
     def set_choice(self, choice: PaperChoice) -> None:
         """Use and remember ``choice``, re-laying out the pages when it changes them."""
@@ -684,6 +746,7 @@ class PrintPreviewDialog(QDialog):
         self._layout_document()
 
     def done(self, result: int) -> None:
+        self._closed = True  # a layout still running is dropped when it ends
         if self._margin_timer.isActive():
             # A margin typed just before closing is still the clerk's choice for next time.
             self._margin_timer.stop()
@@ -742,6 +805,8 @@ class PrintPreviewDialog(QDialog):
         """Print on ``printer`` as it is set up (page range included); returns the page count,
         0 when it failed (the clerk is told why)."""
         setup = self.choice.page_layout()
+        if self.document is None or not self.pages:
+            return 0
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pages = print_document(self.document, printer)

@@ -1214,8 +1214,20 @@ The language changes after a restart.</source>
         <translation>Type a page number and press Enter to go to it</translation>
     </message>
     <message>
+        <source>正在排版，请稍候…</source>
+        <translation>Laying out the pages, please wait…</translation>
+    </message>
+    <message>
+        <source>页，共 … 页</source>
+        <translation>of …</translation>
+    </message>
+    <message>
         <source>页，共 %1 页</source>
         <translation>of %1</translation>
+    </message>
+    <message>
+        <source>无法排版：%1</source>
+        <translation>Cannot lay out the pages: %1</translation>
     </message>
     <message>
         <source>打印</source>

@@ -4,6 +4,7 @@ the report still has errors."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import ClassVar
 
@@ -68,8 +69,14 @@ def open_preview(qtbot: QtBot, report: Report, kind: str = "summary",
     dialog.resize(1200, 800)
     dialog.show()
     qtbot.waitExposed(dialog)
+    laid_out(qtbot, dialog)
     qtbot.wait(10)  # the page in view, then the one after it
     return dialog
+
+
+def laid_out(qtbot: QtBot, dialog: PrintPreviewDialog) -> None:
+    """Wait for the worker that lays the document out (started by the dialog or a new paper)."""
+    qtbot.waitUntil(lambda: dialog._layout_task is None and dialog.page_count > 0, timeout=30000)
 
 
 def pdf_pages(path: Path) -> list[tuple[float, float]]:
@@ -123,12 +130,14 @@ def test_a4_lays_out_again_and_is_remembered(qtbot: QtBot, district: Report) -> 
     a3_pages = dialog.page_count
     dialog.go_to(100)
     dialog.paper_box.setCurrentText("A4")
+    laid_out(qtbot, dialog)
     assert dialog.page_count > a3_pages
     # The clerk stays at about the same place of the report.
     assert abs(dialog.current_page / dialog.page_count - 100 / a3_pages) < 0.02
     assert load_choice("summary") == PaperChoice("A4", True, paper.MARGIN_MM)
     dialog.orientation_box.setCurrentIndex(1)
     assert load_choice("summary").landscape is False
+    laid_out(qtbot, dialog)
 
     again = open_preview(qtbot, district)
     assert again.paper_box.currentText() == "A4"
@@ -144,6 +153,7 @@ def test_margins_are_laid_out_after_a_pause_and_remembered(qtbot: QtBot, small: 
     dialog.margin_box.setValue(25.0)
     assert dialog.choice.margin_mm == paper.MARGIN_MM  # not at every digit typed
     qtbot.waitUntil(lambda: dialog.choice.margin_mm == 25.0, timeout=2000)
+    laid_out(qtbot, dialog)
     assert dialog.view.setup.paintRectPoints().width() < before
     assert load_choice("summary").margin_mm == 25.0
     dialog.margin_box.setValue(12.0)
@@ -197,6 +207,7 @@ def test_the_forms_print_on_their_own_paper(qtbot: QtBot, seed_path: Path, tmp_p
     # Turned to landscape in the dialog: laid out again on the wide page, and remembered.
     dialog.orientation_box.setCurrentIndex(0)
     assert load_choice("forms").landscape is True
+    laid_out(qtbot, dialog)
     printer = dialog.printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "wide.pdf"))
@@ -279,7 +290,8 @@ def test_the_warning_bar_says_the_report_has_errors(qtbot: QtBot, seed_path: Pat
     assert not clean.warning.isVisible()
 
 
-def test_the_window_opens_it_with_ctrl_p(window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+def test_the_window_opens_it_with_ctrl_p(qtbot: QtBot, window: MainWindow,
+                                         monkeypatch: pytest.MonkeyPatch,
                                          painted: list[int]) -> None:
     opened: list[PrintPreviewDialog] = []
     monkeypatch.setattr(PrintPreviewDialog, "exec", lambda dialog: opened.append(dialog) or 0)
@@ -287,6 +299,7 @@ def test_the_window_opens_it_with_ctrl_p(window: MainWindow, monkeypatch: pytest
     window.act_preview.trigger()
     assert len(opened) == 1
     dialog = opened[0]
+    laid_out(qtbot, dialog)
     assert dialog.kind == "summary" and dialog.page_count >= 1
     assert "错误" in dialog.warning_label.text()  # the seed still has errors
     dialog.close()
@@ -318,7 +331,9 @@ def test_export_from_the_preview_uses_its_paper(qtbot: QtBot, window: MainWindow
     window.print_project_forms("current")
     dialog = opened[0]
     assert dialog.kind == "forms"
+    laid_out(qtbot, dialog)
     dialog.paper_box.setCurrentText("A3")
+    laid_out(qtbot, dialog)
     target = tmp_path / "form.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog.act_pdf.trigger()
@@ -329,3 +344,34 @@ def test_export_from_the_preview_uses_its_paper(qtbot: QtBot, window: MainWindow
     # Said in the preview, which hides the window's status bar.
     assert "已导出" in dialog.status.currentMessage()
     dialog.close()
+
+
+def test_the_document_is_built_and_laid_out_by_a_worker(qtbot: QtBot, district: Report) -> None:
+    # Thousands of per-project forms take seconds to build and lay out: the dialog is on screen
+    # at once, says what it is doing, and shows the pages when the worker is done.
+    threads: list[bool] = []
+
+    def make() -> PagedDocument:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return SummaryDocument(district)
+
+    dialog = PrintPreviewDialog(make, "summary")
+    qtbot.addWidget(dialog)
+    assert dialog.page_count == 0 and "排版" in dialog.view.message
+    assert not dialog.act_print.isEnabled()
+    laid_out(qtbot, dialog)
+    assert threads == [False]
+    assert dialog.act_print.isEnabled() and not dialog.view.message
+    a3_pages = dialog.page_count
+
+    # The paper changed twice while a layout runs: the last choice is what is shown.
+    dialog.paper_box.setCurrentText("A4")
+    dialog.paper_box.setCurrentText("A3")
+    laid_out(qtbot, dialog)
+    assert dialog.page_count == a3_pages and dialog.view.setup.pageSize().id() == paper.PAPERS["A3"]
+
+    # Closed while a layout runs: its result is dropped, nothing is painted from it.
+    dialog.paper_box.setCurrentText("A4")
+    dialog.reject()
+    qtbot.waitUntil(lambda: dialog._layout_task is None, timeout=30000)
+    assert dialog.page_count == 0

@@ -4,6 +4,7 @@ projects, on A4 portrait (until the clerk chooses otherwise), scored under the d
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import ClassVar
 
@@ -11,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from evaldesk.core.project_layout import TITLE, year_line
 from evaldesk.ui.mainwindow import MainWindow
@@ -30,6 +31,11 @@ class FakePreview:
     @staticmethod
     def exec(dialog: PrintPreviewDialog) -> int:
         FakePreview.opened.append(dialog)
+        # The dialog's worker builds and lays out the forms; a clerk would see page 1 then.
+        deadline = time.monotonic() + 30
+        while (dialog._layout_task is not None or not dialog.page_count) and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
         printer = dialog.printer()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(FakePreview.output))
