@@ -20,7 +20,7 @@ PDF and workbook cannot disagree. What is decided here is how they look on a pag
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -141,6 +141,9 @@ class ProjectForm:
         return keep
 
 
+PROGRESS_STEP = 100
+
+
 class ProjectFormsDocument(PageGeometry):
     """The 项目支出绩效自评表 of some or all projects of a report, one after another.
 
@@ -163,7 +166,11 @@ class ProjectFormsDocument(PageGeometry):
         profile: ScoringProfile = DEFAULT_PROFILE,
         font_family: str | None = None,
         font_size: float | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
     ) -> None:
+        # ``progress(phase, done, total)`` ("build" or "layout") every PROGRESS_STEP forms: a
+        # preview of thousands of forms says how far it is (called on the thread doing the work).
+        self.progress = progress
         self.report = report
         if uids is None:
             self.projects = list(report.projects)
@@ -178,7 +185,11 @@ class ProjectFormsDocument(PageGeometry):
         self._fixed_size = font_size
         self._text = TextMeasure(self.family)
         self._bold = TextMeasure(self.family, bold=True)
-        self.forms = [ProjectForm(p, report.year, profile) for p in self.projects]
+        self.forms: list[ProjectForm] = []
+        for done, project in enumerate(self.projects):
+            if progress is not None and done % PROGRESS_STEP == 0:
+                progress("build", done, len(self.projects))
+            self.forms.append(ProjectForm(project, report.year, profile))
         self.pages: list[FormPage] = []
         self.first_pages: list[int] = []  # index of each form's first page
         self.size = font_size or 0.0
@@ -209,6 +220,8 @@ class ProjectFormsDocument(PageGeometry):
         self.pages = []
         self.first_pages = []
         for number, form in enumerate(self.forms):
+            if self.progress is not None and number % PROGRESS_STEP == 0:
+                self.progress("layout", number, len(self.forms))
             self._measure(form)
             self.first_pages.append(len(self.pages))
             self.pages.extend(self._paginate(number, form))

@@ -660,8 +660,9 @@ class MainWindow(QMainWindow):
             self.doc.report, projects=[p for p in projects if p.uid in wanted]))
         profile = self.doc.profile
         dialog = preview.PrintPreviewDialog(
-            lambda: ProjectFormsDocument(frozen, profile=profile), "forms", self,
-            title=self.tr("打印项目表"),
+            lambda: ProjectFormsDocument(frozen, profile=profile,
+                                         progress=lambda *step: dialog.progress(*step)),
+            "forms", self, title=self.tr("打印项目表"),
             doc_name=self.doc.report.shown_title, warning=warning,
             export=lambda choice, parent: self.export_pdf(
                 "projects", uids, choice=choice, parent=parent, then=dialog.show_message))

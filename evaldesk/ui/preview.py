@@ -433,6 +433,10 @@ class PageView(QAbstractScrollArea):
         super().keyPressEvent(event)
 
 
+class LayoutCancelled(Exception):
+    """The preview was closed while its worker was still building or laying out the pages."""
+
+
 class PrintPreviewDialog(QDialog):
     """Preview, print and export one document (the summary, or the forms of some projects).
 
@@ -445,6 +449,7 @@ class PrintPreviewDialog(QDialog):
     """
 
     laidOut = Signal()  # the pages for the chosen paper are ready (after each layout)
+    _progressed = Signal(str, int, int)  # from the worker: phase, done, total
 
     def __init__(
         self,
@@ -473,6 +478,7 @@ class PrintPreviewDialog(QDialog):
         self._layout_task: Task | None = None
         self._layout_again = False
         self._closed = False
+        self._progressed.connect(self._show_progress)
         self.kind = kind
         self.doc_name = doc_name
         self._export = export
@@ -721,6 +727,21 @@ class PrintPreviewDialog(QDialog):
         for action in (self.act_print, self.act_pdf):
             action.setEnabled(bool(self.pages))
         self.laidOut.emit()
+
+    def progress(self, phase: str, done: int, total: int) -> None:
+        """How far the worker is ("build" or "layout" of ``total`` forms). Callable from any
+        thread: the dialog hears of it on its own. Raises ``LayoutCancelled`` once the dialog is
+        closed, so that the worker stops rather than lay out thousands of forms for nobody."""
+        if self._closed:
+            raise LayoutCancelled
+        self._progressed.emit(phase, done, total)
+
+    def _show_progress(self, phase: str, done: int, total: int) -> None:
+        if self._layout_task is None or self._closed:
+            return
+        text = self.tr("正在准备第 %1 / %2 张表…") if phase == "build" else \
+            self.tr("正在排版第 %1 / %2 张表…")
+        self.view.clear(text.replace("%1", str(done + 1)).replace("%2", str(total)))
 
     def _layout_failed(self, reason: str) -> None:
         self._layout_task = None

@@ -40,16 +40,21 @@ class Task(QRunnable):
         from evaldesk.io.grid import HeaderNeedsMapping
 
         try:
-            result = self._work()
-        except HeaderNeedsMapping as exc:
-            self.needs_mapping = exc.info
-            self.signals.failed.emit(exc.reason)
-        except (ReadError, WriteError) as exc:
-            self.signals.failed.emit(exc.reason)
-        except Exception as exc:
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.done.emit(result)
+            try:
+                result = self._work()
+            except HeaderNeedsMapping as exc:
+                self.needs_mapping = exc.info
+                self.signals.failed.emit(exc.reason)
+            except (ReadError, WriteError) as exc:
+                self.signals.failed.emit(exc.reason)
+            except Exception as exc:
+                self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            else:
+                self.signals.done.emit(result)
+        except RuntimeError:
+            # The signals' object is gone (the app is quitting under a running task): nobody
+            # is left to tell.
+            pass
 
 
 def _read(path: Path, mapping: Mapping[str, int] | None = None) -> tuple[Report, Checker]:

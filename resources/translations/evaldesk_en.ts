@@ -1226,6 +1226,14 @@ The language changes after a restart.</source>
         <translation>of %1</translation>
     </message>
     <message>
+        <source>正在准备第 %1 / %2 张表…</source>
+        <translation>Preparing form %1 of %2…</translation>
+    </message>
+    <message>
+        <source>正在排版第 %1 / %2 张表…</source>
+        <translation>Laying out form %1 of %2…</translation>
+    </message>
+    <message>
         <source>无法排版：%1</source>
         <translation>Cannot lay out the pages: %1</translation>
     </message>

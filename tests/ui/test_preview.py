@@ -375,3 +375,51 @@ def test_the_document_is_built_and_laid_out_by_a_worker(qtbot: QtBot, district: 
     dialog.reject()
     qtbot.waitUntil(lambda: dialog._layout_task is None, timeout=30000)
     assert dialog.page_count == 0
+
+
+def test_the_forms_say_how_far_they_are(qtbot: QtBot, small: Report) -> None:
+    from evaldesk.printing.project_form import PROGRESS_STEP, ProjectFormsDocument
+
+    steps: list[tuple[str, int, int]] = []
+    shown: list[str] = []
+    holder: list[PrintPreviewDialog] = []
+
+    def make() -> PagedDocument:
+        def progress(phase: str, done: int, total: int) -> None:
+            steps.append((phase, done, total))
+            holder[0].progress(phase, done, total)  # from the worker thread
+
+        return ProjectFormsDocument(small, progress=progress)
+
+    dialog = PrintPreviewDialog(make, "forms")
+    holder.append(dialog)
+    qtbot.addWidget(dialog)
+    dialog.view.clear = lambda message="": shown.append(message)  # type: ignore[method-assign]
+    laid_out(qtbot, dialog)
+    total = len(small.projects)
+    expected = [(phase, done, total) for phase in ("build", "layout")
+                for done in range(0, total, PROGRESS_STEP)]
+    assert steps == expected
+    assert any(text.startswith("正在排版第 1 / ") for text in shown)
+
+
+def test_closing_stops_the_worker(qtbot: QtBot, small: Report) -> None:
+    import time
+
+    steps: list[int] = []
+    holder: list[PrintPreviewDialog] = []
+
+    def make() -> PagedDocument:
+        for done in range(1000):  # a long build, saying how far it is
+            holder[0].progress("build", done, 1000)
+            steps.append(done)
+            time.sleep(0.002)
+        return SummaryDocument(small)
+
+    dialog = PrintPreviewDialog(make, "summary")
+    holder.append(dialog)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(steps) > 5, timeout=10000)
+    dialog.reject()
+    qtbot.waitUntil(lambda: dialog._layout_task is None, timeout=10000)
+    assert len(steps) < 1000 and dialog.page_count == 0
