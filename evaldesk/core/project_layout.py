@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from evaldesk.core.records import (
     BENEFIT,
@@ -236,7 +237,9 @@ LABELLED_FIELDS: tuple[LabelledField, ...] = (
 
 @dataclass(frozen=True)
 class RowPlan:
-    """Where each block of one project's sheet starts (0-based rows)."""
+    """Where each block of one project's sheet starts (0-based rows).
+
+    Each position is worked out once per plan (a form asks for them a few hundred times)."""
 
     indicator_rows: int  # rows of the indicator table below its header
 
@@ -244,47 +247,47 @@ class RowPlan:
     year: int = 1
     header: int = 2  # first of len(HEADER_ROWS) rows
 
-    @property
+    @functools.cached_property
     def funds_header(self) -> int:
         return self.header + len(HEADER_ROWS)
 
-    @property
+    @functools.cached_property
     def fund_rows(self) -> int:
         return self.funds_header + 1  # first of len(FUND_ROWS) rows
 
-    @property
+    @functools.cached_property
     def goal_header(self) -> int:
         return self.fund_rows + len(FUND_ROWS)
 
-    @property
+    @functools.cached_property
     def goal_text(self) -> int:
         return self.goal_header + 1
 
-    @property
+    @functools.cached_property
     def indicator_header(self) -> int:
         return self.goal_text + 1
 
-    @property
+    @functools.cached_property
     def first_indicator(self) -> int:
         return self.indicator_header + 1
 
-    @property
+    @functools.cached_property
     def total(self) -> int:
         return self.first_indicator + self.indicator_rows
 
-    @property
+    @functools.cached_property
     def grade(self) -> int:
         return self.total + 1
 
-    @property
+    @functools.cached_property
     def closing(self) -> int:
         return self.grade + 1  # first of len(CLOSING_ROWS) rows
 
-    @property
+    @functools.cached_property
     def signature(self) -> int:
         return self.closing + len(CLOSING_ROWS)
 
-    @property
+    @functools.cached_property
     def last(self) -> int:
         return self.signature
 
@@ -346,10 +349,13 @@ class CellKind(StrEnum):
     POINTS = "points"  # a weight or full marks: Decimal points as written (10, 2.5)
 
 
-@dataclass(frozen=True)
-class FormCell:
+class FormCell(NamedTuple):
     """One (possibly merged) cell of a project's form. A text where a number belongs (a bad
-    value kept verbatim, "不适用", "—") is a ``str`` in a numeric kind."""
+    value kept verbatim, "不适用", "—") is a ``str`` in a numeric kind.
+
+    A named tuple rather than a frozen dataclass: a form has some 150 cells, made afresh for
+    every per-project sheet written and every form printed, and a tuple is made in a third of
+    the time."""
 
     row: int
     col: int

@@ -232,13 +232,21 @@ class ProjectFormsDocument(PageGeometry):
         form.lines = {}
         lines = [1] * (form.plan.last + 1)
         tall: list[tuple[int, int, int]] = []
-        for k, cell in enumerate(form.cells):
-            wrapped = self._wrap_cell(form, k)
+        size, title_size, x, pad2 = self.size, self.title_size, form.x, 2 * self.pad_x
+        for k, (cell, text) in enumerate(zip(form.cells, form.texts, strict=True)):
+            if not text:
+                form.lines[k] = ()
+                continue  # an empty cell asks for no more than the one line every row has
+            # _cell_size and _measure_for written out: ~150 cells a form, thousands of forms.
+            cell_size = title_size if cell.kind is CellKind.TITLE else size
+            measure = self._bold if cell.kind in _BOLD_KINDS else self._text
+            wrapped = measure.wrap(text, x[cell.last_col + 1] - x[cell.col] - pad2, cell_size)
             form.lines[k] = wrapped
-            n = len(wrapped) * self._cell_size(cell) / self.size  # in body lines
-            whole = max(1, int(n + 0.999))
+            n = len(wrapped) * cell_size / size  # in body lines
+            whole = int(n + 0.999) if n > 1 else 1
             if cell.row == cell.last_row:
-                lines[cell.row] = max(lines[cell.row], whole)
+                if whole > lines[cell.row]:
+                    lines[cell.row] = whole
             else:
                 tall.append((cell.row, cell.last_row, whole))
         for first, last, need in tall:
@@ -259,13 +267,6 @@ class ProjectFormsDocument(PageGeometry):
 
     def _measure_for(self, cell: FormCell) -> TextMeasure:
         return self._bold if cell.kind in _BOLD_KINDS else self._text
-
-    def _wrap_cell(self, form: ProjectForm, k: int) -> tuple[str, ...]:
-        cell, text = form.cells[k], form.texts[k]
-        if not text:
-            return ()
-        width = form.x[cell.last_col + 1] - form.x[cell.col] - 2 * self.pad_x
-        return self._measure_for(cell).wrap(text, width, self._cell_size(cell))
 
     def _fit_columns(self, form: ProjectForm) -> None:
         """Column widths for this project's texts, one page wide.
