@@ -197,24 +197,22 @@ def test_printing_gives_every_page_or_the_range(qtbot: QtBot, small: Report,
 def test_the_forms_print_on_their_own_paper(qtbot: QtBot, seed_path: Path, tmp_path: Path) -> None:
     report = read_report(seed_path)
     dialog = open_preview(qtbot, report, "forms")
-    printer = dialog.printer()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "forms.pdf"))
-    dialog.print_to(printer)
-    sizes = pdf_pages(tmp_path / "forms.pdf")
-    assert len(sizes) == dialog.page_count >= len(report.projects)
-    assert all(size == pytest.approx(A4_PORTRAIT, abs=1) for size in sizes)
+
+    def printed_sizes(name: str) -> list[tuple[float, float]]:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / name))
+        dialog.print_to(printer)
+        sizes = pdf_pages(tmp_path / name)
+        assert len(sizes) == dialog.page_count >= len(report.projects)
+        return sizes
+
+    assert all(size == pytest.approx(A4_PORTRAIT, abs=1) for size in printed_sizes("forms.pdf"))
     # Turned to landscape in the dialog: laid out again on the wide page, and remembered.
     dialog.orientation_box.setCurrentIndex(0)
     assert load_choice("forms").landscape is True
     laid_out(qtbot, dialog)
-    printer = dialog.printer()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "wide.pdf"))
-    dialog.print_to(printer)
-    sizes = pdf_pages(tmp_path / "wide.pdf")
-    assert len(sizes) == dialog.page_count >= len(report.projects)
-    assert all(size == pytest.approx(A4_PORTRAIT[::-1], abs=1) for size in sizes)
+    assert all(size == pytest.approx(A4_PORTRAIT[::-1], abs=1) for size in printed_sizes("wide.pdf"))
 
 
 class FakePrintDialog:
