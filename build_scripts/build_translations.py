@@ -19,7 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 TRANSLATIONS = REPO / "resources" / "translations"
 LANGUAGES = ("en",)
-SOURCES = [*sorted((REPO / "evaldesk" / "ui").glob("*.py")), REPO / "evaldesk" / "app.py"]
+SOURCES = [*sorted((REPO / "evaldesk" / "ui").glob("*.py")), REPO / "evaldesk" / "app.py",
+           REPO / "evaldesk" / "printing" / "notice.py"]
 
 
 def _tool(name: str) -> str:

@@ -6,6 +6,8 @@ preview says so.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
 
@@ -18,5 +20,9 @@ def print_warning(report: Report, checker: Checker | None = None) -> str | None:
     errors, warnings = (checker or Checker(report)).counts()
     if not errors:
         return None
-    extra = f"、{warnings} 处提醒" if warnings else ""
-    return f"本表还有 {errors} 处错误{extra}，财政局审核时可能退回；建议先改正再打印（见问题列表）。"
+    # In the window's language (evaldesk/ui/i18n.py installs the translator); Chinese without one.
+    translate = QCoreApplication.translate
+    extra = translate("PrintNotice", "、%1 处提醒").replace("%1", str(warnings)) if warnings else ""
+    return (translate("PrintNotice",
+                      "本表还有 %1 处错误%2，财政局审核时可能退回；建议先改正再打印（见问题列表）。")
+            .replace("%1", str(errors)).replace("%2", extra))

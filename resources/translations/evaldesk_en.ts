@@ -1100,6 +1100,17 @@ The language changes after a restart.</source>
     </message>
 </context>
 <context>
+    <name>PrintNotice</name>
+    <message>
+        <source>、%1 处提醒</source>
+        <translation> and %1 warnings</translation>
+    </message>
+    <message>
+        <source>本表还有 %1 处错误%2，财政局审核时可能退回；建议先改正再打印（见问题列表）。</source>
+        <translation>This table still has %1 errors%2; the finance bureau may send it back. Correct them before printing (see the problems list).</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>打印预览</source>

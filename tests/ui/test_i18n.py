@@ -64,3 +64,19 @@ def test_importing_the_app_is_cheap() -> None:
 
 def test_settings_stay_in_the_test_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert i18n.settings().fileName().startswith(str(tmp_path))
+
+
+def test_the_print_warning_speaks_the_window_language(qapp: QApplication) -> None:
+    from evaldesk.core.records import Funds, Project, Report
+    from evaldesk.printing.notice import print_warning
+
+    report = Report(projects=[Project(name="甲", budget=Funds(), actual=Funds())])  # errors
+    try:
+        i18n.install(qapp, i18n.ENGLISH)
+        english = print_warning(report)
+        i18n.install(qapp, i18n.CHINESE)
+        chinese = print_warning(report)
+    finally:
+        i18n.install(qapp, i18n.CHINESE)
+    assert english is not None and english.startswith("This table still has")
+    assert chinese is not None and chinese.startswith("本表还有")
