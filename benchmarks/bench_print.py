@@ -12,6 +12,10 @@ earlier instead, labelled as such. The goal was at least 20x faster; see the pri
 ``--forms`` also times the per-project forms (项目支出绩效自评表, one per project, A4 portrait):
 making and laying out the document, page 1, and ``export_pdf(sheets="projects")``.
 
+``--preview`` times the window's print preview (evaldesk/ui/preview.py) as a clerk meets it: from
+打印预览 to the dialog on screen, to its pages laid out by the worker, to page 1 painted; for
+the summary and, with ``--forms``, for every per-project form.
+
 ``--breakdown`` splits the summary PDF's time between our Python (making the document, layout,
 painting into a painter that does nothing) and Qt (the recorded painter calls replayed into a
 QPdfWriter: drawText, drawLines, and newPage/end, which compress and write each page): the part
@@ -221,6 +225,32 @@ def libreoffice_seconds(report: Report, folder: Path) -> tuple[float, int]:
     return seconds, len(PdfReader(folder / "report.pdf").pages)
 
 
+def preview_seconds(make: Callable[[], Any], kind: str) -> tuple[float, float, float, int, int]:
+    """The preview dialog on ``make()``'s document: (on screen, laid out, page 1 painted) in
+    seconds from the click, the page count, and how many pages it painted to show page 1."""
+    from PySide6.QtWidgets import QApplication
+
+    from evaldesk.ui.preview import PrintPreviewDialog
+
+    app = QApplication.instance()
+    assert app is not None
+    start = time.perf_counter()
+    dialog = PrintPreviewDialog(make, kind)
+    dialog.resize(1280, 860)
+    dialog.show()
+    app.processEvents()
+    shown = time.perf_counter() - start
+    while dialog._layout_task is not None or not dialog.page_count:
+        app.processEvents()
+        time.sleep(0.001)
+    laid_out = time.perf_counter() - start
+    dialog.grab()  # paints the pages in view
+    painted = time.perf_counter() - start
+    pages, renders = dialog.page_count, dialog.view.renders
+    dialog.close()
+    return shown, laid_out, painted, pages, renders
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
@@ -232,7 +262,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time the per-project forms (--sheets projects)")
     parser.add_argument("--breakdown", action="store_true",
                         help="split the summary PDF's time between our Python and Qt")
+    parser.add_argument("--preview", action="store_true",
+                        help="time the window's print preview: on screen, laid out, page 1")
     args = parser.parse_args(argv)
+    if args.preview:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([])  # the dialog is a widget  # noqa: F841
     ensure_gui_application()
     have_lo = shutil.which("soffice") is not None
     print(f"printing, {args.paper} landscape, best of {args.repeat} for layout; one export each")
@@ -249,6 +285,16 @@ def main(argv: list[str] | None = None) -> int:
                   f"{1000 * export_s / pages:.1f} ms/page)")
             if args.breakdown:
                 print(breakdown(report, args.paper, args.repeat, folder))
+            if args.preview:
+                kinds: list[tuple[str, Callable[[], Any]]] = [
+                    ("summary", lambda r=report: SummaryDocument(r))]
+                if args.forms:
+                    kinds.append(("forms", lambda r=report: ProjectFormsDocument(r)))
+                for kind, make in kinds:
+                    shown, laid, painted, p_pages, renders = preview_seconds(make, kind)
+                    print(f"        preview ({kind}): on screen after {shown:.2f} s, laid out "
+                          f"after {laid:.2f} s, page 1 painted after {painted:.2f} s "
+                          f"({p_pages} pages, {renders} painted)")
             if args.forms:
                 f_layout, f_first, f_export, f_pages = forms_seconds(report, folder / "forms.pdf")
                 f_mb = (folder / "forms.pdf").stat().st_size / 1e6
