@@ -55,31 +55,32 @@ CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
 
 _DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-# A cell element with its reference first (as Excel, WPS, LibreOffice and every library write
-# it) and whether it is empty. Sheets written with a namespace prefix (the OpenXML SDK writes
-# <x:c>) take the slower prefixed patterns. A cell the patterns do not recognise is counted as
-# one without a reference, which only makes the bound more cautious.
-_PLAIN = (
-    re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>/]*(/?)>'),
-    re.compile(rb"<c[\s/>]"),
-    re.compile(rb'<row r="([0-9]{1,7})"'),
-    re.compile(rb"<row[\s/>]"),
-)
-_PREFIXED = (
-    re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c r="([A-Z]{1,3})([0-9]{1,7})"[^>/]*(/?)>'),
-    re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]"),
-    re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row r="([0-9]{1,7})"'),
-    re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]"),
-)
-# A window of a plain sheet whose cells all carry a reference within column ZZ and row 9999 needs
-# no exact extent: 9,999 × 702 is inside the bound. To see that in a few byte scans rather than a
-# regular expression tried at each of 150,000 cells, the window is translated to its shape —
-# letters to A, digits to 0, ">" and "/" to a space — where "<c " counts <c …>, <c> and <c/>
-# alike and a far reference is a literal: three letters, or five digits.
+
+# What calamine places a cell by is its r attribute, and XML lets that be spelt many ways: any
+# whitespace before it and around "=", either quote, after other attributes, with a namespace
+# prefix on the element (the OpenXML SDK writes <x:c>). The window is first normalised —
+# whitespace to a space, ' to " — so that one set of patterns sees every spelling; a reference
+# the patterns cannot tie to one cell makes the bound count every reference-like value.
+_SPACING = bytes.maketrans(b"\t\n\r'", b'   "')
+_PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
+_CELL_REF = re.compile(rb"<" + _PREFIX + rb'c(?= )[^>]*? r *= *"([A-Za-z]+)([0-9]+)"[^>]*?(/?)>')
+_CELL_ANY = re.compile(rb"<" + _PREFIX + rb"c[ />]")
+_ROW_REF = re.compile(rb"<" + _PREFIX + rb'row(?= )[^>]*? r *= *"([0-9]+)"')
+_ROW_ANY = re.compile(rb"<" + _PREFIX + rb"row[ />]")
+_R_ATTR = re.compile(rb" r *=")
+_ANY_REF = re.compile(rb' r *= *"([A-Za-z]*)([0-9]+)"')
+
+# A window whose cells all carry a reference, spelt the usual way (<c r="…" first), within column
+# ZZ and row 9999 needs no exact extent: 9,999 × 702 is inside the bound. To see that in a few
+# byte scans rather than regular expressions tried at each of 150,000 cells, the normalised
+# window is translated to its shape — letters to A, digits to 0, ">" and "/" to a space — where
+# "<c " counts <c …>, <c> and <c/> alike and a far reference is a literal: three letters, or five
+# digits. Every " r=" of the shape must be a cell's or a row's own for this to hold.
 _SHAPE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789>/", b"A" * 26 + b"0" * 10 + b"  ")
 _FAR_SHAPES = (b'<c r="AAA', b'<c r="A00000', b'<c r="AA00000')
+_ROW_PLAIN = re.compile(rb'<row r="([0-9]+)"')
+_LOWER_REF = re.compile(rb'<c r="[a-z]')  # calamine reads "xfd1048576" as XFD1048576 too
 _NEAR_ROW, _NEAR_COL = b"9999", b"ZZ"
-_PREFIXED_SHEET = re.compile(rb"<[A-Za-z_][\w.-]*:sheetData")
 
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 
@@ -297,7 +298,7 @@ def _check_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo)
     name = member.filename
     scan = name.lower().endswith(_XML_SUFFIXES)
     extent = _Extent()
-    patterns: tuple[re.Pattern[bytes], ...] | None = None  # set once the sheet data begins
+    in_sheet = False  # set once the sheet data begins
     tail = b""
     first = True
     for chunk in _chunks(path, archive, member):
@@ -316,11 +317,10 @@ def _check_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo)
         tail = chunk[cut:]
         if len(tail) > 1024 * 1024:
             raise ReadError(path, f"文件中的「{name}」不是有效的 XML，已拒绝打开")
-        if patterns is None and b"sheetData" in window:
-            patterns = _PREFIXED if _PREFIXED_SHEET.search(window) else _PLAIN
-        _scan(path, name, window, extent, patterns)
+        in_sheet = in_sheet or b"sheetData" in window
+        _scan(path, name, window, extent, in_sheet)
     if tail:
-        _scan(path, name, tail, extent, patterns)
+        _scan(path, name, tail, extent, in_sheet)
     if extent.grid_cells() > MAX_CELLS:
         raise ReadError(
             path,
@@ -329,42 +329,54 @@ def _check_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo)
         )
 
 
-def _scan(
-    path: Path, name: str, window: bytes, extent: _Extent, patterns: tuple[re.Pattern[bytes], ...] | None
-) -> None:
+def _scan(path: Path, name: str, window: bytes, extent: _Extent, in_sheet: bool) -> None:
     if _DECLARATION.search(window):
         raise ReadError(
             path, f"文件中的「{name}」含有 DOCTYPE/ENTITY 声明（正常工作簿不会有），疑似恶意构造，已拒绝打开"
         )
-    if patterns is None:
+    if not in_sheet:
         return  # not a worksheet, or not yet at its cells
-    cell_ref, cell_any, row_ref, row_any = patterns
-    rows = row_ref.findall(window)
-    extent.rows_with_ref += len(rows)
-    for digits in rows:
-        extent.see_row_element(digits)
-    if patterns is _PLAIN:
-        shape = window.translate(_SHAPE)
-        extent.rows += shape.count(b"<row ")
-        cells = shape.count(b"<c ")
-        referenced = shape.count(b'<c r="')
-        if cells == referenced and not any(far in shape for far in _FAR_SHAPES):
-            # The common case, at the cost of a few byte scans: see _SHAPE.
-            extent.cells += cells
-            extent.cells_with_ref += cells
-            if cells:
-                extent.see_row(_NEAR_ROW)
-                extent.see_col(_NEAR_COL)
-            return
+    normal = window.translate(_SPACING)
+    shape = normal.translate(_SHAPE)
+    cells = shape.count(b"<c ")
+    referenced = shape.count(b'<c r="')
+    rows_referenced = shape.count(b'<row r="')
+    if cells == referenced and shape.count(b" r=") + shape.count(b" r ") == referenced + \
+            rows_referenced and not any(far in shape for far in _FAR_SHAPES) \
+            and not _LOWER_REF.search(normal):
+        # The common case, at the cost of a few byte scans: every cell says where it is, near.
         extent.cells += cells
-    else:
-        extent.cells += len(cell_any.findall(window))
-        extent.rows += len(row_any.findall(window))
-    refs = cell_ref.findall(window)
+        extent.cells_with_ref += cells
+        extent.rows += shape.count(b"<row ")
+        extent.rows_with_ref += rows_referenced
+        if cells:
+            extent.see_row(_NEAR_ROW)
+            extent.see_col(_NEAR_COL)
+        for digits in _ROW_PLAIN.findall(normal):  # every row reference is spelt so here
+            extent.see_row_element(digits)
+        return
+    _scan_exactly(normal, extent)
+
+
+def _scan_exactly(window: bytes, extent: _Extent) -> None:
+    """The extent of a normalised window, reference by reference (files written unusually)."""
+    rows = _ROW_REF.findall(window)
+    extent.rows_with_ref += len(rows)
+    extent.rows += len(_ROW_ANY.findall(window))
+    for digits in set(rows):
+        extent.see_row_element(digits)
+    refs = _CELL_REF.findall(window)
+    extent.cells += len(_CELL_ANY.findall(window))
     extent.cells_with_ref += len(refs)
+    if len(_R_ATTR.findall(window)) > len(refs) + len(rows):
+        # An r attribute not tied to one cell or row (a second one in a tag, an element of
+        # another kind): whatever it says counts, a formatted empty cell's included.
+        for letters, digits in set(_ANY_REF.findall(window)):
+            extent.see_col(letters.upper())
+            extent.see_row(digits)
     # A formatted cell without a value (``<c r="Z9" s="1"/>``) is not placed by calamine. The
     # sets are small (a few dozen columns, one entry per row), which keeps this loop out of Python.
-    for letters in {letters for letters, _, empty in refs if not empty}:
+    for letters in {letters.upper() for letters, _, empty in refs if not empty}:
         extent.see_col(letters)
     for digits in {digits for _, digits, empty in refs if not empty}:
         extent.see_row(digits)

@@ -190,6 +190,39 @@ def test_far_cells_are_refused_before_the_parser_sees_them(tmp_path: Path, good:
     _refused(rewrite_zip(good, tmp_path / "far.xlsx", far), "范围过大")
 
 
+@pytest.mark.parametrize("cell", [
+    # The same far cell spelt every way XML allows and calamine reads (each aborted the process
+    # with a 550 GB allocation before the preflight knew these spellings).
+    '<c\nr="XFD1048576"><v>1</v></c>',
+    "<c r='XFD1048576'><v>1</v></c>",
+    '<c  r="XFD1048576"><v>1</v></c>',
+    '<c r = "XFD1048576"><v>1</v></c>',
+    '<c s="1" r="XFD1048576"><v>1</v></c>',
+    '<c r="A20" r = "XFD1048576"><v>1</v></c>',
+    '<c r="xfd1048576"><v>1</v></c>',
+])
+def test_far_cells_spelt_unusually_are_refused_too(tmp_path: Path, good: Path, cell: str) -> None:
+    # No row reference either, so that only the cell's own says how far it is.
+    def far(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            return data.replace(b"</sheetData>", b"<row>" + cell.encode() + b"</row></sheetData>")
+        return data
+
+    _refused(rewrite_zip(good, tmp_path / "far.xlsx", far), "范围过大")
+
+
+def test_near_cells_spelt_unusually_still_open(tmp_path: Path, good: Path) -> None:
+    def near(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            return data.replace(b"</sheetData>", b"<row r='40'><c\ts=\"1\"\nr = 'b40'/></row>"
+                                                 b"</sheetData>")
+        return data
+
+    path = rewrite_zip(good, tmp_path / "near.xlsx", near)
+    assert preflight(path) == "zip"
+    assert read_workbook(path).projects
+
+
 def test_formatted_empty_far_cell_is_not_a_reason_to_refuse(tmp_path: Path, good: Path) -> None:
     # A styled cell without a value is not placed by the parser, so it does not count.
     def styled(name: str, data: bytes) -> bytes:
