@@ -79,6 +79,11 @@ _ANY_REF = re.compile(rb' r *= *"([A-Za-z]*)([0-9]+)"')
 _SHAPE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789>/", b"A" * 26 + b"0" * 10 + b"  ")
 _FAR_SHAPES = (b'<c r="AAA', b'<c r="A00000', b'<c r="AA00000')
 _ROW_PLAIN = re.compile(rb'<row r="([0-9]+)"')
+# The shared strings' declared count: calamine reserves room for that many strings before reading
+# one (uniqueCount="4000000000" aborted the process with a 96 GB allocation). Every string takes
+# at least "<si/>", five bytes of the part, which bounds an honest count.
+_SST_UNIQUE = re.compile(rb"<" + _PREFIX + rb'sst(?= )[^>]*? uniqueCount *= *"([0-9]+)"')
+_SMALLEST_STRING = len(b"<si/>")
 _LOWER_REF = re.compile(rb'<c r="[a-z]')  # calamine reads "xfd1048576" as XFD1048576 too
 _NEAR_ROW, _NEAR_COL = b"9999", b"ZZ"
 
@@ -309,6 +314,8 @@ def _check_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo)
             scan = scan or stripped.startswith((b"<", b"\xef\xbb\xbf"))
             if scan and (stripped.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in chunk[:64]):
                 raise ReadError(path, f"文件中的「{name}」使用了不支持的编码（UTF-16），已拒绝打开")
+            if scan:
+                _check_declared_strings(path, name, chunk, member.file_size)
         if not scan:
             continue
         # Keep an unfinished tag from the end of this chunk for the next, so no match is split.
@@ -327,6 +334,33 @@ def _check_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo)
             f"工作表范围过大（约 {extent.max_row} 行 × {extent.max_col} 列），"
             "可能是损坏或恶意构造的文件；如确为正常表格，请在 Excel 中删除多余的行列后另存",
         )
+
+
+def _root_tag(head: bytes) -> bytes:
+    """The start tag of an XML part's root element (after its declaration and any comments or
+    processing instructions); b"" when the first chunk does not hold it whole."""
+    at = 0
+    while (at := head.find(b"<", at)) >= 0:
+        if head.startswith(b"<!--", at):
+            at = head.find(b"-->", at + 4)
+        elif head.startswith((b"<?", b"<!"), at):
+            at = head.find(b">", at + 2)
+        else:
+            end = head.find(b">", at)
+            return head[at : end + 1] if end >= 0 else b""
+        if at < 0:
+            return b""
+    return b""
+
+
+def _check_declared_strings(path: Path, name: str, head: bytes, size: int) -> None:
+    """A shared-strings part may not declare more strings than its size can hold."""
+    root = _root_tag(head).translate(_SPACING)
+    declared = _SST_UNIQUE.match(root)
+    if declared and int(declared.group(1)) > size // _SMALLEST_STRING + 1:
+        raise ReadError(
+            path, f"文件中的「{name}」声明的字符串数目（{int(declared.group(1))}）与内容不符，"
+            "疑似恶意构造的文件，已拒绝打开")
 
 
 def _scan(path: Path, name: str, window: bytes, extent: _Extent, in_sheet: bool) -> None:

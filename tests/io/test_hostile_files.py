@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -221,6 +222,24 @@ def test_near_cells_spelt_unusually_still_open(tmp_path: Path, good: Path) -> No
     path = rewrite_zip(good, tmp_path / "near.xlsx", near)
     assert preflight(path) == "zip"
     assert read_workbook(path).projects
+
+
+@pytest.mark.parametrize("make_root", [
+    lambda n: f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+              f'count="1" uniqueCount="{n}">',
+    lambda n: f"<!-- <sst uniqueCount='1'> --><x:sst xmlns:x=\"urn:x\"\n uniqueCount = '{n}'>",
+])
+def test_a_shared_string_count_the_part_cannot_hold_is_refused(
+        tmp_path: Path, good: Path, make_root: Callable[[int], str]) -> None:
+    # calamine reserves room for the declared count first: 4,000,000,000 aborted the process
+    # with a 96 GB allocation.
+    def swollen(name: str, data: bytes) -> bytes:
+        if name == "xl/sharedStrings.xml":
+            start, end = data.index(b"<sst"), data.index(b">", data.index(b"<sst")) + 1
+            return data[:start] + make_root(4_000_000_000).encode() + data[end:]
+        return data
+
+    _refused(rewrite_zip(good, tmp_path / "sst.xlsx", swollen), "字符串数目")
 
 
 def test_formatted_empty_far_cell_is_not_a_reason_to_refuse(tmp_path: Path, good: Path) -> None:
