@@ -31,6 +31,7 @@ benchmarks/bench_io.py); it is the price of never handing calamine an unchecked 
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -176,6 +177,74 @@ def check_cfb(path: Path) -> None:
                     "取消密码后另存，再导入",
                 )
             tail = window[-overlap:]
+    _check_legacy_workbook(path)
+
+
+# BIFF records that put a value in a cell, row and column first in their data (LABELSST, NUMBER,
+# RK, BOOLERR, FORMULA, LABEL, RSTRING), and MULRK, a run of them; blank and formatted-only
+# records (BLANK, MULBLANK) place nothing in calamine's grid. A worksheet is a BOF…EOF run.
+_BIFF_CELLS = frozenset({0x00FD, 0x0203, 0x027E, 0x0205, 0x0006, 0x0204, 0x00D6})
+_BIFF_MULRK = 0x00BD
+_BIFF_BOFS = frozenset({0x0809, 0x0409, 0x0209, 0x0009})
+_BIFF_STREAMS = ("Workbook", "Book")
+
+
+def _check_legacy_workbook(path: Path) -> None:
+    """A .xls: calamine makes each worksheet's grid as large as its farthest cells, and a BIFF
+    cell may say row 65,535 and column 65,535 (a 137 GB grid, which aborts the process); the
+    cells' own positions are read here first, record by record."""
+    import olefile  # only .xls files need it
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            name = next((n for n in _BIFF_STREAMS if ole.exists(n)), None)
+            if name is None:
+                return  # not a workbook calamine reads as one; it will say so itself
+            stream = ole.openstream(name).read()
+    except OSError as error:
+        raise ReadError(path, f"文件已损坏，无法读取（{error}）") from None
+    except Exception as error:  # olefile's own errors for a broken compound file
+        raise ReadError(path, f"文件已损坏或格式不受支持，无法读取（{error}）") from None
+    _check_biff_extent(path, stream)
+
+
+def _check_biff_extent(path: Path, stream: bytes) -> None:
+    unpack = struct.unpack_from
+    end = len(stream)
+    at = 0
+    sheet: list[int] = []  # min row, max row, min col, max col of the current substream
+
+    def done() -> None:
+        if sheet and (sheet[1] - sheet[0] + 1) * (sheet[3] - sheet[2] + 1) > MAX_CELLS:
+            raise ReadError(
+                path,
+                f"工作表范围过大（约 {sheet[1] + 1} 行 × {sheet[3] + 1} 列），"
+                "可能是损坏或恶意构造的文件；如确为正常表格，请在 Excel 中删除多余的行列后另存",
+            )
+
+    while at + 4 <= end:
+        kind, size = unpack("<HH", stream, at)
+        body = at + 4
+        at = body + size
+        if kind in _BIFF_BOFS:
+            done()
+            sheet = []
+            continue
+        if kind in _BIFF_CELLS and size >= 4 and at <= end:
+            row, first = unpack("<HH", stream, body)
+            last = first
+        elif kind == _BIFF_MULRK and size >= 6 and at <= end:
+            row, first = unpack("<HH", stream, body)
+            (last,) = unpack("<H", stream, at - 2)
+        else:
+            continue
+        low, high = min(first, last), max(first, last)
+        if sheet:
+            sheet[0], sheet[1] = min(sheet[0], row), max(sheet[1], row)
+            sheet[2], sheet[3] = min(sheet[2], low), max(sheet[3], high)
+        else:
+            sheet = [row, row, low, high]
+    done()
 
 
 def check_zip(path: Path) -> None:

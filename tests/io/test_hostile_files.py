@@ -4,6 +4,7 @@ exception, never a hang, never a crash of the process."""
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -104,6 +105,32 @@ def test_compound_file_that_is_no_workbook(tmp_path: Path) -> None:
     path = tmp_path / "old.xls"
     path.write_bytes(compound_file({"Workbook": b"\x09\x08garbage"}))
     _refused(path)
+
+
+def _biff(kind: int, data: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(data)) + data
+
+
+def _biff_sheet(*cells: tuple[int, int]) -> bytes:
+    """A workbook stream: the globals, then one worksheet with a NUMBER at each (row, col)."""
+    bof = _biff(0x0809, struct.pack("<HH", 0x0600, 0x0005) + b"\0" * 12)
+    sheet_bof = _biff(0x0809, struct.pack("<HH", 0x0600, 0x0010) + b"\0" * 12)
+    eof = _biff(0x000A, b"")
+    numbers = b"".join(_biff(0x0203, struct.pack("<HHHd", row, col, 0, 1.0)) for row, col in cells)
+    # At least 4,096 bytes, as compound_file lays it out: a shorter stream would be looked for in
+    # the mini stream. The padding reads as empty records after the last EOF.
+    return (bof + eof + sheet_bof + numbers + eof).ljust(4096, b"\0")
+
+
+def test_a_legacy_xls_cell_at_the_far_corner_is_refused(tmp_path: Path) -> None:
+    # A BIFF cell may say row 65,535 and column 65,535: calamine would make a 137 GB grid and
+    # abort the process (checked with a LibreOffice .xls patched so).
+    path = tmp_path / "old.xls"
+    path.write_bytes(compound_file({"Workbook": _biff_sheet((0, 0), (65535, 65535))}))
+    _refused(path, "范围过大")
+    # Far from the top but small, as a sheet starting low down is: calamine sizes it by its cells.
+    path.write_bytes(compound_file({"Workbook": _biff_sheet((60000, 200), (60010, 210))}))
+    assert preflight(path) == "cfb"
 
 
 def test_no_recognisable_header(tmp_path: Path) -> None:

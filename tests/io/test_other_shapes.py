@@ -18,6 +18,7 @@ import pytest
 from benchmarks.bench_merge import write_csv
 from evaldesk.core.records import Project, Report
 from evaldesk.io import read_report
+from evaldesk.io.errors import ReadError
 from evaldesk.io.grid import IMPORT_UNMATCHED
 from evaldesk.io.read_text import read_text
 from evaldesk.io.write_xlsx import write_workbook
@@ -55,6 +56,17 @@ def test_excel_97_2003_xls_written_by_libreoffice(tmp_path: Path, seed_path: Pat
     assert xls.exists(), result.stderr or result.stdout
     assert xls.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a real BIFF compound file
     _same_records(read_report(xls), seed)
+
+    # The same file with one cell moved to row 65,536, column 65,536 (its LABELSST record patched
+    # in place): refused by the preflight, where calamine would abort on a 137 GB grid.
+    data = bytearray(xls.read_bytes())
+    at = data.rfind(b"\xfd\x00\x0a\x00")  # the last LABELSST record's header
+    assert at > 0
+    data[at + 4 : at + 8] = b"\xff\xff\xff\xff"
+    far = tmp_path / "far.xls"
+    far.write_bytes(bytes(data))
+    with pytest.raises(ReadError, match="范围过大"):
+        read_report(far)
 
 
 def test_csv_exported_from_excel(tmp_path: Path, seed_path: Path) -> None:
