@@ -228,6 +228,16 @@ def check_cli(checks: Checks, bundle: Path, out: Path, env: dict[str, str]) -> N
     checks.check(len(summary) == 1 and "个项目" in summary[0],
                  "evaldesk-cli check: stderr is the one summary line", check.stderr)
 
+    # A damaged legacy .xls: the preflight opens its compound file with olefile (bundled?) and
+    # says in one line that it cannot be read; no traceback.
+    broken = out / "damaged.xls"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)
+    damaged = run([cli, "check", broken], env)
+    checks.check(damaged.returncode == 2 and "Traceback" not in damaged.stderr
+                 and len(damaged.stderr.strip().splitlines()) == 1,
+                 "evaldesk-cli check of a damaged .xls: exit 2, one line",
+                 f"exit {damaged.returncode}\n{damaged.stderr}")
+
     pdf = out / "out.pdf"
     made = run([cli, "pdf", EXAMPLE, "-o", pdf], env)
     checks.check(made.returncode == 1, "evaldesk-cli pdf exits 1 (written, report has errors)",
