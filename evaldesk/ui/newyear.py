@@ -76,6 +76,7 @@ class CarriedFilter(QObject):
         self._table = table
         self._doc = doc
         self.enabled = False
+        self._hiding = False  # whether any row may be hidden by this filter now
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -90,12 +91,17 @@ class CarriedFilter(QObject):
 
     def apply(self) -> None:
         self._timer.stop()
+        if not self.enabled and not self._hiding:
+            # The filter off and nothing hidden by it: the usual case after every edit, where
+            # asking 5,000 rows of two views whether they are hidden cost ~10 ms a keystroke.
+            return
         views = (self._table, self._table.frozen)
         for row, project in enumerate(self._doc.projects):
             hide = self.enabled and not project.carried_over
             for view in views:
                 if view.isRowHidden(row) != hide:
                     view.setRowHidden(row, hide)
+        self._hiding = self.enabled
         self._table.fit_visible_rows()
 
     def shown_rows(self) -> list[int]:
