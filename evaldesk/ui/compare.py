@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -191,12 +191,21 @@ class CompareModel(QAbstractTableModel):
         self.last_year_source = ""
         self._from_file: dict[int, PreviousYear] = {}
         self._dropped: list[Project] = []
-        self.refresh()
+        # Rows are made when the dock first shows (CompareDock._shown), not with the window:
+        # sorting 5,000 rows nobody looks at was half of opening a district file.
 
     def set_last_year(self, report: Report | None, source: str = "") -> None:
         self.last_year = report
         self.last_year_source = source
         self.refresh()
+
+    def forget(self) -> None:
+        """No rows and no file of last year (a new document, while the dock is hidden)."""
+        self.last_year, self.last_year_source = None, ""
+        self._from_file, self._dropped = {}, []
+        self.beginResetModel()
+        self.rows = []
+        self.endResetModel()
 
     def has_previous(self) -> bool:
         return any(r.previous is not None for r in self.rows)
@@ -376,13 +385,23 @@ class CompareDock(QDockWidget):
         if visible:
             self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Shown from the View menu, visibilityChanged may come only later: the rows (made when
+        # the dock is first seen) must be there as it appears.
+        super().showEvent(event)
+        if not self.model.rows:
+            self.refresh()
+
     def _schedule(self, *_args: object) -> None:
         # Kept current only while shown: a hidden dock costs nothing per keystroke.
         if self.isVisible():
             self._timer.start()
 
     def _document_replaced(self) -> None:
-        self.model.set_last_year(None)
+        if self.isVisible():
+            self.model.set_last_year(None)
+        else:
+            self.model.forget()  # made afresh when the dock is shown
         self._describe()
 
     def refresh(self) -> None:

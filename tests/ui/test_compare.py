@@ -111,3 +111,18 @@ def test_a_report_without_last_years_figures_is_compared_with_a_file(
     assert _shown(dock, "说明")[5:] == ["上年无此项目", "本年无此项目"]
     assert window.doc.report.projects[0].previous is None  # the report itself is untouched
     assert window.doc.undo_stack.count() == 0
+
+
+def test_the_hidden_dock_makes_no_rows_until_it_is_shown(window: MainWindow) -> None:
+    # Building and sorting a row per project for a dock nobody opened was half of opening a
+    # 5,000-project file; the rows are made when the dock first shows, and dropped with the
+    # document while it is hidden.
+    dock = window.compare.dock
+    assert not dock.isVisible() and dock.model.rows == []
+    window.doc.replace(roll_over(window.doc.report), None)
+    assert dock.model.rows == []
+    window.compare.action.trigger()
+    assert len(dock.model.rows) == len(window.doc.projects)
+    window.compare.action.trigger()  # hidden again
+    window.doc.replace(copy.deepcopy(window.doc.report), None)
+    assert dock.model.rows == [] and dock.model.last_year is None
