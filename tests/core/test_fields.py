@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from decimal import Decimal as D
 
 import pytest
@@ -7,6 +9,7 @@ import pytest
 from evaldesk.core.fields import (
     FieldError,
     clone_project,
+    clone_report,
     get_value,
     restore_project,
     set_bad_value,
@@ -15,7 +18,7 @@ from evaldesk.core.fields import (
 )
 from evaldesk.core.layout import SUMMARY_COLUMNS
 from evaldesk.core.money import NotANumber
-from evaldesk.core.records import Funds, Indicator, Project
+from evaldesk.core.records import Funds, ImportNote, Indicator, PreviousYear, Project, Report
 
 
 def project() -> Project:
@@ -111,3 +114,37 @@ def test_summary_row_is_get_value_for_every_column() -> None:
     assert row == [get_value(p, column.key) for column in SUMMARY_COLUMNS]
     assert row[[c.key for c in SUMMARY_COLUMNS].index("actual.fund")] == "约 3 万"
     assert "1、甲\n2、乙" in row and "不适用" in row and D("130") in row
+
+
+def _mutable_parts(value: object, path: str = "") -> Iterator[tuple[str, object]]:
+    """Every list, dict, set and non-frozen record reachable from ``value``, with its path."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if not type(value).__dataclass_params__.frozen:  # type: ignore[attr-defined]
+            yield path, value
+        for item in dataclasses.fields(value):
+            yield from _mutable_parts(getattr(value, item.name), f"{path}.{item.name}")
+    elif isinstance(value, (list, dict, set)):
+        yield path, value
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            yield from _mutable_parts(item, f"{path}[{key}]")
+
+
+def test_clones_share_nothing_mutable_and_equal_the_original() -> None:
+    # Every field filled, so that a field added later without a line in clone_project shows up.
+    p = project()
+    p.indicators = [Indicator("quantity", name="甲", actual="1", weight=D("10"), score=D("9"))]
+    p.initial = Funds(general=D("1"))
+    p.previous = PreviousYear(2020, D("1"), D("1"), D("1"))
+    p.import_notes = [ImportNote("IMPORT_JOINED", "goal", "合并")]
+    p.carried_over = {"budget.general"}
+    set_bad_value(p, "actual.fund", "约 3 万")
+    report = Report(year=2021, projects=[p], import_notes=[ImportNote("X", "", "列")])
+    for original, clone in ((p, clone_project(p)), (report, clone_report(report))):
+        assert clone == original and clone is not original
+        mine = dict(_mutable_parts(original))
+        theirs = dict(_mutable_parts(clone))
+        assert mine.keys() == theirs.keys()
+        shared = [path for path in mine if mine[path] is theirs[path]]
+        assert shared == []
+    assert clone_project(p).uid == p.uid
