@@ -264,8 +264,12 @@ class Report:
         return sum((p.actual.total or Decimal(0) for p in self.projects), Decimal(0))
 
     def overall_rate(self) -> Decimal | None:
-        budget = self.budget_total()
-        return None if budget == 0 else self.actual_total() / budget
+        return self.totals()[2]
+
+    def totals(self) -> tuple[Decimal, Decimal, Decimal | None]:
+        """(budget, actual, rate) of the whole report, each project summed once."""
+        budget, actual = self.budget_total(), self.actual_total()
+        return budget, actual, None if budget == 0 else actual / budget
 
     def project_by_uid(self, uid: int) -> Project | None:
         for project in self.projects:

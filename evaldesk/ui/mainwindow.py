@@ -284,13 +284,13 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         report = self.doc.report
-        budget, actual = report.budget_total(), report.actual_total()
+        budget, actual, rate = report.totals()
         self.status_totals.setText(
             self.tr("项目 %1 个  预算合计 %2 万元  实际支出 %3 万元  执行率 %4")
             .replace("%1", str(len(report.projects)))
             .replace("%2", money.format_amount(budget, grouping=True))
             .replace("%3", money.format_amount(actual, grouping=True))
-            .replace("%4", money.format_rate(report.overall_rate())))
+            .replace("%4", money.format_rate(rate)))
         errors, warnings = self.doc.findings.counts()
         self.status_counts.setText(
             self.tr("<span style='color:#b3261e'>错误 %1</span>  "
