@@ -466,6 +466,9 @@ class Compare(QObject):
         self.dock.chooseFileRequested.connect(self.choose_file)
         self.action: QAction = self.dock.toggleViewAction()
         self.action.setText(_tr("与上年对比"))
+        # Tabbed with the problems panel: chosen from the View menu, it comes to the front.
+        # (After the event loop has put the shown dock back in its tab bar.)
+        self.action.toggled.connect(lambda on: QTimer.singleShot(0, self.dock.raise_) if on else None)
         append_to_menu_of(window.problems.toggleViewAction(), [self.action])
 
     def show(self) -> None:
