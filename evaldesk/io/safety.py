@@ -265,6 +265,91 @@ def check_zip(path: Path) -> None:
             if member.is_dir():
                 continue
             _check_member(path, archive, member)
+        if "content.xml" in names and not any(name.startswith("xl/") for name in names):
+            _check_ods_extent(path, archive)
+
+
+# An OpenDocument sheet says where a cell is by how many cells and rows repeat before it; calamine
+# sizes each table by its last cell with a value, so a value after a repeat of a million rows
+# by sixteen thousand columns asks for 16 billion cells. Read with expat's callbacks, not a tree:
+# a district's content.xml has hundreds of thousands of elements.
+_ODS_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
+_ODS_TABLE = _ODS_TABLE_NS + "table"
+_ODS_ROW = _ODS_TABLE_NS + "table-row"
+_ODS_CELLS = frozenset({_ODS_TABLE_NS + "table-cell", _ODS_TABLE_NS + "covered-table-cell"})
+_ODS_ROWS_REPEATED = _ODS_TABLE_NS + "number-rows-repeated"
+_ODS_COLUMNS_REPEATED = _ODS_TABLE_NS + "number-columns-repeated"
+_ODS_VALUE_TYPE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 value-type"
+
+
+class _OdsExtent:
+    """Rows × columns of each table up to its last cell with a value (a value-type, or any
+    content such as a text:p), as calamine will size it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.row = self.rows = self.columns = self.column = 0
+        self.row_times = self.cell_times = 1
+        self.in_cell = self.cell_valued = self.row_valued = False
+
+    @staticmethod
+    def _times(attrs: dict[str, str], name: str) -> int:
+        try:
+            return max(1, int(attrs.get(name, "1")))
+        except ValueError:
+            return 1
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if name in _ODS_CELLS:
+            self.in_cell, self.cell_times = True, self._times(attrs, _ODS_COLUMNS_REPEATED)
+            self.cell_valued = _ODS_VALUE_TYPE in attrs
+        elif self.in_cell:
+            self.cell_valued = True  # content inside the cell
+        elif name == _ODS_ROW:
+            self.column, self.row_valued = 0, False
+            self.row_times = self._times(attrs, _ODS_ROWS_REPEATED)
+        elif name == _ODS_TABLE:
+            self.row = self.rows = self.columns = 0
+
+    def end(self, name: str) -> None:
+        if name in _ODS_CELLS:
+            self.in_cell = False
+            self.column += self.cell_times
+            if self.cell_valued:
+                self.row_valued = True
+                self.columns = max(self.columns, self.column)
+        elif name == _ODS_ROW:
+            self.row += self.row_times
+            if self.row_valued:
+                self.rows = self.row
+        else:
+            return
+        if self.rows * self.columns > MAX_CELLS:
+            raise ReadError(
+                self.path,
+                f"工作表范围过大（约 {self.rows} 行 × {self.columns} 列），"
+                "可能是损坏或恶意构造的文件；如确为正常表格，请另存后删除多余的行列",
+            )
+
+
+def _check_ods_extent(path: Path, archive: zipfile.ZipFile) -> None:
+    """An .ods: its tables' extents before calamine allocates them. (The part has passed the
+    scan for DOCTYPE and entity declarations already.)"""
+    from xml.parsers import expat
+
+    extent = _OdsExtent(path)
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = extent.start
+    parser.EndElementHandler = extent.end
+    try:
+        with archive.open("content.xml") as stream:
+            while chunk := stream.read(CHUNK):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError as error:
+        raise ReadError(path, f"文件中的「content.xml」不是有效的 XML（{error}），已拒绝打开") from None
+    except KeyError:
+        return
 
 
 def _check_directory(path: Path, members: list[zipfile.ZipInfo]) -> None:

@@ -133,6 +133,43 @@ def test_a_legacy_xls_cell_at_the_far_corner_is_refused(tmp_path: Path) -> None:
     assert preflight(path) == "cfb"
 
 
+def _ods(path: Path, rows: str) -> Path:
+    """A minimal OpenDocument spreadsheet whose one table is ``rows``."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="表">'
+        f"{rows}</table:table></office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content)
+    return path
+
+
+def test_an_ods_value_after_huge_repeats_is_refused(tmp_path: Path) -> None:
+    # calamine sizes the table by its last value: 10,000 rows by 5,000 columns of repeats before
+    # one value is 50 million cells, ~1.6 GB that calamine would set out to allocate (it refuses
+    # only above 100 million by itself).
+    value = '<table:table-cell office:value-type="float" office:value="1"/>'
+    far = _ods(tmp_path / "far.ods",
+               f"<table:table-row>{value}</table:table-row>"
+               '<table:table-row table:number-rows-repeated="9998"><table:table-cell/>'
+               "</table:table-row><table:table-row>"
+               f'<table:table-cell table:number-columns-repeated="4999"/>{value}'
+               "</table:table-row>")
+    _refused(far, "范围过大")
+    # Repeats after the last value are how LibreOffice fills every sheet to its edge: no matter.
+    edge = _ods(tmp_path / "edge.ods",
+                f"<table:table-row>{value}"
+                '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+                '<table:table-row table:number-rows-repeated="1048575">'
+                '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>')
+    assert preflight(edge) == "zip"
+
+
 def test_no_recognisable_header(tmp_path: Path) -> None:
     path = write_rows(tmp_path / "other.xlsx", [["姓名", "电话"], ["张三", "123"]])
     _refused(path, "表头")
