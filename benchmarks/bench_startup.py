@@ -149,17 +149,18 @@ def main(argv: list[str] | None = None) -> int:
             time_command(plain, cli_env)
             cli_times[label] = (statistics.median(time_command(frozen, cli_env) for _ in range(args.runs)),
                                 statistics.median(time_command(plain, cli_env) for _ in range(args.runs)))
+        # Measured here: a bundle just built lives in ``work``, which is removed below.
+        size = policy.folder_size(bundle)
+        archives = [(a.name, a.stat().st_size) for a in sorted(bundle.parent.glob("evaldesk-*.tar.gz"))]
     finally:
         if xvfb is not None:
             xvfb[0].terminate()
             xvfb[0].wait()
         shutil.rmtree(work, ignore_errors=True)
 
-    size = policy.folder_size(bundle)
     print(f"\nbundle {bundle}: {size / 1e6:.1f} MB on disk (goal < 200 MB)")
-    archives = sorted(bundle.parent.glob("evaldesk-*.tar.gz"))
-    for archive in archives:
-        print(f"  {archive.name}: {archive.stat().st_size / 1e6:.1f} MB")
+    for name, archive_size in archives:
+        print(f"  {name}: {archive_size / 1e6:.1f} MB")
     for what, seconds in build_seconds.items():
         print(f"  {what}: {seconds:.0f} s")
     print(f"\ntime to the window's first paint, on {EXAMPLE.name}")
