@@ -107,15 +107,22 @@ def _summary_getters() -> tuple[Callable[[Project], Value] | tuple[str, str], ..
     return tuple(_column_getter(column.key) for column in SUMMARY_COLUMNS)
 
 
+def indicators_by_category(project: Project) -> dict[str, list[Indicator]]:
+    """The project's indicators grouped by category key, in their order: one pass, where a
+    category at a time (``Project.indicators_in``) walks the list once per category."""
+    groups: dict[str, list[Indicator]] = {}
+    for indicator in project.indicators:
+        groups.setdefault(indicator.category, []).append(indicator)
+    return groups
+
+
 def summary_row(project: Project) -> list[Value]:
     """``get_value`` for every summary column, in column order, in one pass.
 
     Writers and printers of thousands of rows call this rather than thirty ``get_value``s: the
     key is not parsed again for every cell and the indicators are grouped once per project.
     """
-    by_category: dict[str, list[Indicator]] = {}
-    for indicator in project.indicators:
-        by_category.setdefault(indicator.category, []).append(indicator)
+    by_category = indicators_by_category(project)
     row: list[Value] = []
     for getter in _summary_getters():
         if isinstance(getter, tuple):
@@ -322,6 +329,7 @@ __all__ = [
     "confirm_carried_over",
     "dismiss_import_notes",
     "get_value",
+    "indicators_by_category",
     "is_amount_key",
     "is_numeric_key",
     "parse_for",

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from evaldesk.core.fields import summary_text
+from evaldesk.core.fields import indicators_by_category, summary_text
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_CATEGORIES
 from evaldesk.core.money import decimal_str
 from evaldesk.core.records import (
@@ -101,9 +101,7 @@ def needs_split(funds: Funds) -> bool:
 def _summary_indicators(project: Project) -> list[Indicator]:
     """The indicators a summary row gives back: one per summary category, or 不适用."""
     result: list[Indicator] = []
-    by_category: dict[str, list[Indicator]] = {}
-    for indicator in project.indicators:
-        by_category.setdefault(indicator.category, []).append(indicator)
+    by_category = indicators_by_category(project)
     for key, _group in SUMMARY_CATEGORIES:
         indicators = by_category.get(key, [])
         content = summary_text(indicators, "content").strip()
