@@ -91,6 +91,15 @@ _NEAR_ROW, _NEAR_COL = b"9999", b"ZZ"
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 
+def _too_large(path: Path, rows: int, columns: int) -> ReadError:
+    """The refusal of a sheet whose cells would make the parser allocate a huge grid."""
+    return ReadError(
+        path,
+        f"工作表范围过大（约 {rows} 行 × {columns} 列），可能是损坏或恶意构造的文件；"
+        "如确为正常表格，请在 Excel/WPS 中删除多余的行列后另存",
+    )
+
+
 def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:.0f} MB"
 
@@ -216,11 +225,7 @@ def _check_biff_extent(path: Path, stream: bytes) -> None:
 
     def done() -> None:
         if sheet and (sheet[1] - sheet[0] + 1) * (sheet[3] - sheet[2] + 1) > MAX_CELLS:
-            raise ReadError(
-                path,
-                f"工作表范围过大（约 {sheet[1] + 1} 行 × {sheet[3] + 1} 列），"
-                "可能是损坏或恶意构造的文件；如确为正常表格，请在 Excel 中删除多余的行列后另存",
-            )
+            raise _too_large(path, sheet[1] + 1, sheet[3] + 1)
 
     while at + 4 <= end:
         kind, size = unpack("<HH", stream, at)
@@ -325,11 +330,7 @@ class _OdsExtent:
         else:
             return
         if self.rows * self.columns > MAX_CELLS:
-            raise ReadError(
-                self.path,
-                f"工作表范围过大（约 {self.rows} 行 × {self.columns} 列），"
-                "可能是损坏或恶意构造的文件；如确为正常表格，请另存后删除多余的行列",
-            )
+            raise _too_large(self.path, self.rows, self.columns)
 
 
 def _check_ods_extent(path: Path, archive: zipfile.ZipFile) -> None:
@@ -483,11 +484,7 @@ def _check_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo)
     if tail:
         _scan(path, name, tail, extent, in_sheet)
     if extent.grid_cells() > MAX_CELLS:
-        raise ReadError(
-            path,
-            f"工作表范围过大（约 {extent.max_row} 行 × {extent.max_col} 列），"
-            "可能是损坏或恶意构造的文件；如确为正常表格，请在 Excel 中删除多余的行列后另存",
-        )
+        raise _too_large(path, extent.max_row, extent.max_col)
 
 
 def _root_tag(head: bytes) -> bytes:
