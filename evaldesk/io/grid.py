@@ -527,8 +527,7 @@ class _RowPlan:
 
 
 def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bool,
-                  plan: _RowPlan | None = None) -> Project:
-    plan = plan or _RowPlan.of(header)
+                  plan: _RowPlan) -> Project:
     if len(row) < plan.width:
         row = [*row, *([None] * (plan.width - len(row)))]
     seq, department, name, goal, completion = (
@@ -559,24 +558,15 @@ def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bo
 def _amounts(cells: tuple[object, ...], bad: dict[str, str], in_yuan: bool) -> list[Decimal | None]:
     values: list[Decimal | None] = []
     for key, raw in zip(_AMOUNT_KEYS, cells, strict=True):
-        if raw.__class__ is float and -1e15 < raw < 1e15 and not in_yuan:
-            # parse_amount's own quick case, inlined: eight cells a row, every row of a big file.
-            number = Decimal(int(raw)) if raw.is_integer() else Decimal(repr(raw))
-        elif raw is None or raw == "":
+        try:
+            number = parse_amount(raw)
+        except NotANumber:
+            bad[key] = cell_text(raw).strip()
             number = None
-        else:
-            try:
-                number = parse_amount(raw)
-            except NotANumber:
-                bad[key] = cell_text(raw).strip()
-                number = None
-            if in_yuan and number is not None:
-                number = yuan_to_wan(number)
+        if in_yuan and number is not None:
+            number = yuan_to_wan(number)
         values.append(number)
     return values
-
-
-_ZERO = Decimal(0)
 
 
 def _funds(general: Decimal | None, fund: Decimal | None, non_fiscal: Decimal | None,
