@@ -139,7 +139,15 @@ def rate_is_consistent(printed: Decimal, actual: Decimal, budget: Decimal) -> bo
         return True  # a budget of a cent or less: any rate can be printed
     lowest = (actual - tol_a) / (budget + tol_b)
     highest = (actual + tol_a) / low_budget
-    return printed + RATE_HALF_UNIT >= lowest and printed - RATE_HALF_UNIT <= highest
+    half = rate_tolerance(printed)
+    return printed + half >= lowest and printed - half <= highest
+
+
+def rate_tolerance(printed: Decimal) -> Decimal:
+    """Half a unit of the printed rate's last digit, never less than 0.005 percentage points:
+    a form that prints "86%" is right for any rate that rounds to it (readers keep the digits as
+    printed, so 86% is 0.86 and 86.20% is 0.8620)."""
+    return max(RATE_HALF_UNIT, half_unit(printed))
 
 
 def _sum_is_consistent(total: Decimal, parts: Iterable[Decimal | None]) -> bool:
@@ -253,7 +261,7 @@ def _check_rate_figures(found: list[Finding], project: Project, actual_total: De
     uid = project.uid
     rate = actual_total / budget_total
     printed = project.rate_printed
-    if printed is not None and abs(rate - printed) > RATE_HALF_UNIT and not rate_is_consistent(
+    if printed is not None and abs(rate - printed) > rate_tolerance(printed) and not rate_is_consistent(
             printed, actual_total, budget_total):
         found.append(Finding(RATE_MISMATCH, Severity.ERROR, uid, "rate",
                              f"执行率 {format_rate(printed)} ≠ 实际支出 {_num(actual_total)} ÷ "

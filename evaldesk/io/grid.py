@@ -27,7 +27,7 @@ from evaldesk.core.layout import (
     Column,
     header_cells,
 )
-from evaldesk.core.money import NotANumber, parse_amount, parse_rate, yuan_to_wan
+from evaldesk.core.money import NotANumber, fraction_rate, parse_amount, parse_rate, yuan_to_wan
 from evaldesk.core.records import (
     CATEGORY_BY_KEY,
     NOT_APPLICABLE,
@@ -586,7 +586,7 @@ def _rate_from_cell(raw: object, computed: Decimal | None) -> Decimal | None:
     if rate is None or computed is None or not isinstance(raw, (int, float)) \
             or isinstance(raw, bool) or abs(raw) <= 10:
         return rate
-    as_fraction = parse_amount(raw)
+    as_fraction = fraction_rate(raw)
     assert as_fraction is not None
     return as_fraction if abs(as_fraction - computed) < abs(rate - computed) else rate
 
