@@ -45,6 +45,16 @@ class Entry:
     text: str  # what the file says, as written
     meaning: str  # what it was read as, in the clerk's words
 
+    @property
+    def order(self) -> tuple[str, int, int]:
+        """Sheet, row, column: a summary lists a sheet's entries top to bottom, left to right."""
+        letters = "".join(ch for ch in self.cell if "A" <= ch <= "Z")
+        digits = "".join(ch for ch in self.cell if ch.isdigit())
+        col = 0
+        for ch in letters:
+            col = col * 26 + ord(ch) - ord("A") + 1
+        return self.sheet, int(digits) if digits else 0, col
+
     def line(self) -> str:
         where = "!".join(p for p in (self.sheet, self.cell) if p)
         prefix = f"{where}  " if where else ""
@@ -69,7 +79,7 @@ class ImportSummary:
         """The summary as plain lines (GBK-safe), grouped by kind."""
         out = [f"文件：{self.source}", f"识别为：{self.layout or '（未识别）'}"]
         for kind in EntryKind:
-            entries = self.of_kind(kind)
+            entries = sorted(self.of_kind(kind), key=lambda e: e.order)
             out.append(f"{KIND_TITLES[kind]}（{len(entries)}）：")
             out.extend(f"  {e.line()}" for e in entries)
             if not entries:

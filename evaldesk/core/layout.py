@@ -226,8 +226,19 @@ def _spellings(word: str) -> tuple[str, ...]:
 def heading_matches(text: str, word: str) -> bool:
     """A file's heading (any spelling, any notes) stands for ``word`` of a column's path."""
     key = heading_key(text)
-    return bool(key) and any(key == s or (len(s) >= 4 and key.startswith(s))
-                             for s in _spellings(word))
+    spellings = _spellings(word)
+    if not key:
+        return False
+    if key in spellings:
+        return True
+    # "年初绩效目标（必填）" is the goal; "绩效目标整体完成情况" starts like it but is a heading of
+    # its own, and a spelling of another heading is never taken for this one by its start.
+    return key not in _exact_words() and any(len(s) >= 4 and key.startswith(s) for s in spellings)
+
+
+@functools.lru_cache(maxsize=1)
+def _exact_words() -> frozenset[str]:
+    return frozenset(heading_key(s) for spellings in HEADING_SPELLINGS.values() for s in spellings)
 
 
 _GOAL_GROUPS = frozenset(group for _, group in SUMMARY_CATEGORIES)

@@ -533,7 +533,8 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
                 continue
             if unit or in_yuan:
                 cells.note(EntryKind.CONVERTED, r, columns[side], cells.text(r, columns[side]),
-                           f"{amount} 万元（{unit or '元'}换算为万元）")
+                           f"{amount} 万元" + (f"（单元格写明「{unit}」）" if unit else
+                                                "（表中单位为元，已换算为万元）"))
             contributions.setdefault((side, fund_row.part), []).append(_Contribution(label, amount))
         if fund_row is pl.TOTAL_ROW and "rate" in columns and rate_raw is None:
             rate_raw = cells.value(r, columns["rate"])
@@ -607,8 +608,11 @@ def _read_goal(cells: _Cells, start: int, stop: int, project: Project) -> None:
     for r in range(start, stop):
         row = cells.words[r]
         goal_col = next((c for c, w in enumerate(row) if w and label_matches(w, goal_words)), None)
-        done_col = next((c for c, w in enumerate(row) if w and label_matches(w, completion_words)),
-                        None)
+        done_cols = [c for c, w in enumerate(row) if w and label_matches(w, completion_words)]
+        # The block's own label may say 年度目标完成情况 too (Sichuan): the heading is the one
+        # beside the goal's, right of it where there is one.
+        done_col = next((c for c in done_cols if goal_col is not None and c > goal_col),
+                        done_cols[0] if done_cols else None)
         if goal_col is None or done_col is None or r + 1 >= len(cells.raw):
             continue
         below = r + 1
@@ -743,6 +747,7 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
                           target=texts.get("target", ""), unit=texts.get("unit", ""),
                           actual=texts.get("actual", ""), reason=texts.get("reason", ""))
     comparator, unreadable = _comparator(texts.get("comparator", ""))
+    unreadable = unreadable and not is_not_applicable_mark(texts.get("comparator", ""))
     indicator.comparator = comparator
     if unreadable:
         project.import_notes.append(ImportNote(
