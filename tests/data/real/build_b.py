@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import datetime
 import importlib.util
+import io
+import re
 import sys
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
 HERE = Path(__file__).resolve().parent
-# A fixed timestamp keeps rebuilt workbooks byte-stable enough for review diffs.
+# Fixed timestamps (document properties and zip entries) make a rebuild byte-identical, so a
+# changed workbook in review always means a changed transcription.
 _FIXED = datetime.datetime(2026, 1, 1)
+_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 
 
 def _load(path: Path) -> object:
@@ -47,8 +52,18 @@ def build(path: Path) -> Path:
     wb.properties.created = _FIXED
     wb.properties.modified = _FIXED
     wb.properties.creator = "evaldesk corpus (transcription)"
+    buffer = io.BytesIO()
+    wb.save(buffer)
     out = HERE / f"{path.stem}.xlsx"
-    wb.save(out)
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps the save time into dcterms:modified whatever the property says.
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
+            dst.writestr(entry, data)
     return out
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one published row per line, so the transcription reads like the table)
 """银川市本级部门项目支出绩效自评表（2021年）— 初中公用经费, 银川市第六中学.
 
 Transcribed from the stored copy of https://m.yzwku.com/doc/476505.html, a document-sharing

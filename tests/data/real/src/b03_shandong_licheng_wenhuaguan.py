@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one published row per line, so the transcription reads like the table)
 """区级部门预算项目支出绩效自评表（2019 年度）— 商品和服务支出, 济南市历城区文化馆.
 
 Transcribed from the stored copy of http://jnslcqwhg.cn/newsinf_id_308.html (the 文化馆's own site,
