@@ -26,6 +26,7 @@ EXPECTATIONS = sorted(REAL.glob("*.expect.json"))
 _AGREED = {"FUNDS_WEIGHT", "FUNDS_SCORE", "TOTAL_SCORE_NOT_SUM", "ACTUAL_REPEATS_TARGET",
            "BUDGET_ADJUSTED_NO_REASON"}
 _CODE = re.compile(r"^[A-Z][A-Z_]+$")
+_CELL = re.compile(r"^[A-Z]{1,2}[1-9][0-9]*$")
 
 
 def _codes_in(module: object) -> set[str]:
@@ -66,29 +67,33 @@ def test_expectation_names_its_workbook_and_source(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", EXPECTATIONS, ids=lambda p: p.name.removesuffix(".expect.json"))
-def test_findings_use_known_codes(path: Path) -> None:
+def test_findings_use_known_codes_and_name_a_cell(path: Path) -> None:
     findings = _load(path)["findings"]
     assert isinstance(findings, list)
     for finding in findings:
-        assert isinstance(finding, list) and len(finding) == 3, finding
-        code, field, why = finding
+        assert isinstance(finding, dict), finding
+        code = finding["code"]
         assert code in KNOWN_CODES, f"{path.name}: unknown finding code {code!r}"
-        assert isinstance(field, str) and isinstance(why, str) and why.strip()
+        assert finding["severity"] in {"error", "warning", "info"}, finding
+        assert _CELL.match(str(finding["cell"])), f"{path.name}: {code} names no cell"
+        assert str(finding["why"]).strip()
 
 
 @pytest.mark.parametrize("path", EXPECTATIONS, ids=lambda p: p.name.removesuffix(".expect.json"))
 def test_amounts_are_exact_decimal_strings(path: Path) -> None:
-    projects = _load(path).get("projects", [])
-    assert isinstance(projects, list)
+    projects = _load(path)["projects"]
+    assert isinstance(projects, list) and projects
     for project in projects:
         assert isinstance(project, dict)
-        for key in ("budget_initial", "budget", "actual"):
-            value = project.get(key)
+        funds = project.get("funds") or {}
+        assert isinstance(funds, dict)
+        for key in ("initial", "budget", "actual"):
+            value = funds.get(key)
             if value is None:
                 continue
             # Strings, not JSON numbers: a float would reintroduce the noise issue 12 is about.
-            assert isinstance(value, str), f"{path.name}: {key} must be a decimal string"
+            assert isinstance(value, str), f"{path.name}: funds.{key} must be a decimal string"
             try:
                 Decimal(value)
             except InvalidOperation:
-                pytest.fail(f"{path.name}: {key}={value!r} is not a decimal")
+                pytest.fail(f"{path.name}: funds.{key}={value!r} is not a decimal")

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one published row per line, so the transcription reads like the table)
 """绥阳县太白镇人民政府 部门整体支出绩效自评表 (2021 budget year, filled 2022-02-03).
 
 Transcribed from the stored copy of
@@ -8,9 +9,12 @@ Everything below is exactly the text stored, nothing after the cut is supplied.
 
 Column spans are reconstructed: the text export pads merged cells with empty cells at the end of
 each row, so only the order of the cells is certain, not how far each one spans.
+All cells are text, exactly as the page printed them (an HTML table).
 """
 
 SHEET = "部门整体支出绩效自评表"
+TITLE_ROWS = (1,)
+BOXED_FROM_ROW = 3
 
 _GOAL = (
     "(1)制定和组织实施经济、科技和社会发展计划,制定资源开发技术改造和产业结构调整方案,组织指导好各业生产,"
@@ -26,21 +30,21 @@ _DONE = (
     "(5)完成上级政府交办的其它事项。"
 )
 
-N = None
+_ = None
 ROWS = [
-    ["部门整体支出绩效自评表", N, N, N, N, N, N, N, N, N],
-    ["单位(盖章):绥阳县太白镇人民政府", N, N, N, N, "填报日期:2022年2月3日", N, N, N, N],
-    ["部门(单位)名称", "绥阳县太白镇人民政府", N, N, N, N, N, N, N, N],
+    ["部门整体支出绩效自评表", _, _, _, _, _, _, _, _, _],
+    ["单位(盖章):绥阳县太白镇人民政府", _, _, _, _, "填报日期:2022年2月3日", _, _, _, _],
+    ["部门(单位)名称", "绥阳县太白镇人民政府", _, _, _, _, _, _, _, _],
     ["部门(单位)总体 资金(万元)", "资 金 来 源", "年初预算数(A)", "全年执行数(B)", "分值(10分)", "得分",
-     "得分计算方法", N, N, N],
-    [N, "年度资金总额:", 1172.55, 1268.72, 10, 10, "执行率*该指标分值,最高不得超过分值上限。", N, N, N],
-    [N, "基本支出", 985.19, 914.97, 10, 10, N, N, N, N],
-    [N, "项目支出", 187.36, 353.75, 10, 10, N, N, N, N],
-    [N, "其他", N, N, N, N, N, N, N, N],
-    ["年度总体目标", "年初设定目标", N, N, N, "年度总体目标完成情况", N, N, N, N],
-    [N, _GOAL, N, N, N, _DONE, N, N, N, N],
+     "得分计算方法", _, _, _],
+    [_, "年度资金总额:", "1172.55", "1268.72", "10", "10", "执行率*该指标分值,最高不得超过分值上限。", _, _, _],
+    [_, "基本支出", "985.19", "914.97", "10", "10", _, _, _, _],
+    [_, "项目支出", "187.36", "353.75", "10", "10", _, _, _, _],
+    [_, "其他", _, _, _, _, _, _, _, _],
+    ["年度总体目标", "年初设定目标", _, _, _, "年度总体目标完成情况", _, _, _, _],
+    [_, _GOAL, _, _, _, _DONE, _, _, _, _],
     # The stored copy stops in this row, after 「分值」.
-    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值(A)", "全年实际值(B)", "分值", N, N, N],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值(A)", "全年实际值(B)", "分值", _, _, _],
 ]
 
 MERGES = [
