@@ -58,10 +58,9 @@ class Task(QRunnable):
 
 
 def _read(path: Path, mapping: Mapping[str, int] | None = None) -> tuple[Report, Checker]:
-    from evaldesk.io import read_report
-
     from evaldesk.core.province import propose_profile
     from evaldesk.core.scoring import get_profile
+    from evaldesk.io import read_report
 
     report = read_report(path, mapping)
     # Checking thousands of projects is done here too, not on the GUI thread after loading,
