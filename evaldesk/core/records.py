@@ -185,9 +185,6 @@ class Project:
     budget: Funds = field(default_factory=Funds)  # 项目年度预算金额
     actual: Funds = field(default_factory=Funds)  # 实际支出金额
     rate_printed: Decimal | None = None  # 预算支出执行率 as the file printed it (a fraction)
-    # Decimals of the printed rate as a percentage ("86%" → 0, "98.13%" → 2): a reviewer accepts
-    # any rate that rounds to what was printed. None: not known (judged as printed to 0.01 %).
-    rate_places: int | None = None
     # The per-project form (family B) only: 主管部门, 实施单位, 年初预算数 per source.
     authority: str = ""
     implementer: str = ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
@@ -182,15 +182,11 @@ def _amount_tolerance(value: Decimal) -> Decimal:
     return min(AMOUNT_HALF_CENT, half_unit(value))
 
 
-def rate_half_unit(printed: Decimal, places: int | None = None) -> Decimal:
-    """Half a unit of the printed rate's last digit, as a fraction: "86%" ± 0.005, "98.13%" ±
-    0.00005. ``places`` are the printed decimals of the percentage; without them, the digits the
-    number itself holds tell (never finer than 0.01 %, the form's own precision)."""
-    if places is None:
-        exponent = printed.as_tuple().exponent
-        assert isinstance(exponent, int)
-        places = min(2, max(0, -(exponent + 2)))
-    return Decimal(5).scaleb(-places - 3)
+def rate_tolerance(printed: Decimal) -> Decimal:
+    """Half a unit of the printed rate's last digit, never less than 0.005 percentage points:
+    a form that prints "86%" is right for any rate that rounds to it (readers keep the digits as
+    printed, so 86% is 0.86 and 86.20% is 0.8620)."""
+    return max(RATE_HALF_UNIT, half_unit(printed))
 
 
 def rate_is_consistent(printed: Decimal, actual: Decimal, budget: Decimal,
@@ -215,12 +211,9 @@ def rate_interval(actual: Decimal, budget: Decimal) -> tuple[Decimal, Decimal]:
     return (actual - tol_a) / (budget + tol_b), (actual + tol_a) / low_budget
 
 
-def format_printed_rate(printed: Decimal, places: int | None) -> str:
-    """A printed rate as the form showed it: 86%, 98.13%."""
-    if places is None:
-        return format_rate(printed)
-    percent = (printed * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{percent}%"
+def format_printed_rate(printed: Decimal) -> str:
+    """A printed rate with the digits the form printed: 86%, 86.20%, 98.13%."""
+    return f"{printed.scaleb(2):f}%"
 
 
 def _sum_is_consistent(total: Decimal, parts: Iterable[Decimal | None]) -> bool:
@@ -318,7 +311,7 @@ def _check_rate(found: list[Finding], project: Project) -> None:
             found.append(Finding(RATE_WITHOUT_BUDGET, Severity.ERROR, uid, "rate",
                                  f"{side_name(project, 'budget')}与{side_name(project, 'actual')}"
                                  "均为 0，执行率应为「—」，表中为 "
-                                 f"{format_printed_rate(project.rate_printed, project.rate_places)}"))
+                                 f"{format_printed_rate(project.rate_printed)}"))
         return
     overspent = actual_total > budget_total
     for spent, planned in ((actual.general, budget.general), (actual.fund, budget.fund),
@@ -366,12 +359,12 @@ def _check_rate_figures(found: list[Finding], project: Project, actual_total: De
     rate = actual_total / budget_total
     printed = project.rate_printed
     if printed is not None:
-        half = rate_half_unit(printed, project.rate_places)
+        half = rate_tolerance(printed)
         if abs(rate - printed) > half and not rate_is_consistent(printed, actual_total,
                                                                   budget_total, half):
             found.append(Finding(RATE_MISMATCH, Severity.ERROR, uid, "rate",
                                  f"{heading(project, 'rate', '执行率')} "
-                                 f"{format_printed_rate(printed, project.rate_places)} ≠ "
+                                 f"{format_printed_rate(printed)} ≠ "
                                  f"{side_name(project, 'actual')} {_num(actual_total)} ÷ "
                                  f"{side_name(project, 'budget')} {_num(budget_total)} = "
                                  f"{format_rate(rate)}"))

@@ -37,8 +37,8 @@ from evaldesk.core.rules import (
     Severity,
     format_printed_rate,
     heading,
-    rate_half_unit,
     rate_interval,
+    rate_tolerance,
 )
 
 CENT = Decimal("0.01")
@@ -686,7 +686,7 @@ def _execution_range(project: Project) -> tuple[Decimal, Decimal] | None:
         ranges.append(rate_interval(actual, budget))
     printed = project.rate_printed
     if printed is not None:
-        half = rate_half_unit(printed, project.rate_places)
+        half = rate_tolerance(printed)
         ranges.append((printed - half, printed + half))
     if not ranges:
         return None
@@ -715,7 +715,7 @@ def _execution_findings(project: Project, profile: ScoringProfile) -> Iterator[F
     rate = project_rate(project)
     expected = execution_score(rate, profile)
     shown = format_rate(rate) if project.rate is not None or project.rate_printed is None \
-        else format_printed_rate(project.rate_printed, project.rate_places)
+        else format_printed_rate(project.rate_printed)
     yield Finding(FUNDS_SCORE, Severity.ERROR, uid, "execution.score",
                   f"「{block}」的{heading(project, 'score', '得分')}为 {_num(printed)}，执行率 {shown}"
                   f"，应为 {_num(expected) if expected is not None else '—'}"

@@ -105,7 +105,6 @@ def project_to_state(project: Project) -> dict[str, Any]:
     state.update({name: _dec(getattr(project, name)) for name in _PROJECT_DECIMALS})
     state["indicators"] = [_indicator(i) for i in project.indicators]
     state["bad_values"] = dict(project.bad_values)
-    state["rate_places"] = project.rate_places
     state["headings"] = dict(project.headings)
     state["import_notes"] = [
         {"code": n.code, "field": n.field, "message": n.message, "severity": n.severity}
@@ -132,8 +131,6 @@ def project_from_state(state: object) -> Project:
             setattr(project, name, _undec(state.get(name)))
         project.indicators = [_unindicator(i) for i in state.get("indicators", [])]
         project.bad_values = {str(k): str(v) for k, v in state.get("bad_values", {}).items()}
-        places = state.get("rate_places")
-        project.rate_places = None if places is None else int(places)
         project.headings = {str(k): str(v) for k, v in state.get("headings", {}).items()}
         project.import_notes = [ImportNote(**n) for n in state.get("import_notes", [])]
         project.carried_over = {str(k) for k in state.get("carried_over", [])}
