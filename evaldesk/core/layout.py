@@ -7,6 +7,9 @@ read it from here; no other file spells the 30 columns out again.
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -157,3 +160,106 @@ def unit_line(unit: str) -> str:
 
 def department_line(department: str) -> str:
     return f"{DEPARTMENT_LABEL}{department}"
+
+
+# --- headings by meaning ---------------------------------------------------------------------------
+# The one vocabulary of the summary's headings: for each word of a column's ``path``, the ways
+# other tables spell it. Compared as ``heading_key`` folds them, so （万元）, (A), （10分）, spaces,
+# full/half width and punctuation never decide a match.
+
+HEADING_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "序号": ("序号", "编号"),
+    "部门名称": ("部门名称", "单位名称", "预算单位", "部门"),
+    "项目名称": ("项目名称", "项目"),
+    BUDGET: (BUDGET, "年度预算金额", "预算金额", "全年预算数", "预算数", "年度预算", "预算"),
+    ACTUAL: (ACTUAL, "实际支出", "全年执行数", "执行数", "支出金额", "实际执行数", "支出"),
+    "合计": ("合计", "小计", "总计"),
+    FISCAL: (FISCAL, "财政拨款", "其中财政拨款"),
+    "一般公共预算": ("一般公共预算", "一般公共预算拨款", "公共预算"),
+    "政府性基金": ("政府性基金", "政府性基金预算", "政府性基金拨款"),
+    "非财政资金": ("非财政资金", "非财政拨款", "其他资金"),
+    "预算支出执行率": ("预算支出执行率", "预算执行率", "执行率", "支出执行率"),
+    "年初绩效目标": ("年初绩效目标", "年度绩效目标", "绩效目标", "年初设定目标"),
+    "绩效目标整体完成情况": ("绩效目标整体完成情况", "整体完成情况", "目标完成情况"),
+    OUTPUT_GOALS: (OUTPUT_GOALS, "产出指标"),
+    BENEFIT_GOALS: (BENEFIT_GOALS, "效益指标"),
+    SATISFACTION_GOALS: (SATISFACTION_GOALS, "满意度目标"),
+    "数量指标": ("数量指标",),
+    "质量指标": ("质量指标",),
+    "时效指标": ("时效指标",),
+    "经济效益指标": ("经济效益指标",),
+    "社会效益指标": ("社会效益指标",),
+    "生态效益指标": ("生态效益指标",),
+    "服务对象满意度指标": ("服务对象满意度指标", "满意度"),
+    CONTENT: (CONTENT, "指标内容", "年度指标值", "年度目标", "内容"),
+    DONE: (DONE, "实际完成值", "实际完成情况", "完成值"),
+    "项目执行中存在的问题": ("项目执行中存在的问题", "存在的问题", "存在问题", "问题"),
+    "整改情况": ("整改情况", "整改措施", "改进措施"),
+}
+
+# Bracketed notes anywhere (（万元）, (A), （10分）, （B/A）, 【必填】) and the punctuation people
+# put between words (其中：, 预算-合计, 实际支出/合计, 数量指标·完成情况).
+_NOTES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
+_NOISE = re.compile(r"[\s:;,.、/\\|_\-—–·•*＊'\"“”‘’]+")
+
+
+@functools.lru_cache(maxsize=8192)
+def heading_key(text: str) -> str:
+    """A heading as compared: NFKC (full width → half), no notes in brackets, no spaces or
+    punctuation. "项目年度预算金额（万元）" and "项目年度预算金额" are the same key."""
+    text = unicodedata.normalize("NFKC", text)
+    previous = None
+    while previous != text:  # nested notes: (B/A(%))
+        previous, text = text, _NOTES.sub("", text)
+    return _NOISE.sub("", text)
+
+
+@functools.lru_cache(maxsize=256)
+def _spellings(word: str) -> tuple[str, ...]:
+    spellings = HEADING_SPELLINGS.get(word) or next(
+        (v for k, v in HEADING_SPELLINGS.items() if heading_key(k) == heading_key(word)), (word,))
+    # Longest first, so a flattened heading takes the fullest spelling it starts with.
+    return tuple(sorted({heading_key(s) for s in spellings}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=65536)
+def heading_matches(text: str, word: str) -> bool:
+    """A file's heading (any spelling, any notes) stands for ``word`` of a column's path."""
+    key = heading_key(text)
+    return bool(key) and any(key == s or (len(s) >= 4 and key.startswith(s))
+                             for s in _spellings(word))
+
+
+_GOAL_GROUPS = frozenset(group for _, group in SUMMARY_CATEGORIES)
+_OPTIONAL_LEVELS = frozenset({FISCAL, *_GOAL_GROUPS})
+
+
+def path_matches(path: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    """A file's heading path (top to bottom) fits a column's path.
+
+    The 其中: 财政拨款 level and the 产出目标/效益目标 level may be absent (two-row headers); a
+    heading with no breakdown under 预算金额 is its 合计; and a header flattened into one row
+    ("预算合计", "实际支出一般公共预算", "数量指标年度指标内容") is its levels' words run together."""
+    keys = tuple(heading_key(p) for p in path)
+    if len(keys) == 1 and len(wanted) == 2 and wanted[1] == "合计" and keys[0] in _spellings(
+            wanted[0]):
+        return True
+    return _levels_match(keys, wanted)
+
+
+@functools.lru_cache(maxsize=65536)
+def _levels_match(path: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    if not wanted:
+        return not path
+    word = wanted[0]
+    if word in _OPTIONAL_LEVELS and _levels_match(path, wanted[1:]):
+        return True
+    if not path:
+        return False
+    head, rest = path[0], path[1:]
+    if heading_matches(head, word) and _levels_match(rest, wanted[1:]):
+        return True
+    # A flattened heading: this level's spelling, then the next levels' words in the same cell.
+    return any(head.startswith(spelling) and len(head) > len(spelling)
+               and _levels_match((head[len(spelling):], *rest), wanted[1:])
+               for spelling in _spellings(word))

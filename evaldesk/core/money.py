@@ -21,7 +21,14 @@ _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 # After NFKC (full-width digits, ，and ％ become ASCII) the accepted shapes are:
 # optional sign, digits with optional thousands commas, optional fraction; or a bare fraction.
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$|^[+-]?\.\d+$")
-_UNIT_SUFFIXES = ("万元", "元", "￥", "¥")
+# A unit written in the cell, and how many 万元 one of it is. Longest first: 万元 before 元.
+UNIT_IN_WAN: dict[str, Decimal] = {
+    "亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decimal(1), "万": Decimal(1),
+    "千元": Decimal("0.1"), "元": Decimal("0.0001"),
+}
+# Excel shows (and keeps typing round-trips through) 15 significant digits; a double beyond that
+# is arithmetic noise (0.9901000000000001 for 99.01 %), never something a clerk wrote.
+_EXCEL_DIGITS = 15
 # No budget line reaches a thousand trillion; anything above is a misread cell, not money.
 _TOO_LARGE = Decimal(10) ** 15
 
@@ -51,11 +58,17 @@ def canonical(number: Decimal) -> Decimal:
 
 
 def parse_amount(value: object) -> Decimal | None:
-    """An amount from a cell or from typing: ``None`` for empty, Decimal otherwise (canonical)."""
+    """An amount in 万元 (the report's unit) from a cell or from typing: ``None`` for empty,
+    Decimal otherwise (canonical). A unit written in the cell is converted exactly ("150万元",
+    "1,500,000元", "1.5亿" are all 150 or 15000 万元); see ``parse_money`` for a sheet in 元."""
     if type(value) is float and -1e15 < value < 1e15:
-        # The common case from a workbook, kept quick: repr is the shortest exact spelling and
-        # has no trailing zeros except "x.0", which an integer value takes care of.
-        return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
+        # The common case from a workbook, kept quick: an integer as such, else the shortest
+        # spelling of the double in Excel's 15 significant digits.
+        return Decimal(int(value)) if value.is_integer() else _from_float(value)
+    return parse_money(value)[0]
+
+
+def _checked(value: object) -> Decimal | None:
     number = _parse_amount(value)
     if number is None:
         return None
@@ -66,8 +79,8 @@ def parse_amount(value: object) -> Decimal | None:
 
 def _parse_amount(value: object) -> Decimal | None:
     """
-    Understands "1,234.5", "1234.50", full-width digits, a leading ¥ and a trailing 元/万元 (the
-    unit of the sheet is the caller's business). Raises ``NotANumber`` for anything else.
+    Understands "1,234.5", "1234.50", full-width digits (units are taken off by
+    ``split_unit`` first). Raises ``NotANumber`` for anything else.
     Floats (from spreadsheet readers) are taken by their shortest repr, so 91.66 stays 91.66.
     """
     if value is None:
@@ -81,15 +94,13 @@ def _parse_amount(value: object) -> Decimal | None:
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise NotANumber("不是有效的数字")
-        return Decimal(repr(value))
+        return _from_float(value)
     text = _normalise(str(value))
     if text in ("", "-", "/", "—", "--"):
         # A lone dash is how many tables print "nothing here"; it is not zero and not an error.
         return None
     for prefix in ("￥", "¥"):
         text = text.removeprefix(prefix)
-    for suffix in _UNIT_SUFFIXES:
-        text = text.removesuffix(suffix)
     if not _NUMBER.match(text):
         raise NotANumber(f"「{str(value).strip()}」不是金额，应填数字，例如 91.66")
     try:
@@ -98,30 +109,90 @@ def _parse_amount(value: object) -> Decimal | None:
         raise NotANumber(f"「{value}」不是金额") from exc
 
 
+def _from_float(value: float) -> Decimal:
+    """A double from a workbook as the decimal Excel shows: 15 significant digits, no noise."""
+    return Decimal(f"{value:.{_EXCEL_DIGITS}g}")
+
+
+def split_unit(value: object) -> tuple[object, str]:
+    """A cell's text and the unit written after its number: ("150万" → "150", "万"),
+    ("1,500,000元" → "1,500,000", "元"). Anything else comes back as it was, with no unit. A
+    currency sign alone is no unit: "¥12" on a sheet in 万元 means 12 of the sheet's unit."""
+    if not isinstance(value, str):
+        return value, ""
+    text = _normalise(value)
+    for suffix in UNIT_IN_WAN:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)], suffix
+    return value, ""
+
+
+def parse_money(value: object, *, sheet_in_yuan: bool = False) -> tuple[Decimal | None, str]:
+    """An amount in 万元 (the report's unit) from a cell, and the unit the cell itself wrote.
+
+    A unit in the cell wins over the sheet's: "150万" is 150 万元 on a sheet headed 单位：元, and
+    "1,500,000元" is 150 万元 on one headed 万元. Without one, the sheet's unit applies. The
+    conversion is exact (a shift of decimal places); the unit is returned so a reader can say what
+    it converted."""
+    text, unit = split_unit(value)
+    try:
+        number = _checked(text)
+    except NotANumber as exc:
+        if not unit:
+            raise
+        raise NotANumber(f"「{str(value).strip()}」不是金额，应填数字，例如 91.66") from exc
+    if number is None:
+        return None, unit
+    if unit:
+        return canonical(number * UNIT_IN_WAN[unit]), unit
+    return (yuan_to_wan(number) if sheet_in_yuan else number), ""
+
+
 def parse_rate(value: object) -> Decimal | None:
     """A rate as a fraction: "98.13%" → 0.9813, 0.9813 → 0.9813, "98.13" → 0.9813.
 
     A bare number above 10 can only be a percentage written without its sign (a 1000 % execution
     rate is not a thing), so it is divided by 100; smaller bare numbers are fractions.
+
+    The result keeps the digits the text printed ("86%" → 0.86, "86.20%" → 0.8620, "0.862" →
+    0.862) so that a check can judge it within the precision it was printed to; a number from a
+    workbook cell (whose display is not known here) counts as printed to 0.01 %.
     """
     if value is None:
         return None
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         number = parse_amount(value)
         assert number is not None
-        return canonical(number / PERCENT) if abs(number) > 10 else number
+        return _to_hundredth_percent(number.scaleb(-2) if abs(number) > 10 else number)
     text = _normalise(str(value))
     if text in ("", "-", "/", "—", "--"):
         return None
-    if text.endswith("%"):
-        number = parse_amount(text[:-1])
-        if number is None:
-            raise NotANumber(f"「{value}」不是百分比")
-        return canonical(number / PERCENT)
+    percent = text.endswith("%")
     try:
-        return parse_rate(parse_amount(text))
+        number = _parse_amount(text.removesuffix("%"))
     except NotANumber as exc:
-        raise NotANumber(f"「{str(value).strip()}」不是百分比，应如 98.13%") from exc
+        example = "98.13%"
+        raise NotANumber(f"「{str(value).strip()}」不是百分比，应如 {example}") from exc
+    if number is None or not number.is_finite() or abs(number) >= _TOO_LARGE:
+        raise NotANumber(f"「{str(value).strip()}」不是百分比，应如 98.13%")
+    # The digits as printed: a percentage shifted two places, never rounded or padded.
+    return number.scaleb(-2) if percent or abs(number) > 10 else number
+
+
+_HUNDREDTH_PERCENT = Decimal("0.0001")
+
+
+def fraction_rate(value: object) -> Decimal | None:
+    """A workbook cell known to hold the rate as a fraction (a percent-formatted number, even an
+    absurd 11 for 1100 %), counted as printed to 0.01 % like every workbook number."""
+    number = parse_amount(value)
+    return None if number is None else _to_hundredth_percent(number)
+
+
+def _to_hundredth_percent(rate: Decimal) -> Decimal:
+    exponent = rate.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return rate.quantize(_HUNDREDTH_PERCENT) if exponent > -4 else rate
 
 
 def yuan_to_wan(amount: Decimal | None) -> Decimal | None:

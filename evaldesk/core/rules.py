@@ -190,7 +190,7 @@ def rate_tolerance(printed: Decimal) -> Decimal:
 
 
 def rate_is_consistent(printed: Decimal, actual: Decimal, budget: Decimal,
-                       half: Decimal = RATE_HALF_UNIT) -> bool:
+                       half: Decimal | None = None) -> bool:
     """Could ``printed`` be the rate of amounts that print as ``actual`` / ``budget``?
 
     Rates are usually computed from unrounded amounts (in 元) and then printed; each printed
@@ -199,6 +199,8 @@ def rate_is_consistent(printed: Decimal, actual: Decimal, budget: Decimal,
     its interval meets the interval of quotients (domain.md).
     """
     low, high = rate_interval(actual, budget)
+    if half is None:
+        half = rate_tolerance(printed)
     return printed + half >= low and printed - half <= high
 
 

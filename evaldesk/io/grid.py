@@ -26,8 +26,10 @@ from evaldesk.core.layout import (
     SUMMARY_COLUMNS,
     Column,
     header_cells,
+    heading_matches,
+    path_matches,
 )
-from evaldesk.core.money import NotANumber, parse_amount, parse_rate, yuan_to_wan
+from evaldesk.core.money import NotANumber, fraction_rate, parse_amount, parse_rate, yuan_to_wan
 from evaldesk.core.records import (
     CATEGORY_BY_KEY,
     NOT_APPLICABLE,
@@ -62,39 +64,6 @@ _SIGNATURE = re.compile(
     r"(单位负责人|负责人|填表人|填报人|联系电话|电话|填报日期|填表日期|日期)\s*[:：]\s*"
 )
 
-# Words other tables use for the form's headings (normalised: no spaces, half-width brackets).
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "序号": ("序号", "编号"),
-    "部门名称": ("部门名称", "单位名称", "预算单位", "部门"),
-    "项目名称": ("项目名称", "项目"),
-    "项目年度预算金额": ("项目年度预算金额", "年度预算金额", "预算金额", "全年预算数", "预算数",
-                         "年度预算"),
-    "实际支出金额": ("实际支出金额", "实际支出", "全年执行数", "执行数", "支出金额"),
-    "合计": ("合计", "小计", "总计"),
-    "其中:财政拨款": ("其中:财政拨款", "财政拨款", "其中财政拨款"),
-    "一般公共预算": ("一般公共预算", "一般公共预算拨款", "公共预算"),
-    "政府性基金": ("政府性基金", "政府性基金预算", "政府性基金拨款"),
-    "非财政资金": ("非财政资金", "非财政拨款", "其他资金"),
-    "预算支出执行率": ("预算支出执行率", "预算执行率", "执行率", "支出执行率"),
-    "年初绩效目标": ("年初绩效目标", "年度绩效目标", "绩效目标"),
-    "绩效目标整体完成情况": ("绩效目标整体完成情况", "整体完成情况", "目标完成情况"),
-    "产出目标": ("产出目标", "产出指标"),
-    "效益目标": ("效益目标", "效益指标"),
-    "满意度指标": ("满意度指标", "满意度目标"),
-    "数量指标": ("数量指标",),
-    "质量指标": ("质量指标",),
-    "时效指标": ("时效指标",),
-    "经济效益指标": ("经济效益指标",),
-    "社会效益指标": ("社会效益指标",),
-    "生态效益指标": ("生态效益指标",),
-    "服务对象满意度指标": ("服务对象满意度指标", "满意度"),
-    "年度指标内容": ("年度指标内容", "指标内容", "年度指标值", "年度目标"),
-    "完成情况": ("完成情况", "实际完成值", "实际完成情况", "完成值"),
-    "项目执行中存在的问题": ("项目执行中存在的问题", "存在的问题", "存在问题", "问题"),
-    "整改情况": ("整改情况", "整改措施", "改进措施"),
-}
-
-
 def norm(value: object) -> str:
     """Header words compared without spaces, with full-width forms folded (（）： → ():)."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", cell_text(value)))
@@ -120,8 +89,7 @@ def cell_text(value: object) -> str:
 
 
 def _matches(word: str, heading: str) -> bool:
-    synonyms = _SYNONYMS.get(norm(heading), (norm(heading),))
-    return any(word == s or (len(s) >= 4 and word.startswith(s)) for s in synonyms)
+    return heading_matches(word, heading)
 
 
 @dataclass
@@ -341,20 +309,8 @@ def inspect_grid(grid: Grid, source: str) -> HeaderInfo:
     return _info(rows, header, [])
 
 
-_GOAL_GROUPS = frozenset(group for _, group in SUMMARY_CATEGORIES)
-
-
 def _path_matches(path: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
-    """A file's heading path fits a layout column when its levels match the column's levels;
-    the "其中: 财政拨款" level may be absent from the file (two-row headers)."""
-    if len(path) == 1 and len(wanted) == 2 and wanted[1] == "合计":
-        return _matches(path[0], wanted[0])  # "预算金额" with no breakdown is the total
-    if len(path) < len(wanted) and wanted[0] in _GOAL_GROUPS:
-        wanted = wanted[1:]  # 数量指标/年度指标内容 without the 产出目标 level above it
-    if len(path) < len(wanted):
-        wanted = tuple(w for w in wanted if norm(w) != "其中:财政拨款")
-    return len(path) == len(wanted) and all(
-        _matches(p, w) for p, w in zip(path, wanted, strict=True))
+    return path_matches(path, wanted)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -586,7 +542,7 @@ def _rate_from_cell(raw: object, computed: Decimal | None) -> Decimal | None:
     if rate is None or computed is None or not isinstance(raw, (int, float)) \
             or isinstance(raw, bool) or abs(raw) <= 10:
         return rate
-    as_fraction = parse_amount(raw)
+    as_fraction = fraction_rate(raw)
     assert as_fraction is not None
     return as_fraction if abs(as_fraction - computed) < abs(rate - computed) else rate
 

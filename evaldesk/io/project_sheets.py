@@ -42,7 +42,7 @@ from typing import Any
 from evaldesk.core import project_layout as pl
 from evaldesk.core.fields import get_value, summary_text
 from evaldesk.core.layout import SUMMARY_CATEGORIES, SUMMARY_COLUMNS
-from evaldesk.core.money import NotANumber, parse_amount, parse_rate, yuan_to_wan
+from evaldesk.core.money import NotANumber, fraction_rate, parse_amount, parse_rate, yuan_to_wan
 from evaldesk.core.project_layout import CellKind, FormCell, fold, label_matches
 from evaldesk.core.records import (
     BENEFIT,
@@ -521,7 +521,7 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
         elif cells.exact and isinstance(rate_raw, (int, float)):
             # Ours is a fraction in a percent-formatted cell, even an absurd 1100 % (which
             # parse_rate would take for a percentage written without its sign).
-            project.rate_printed = parse_amount(rate_raw)
+            project.rate_printed = fraction_rate(rate_raw)
         else:
             project.rate_printed = parse_rate(rate_raw)
     except NotANumber:
