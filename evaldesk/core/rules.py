@@ -449,7 +449,7 @@ def _check_template_text(found: list[Finding], project: Project) -> None:
                                  f"「{_excerpt(value)}」，请替换为实际内容"))
 
 
-def _excerpt(text: str, length: int = 24) -> str:
+def _excerpt(text: str, length: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[:length] + "…"
 
