@@ -702,7 +702,7 @@ def _execution_findings(project: Project, profile: ScoringProfile) -> Iterator[F
     if weight is not None and weight != points:
         yield Finding(FUNDS_WEIGHT, Severity.ERROR, uid, "execution.weight",
                       f"「{block}」的{heading(project, 'points', '分值')}为 {_num(weight)}，"
-                      f"按{profile.label}应为 {_num(points)}")
+                      f"评分规则「{profile.label}」规定为 {_num(points)}")
     printed = project.execution_score_printed
     rates = _execution_range(project)
     if printed is None or rates is None:

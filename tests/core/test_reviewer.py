@@ -71,7 +71,7 @@ def test_funds_row_weight_must_be_the_profiles_execution_points() -> None:
     assert (FUNDS_WEIGHT, "execution.weight") in found
     (finding,) = [f for f in scoring_findings(mof_form(execution_weight_printed=D(100)))
                   if f.code == FUNDS_WEIGHT]
-    assert "100" in finding.message and "应为 10" in finding.message
+    assert "100" in finding.message and "规定为 10" in finding.message
     # Under a 20-point profile the same 10 is the mistake.
     assert (FUNDS_WEIGHT, "execution.weight") in all_codes(mof_form(), "exec20")
 
