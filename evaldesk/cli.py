@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from evaldesk.core.records import Report
+    from evaldesk.core.scoring import ScoringProfile
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -58,12 +59,30 @@ def _read(path: str) -> Report | None:
     return None
 
 
-def _check(args: argparse.Namespace) -> int:
-    from evaldesk.core.rules import Checker, field_label
-    from evaldesk.core.scoring import get_profile, scoring_findings
-    from evaldesk.core.serialize import finding_to_dict
+def _profile_for(report: Report, path: str, chosen: str | None) -> ScoringProfile:
+    """The profile asked for, else the one the form's layout points to; said on stderr, so
+    that a reader of the findings knows which rules gave them."""
+    from evaldesk.core.province import propose_profile
+    from evaldesk.core.scoring import get_profile
 
-    profile = get_profile(args.profile)
+    if chosen is not None:
+        profile = get_profile(chosen)
+        _say(f"{path}: 评分规则：{profile.label}（--profile {chosen}）", err=True)
+        return profile
+    proposal = propose_profile(report)
+    profile = get_profile(proposal.profile)
+    if proposal.recognised:
+        _say(f"{path}: 评分规则：{profile.label}（按表样识别：{'、'.join(proposal.evidence)}；"
+             "可用 --profile 另选）", err=True)
+    else:
+        _say(f"{path}: 评分规则：{profile.label}", err=True)
+    return profile
+
+
+def _check(args: argparse.Namespace) -> int:
+    from evaldesk.core.rules import field_label
+    from evaldesk.core.scoring import checker_for
+    from evaldesk.core.serialize import finding_to_dict
 
     status = EXIT_OK
     as_json: list[dict[str, object]] = []
@@ -72,7 +91,8 @@ def _check(args: argparse.Namespace) -> int:
         if report is None:
             status = EXIT_UNREADABLE
             continue
-        findings = Checker(report, lambda p: scoring_findings(p, profile)).findings()
+        profile = _profile_for(report, path, args.profile)
+        findings = checker_for(report, profile).findings()
         projects = {p.uid: p for p in report.projects}
         if args.explain and not args.json:
             for line in explain_lines(report):
@@ -86,7 +106,7 @@ def _check(args: argparse.Namespace) -> int:
         for finding in findings:
             project = projects.get(finding.project_uid) if finding.project_uid is not None else None
             where = f" 项目 {project.seq or '?'}「{project.name}」" if project else " 全表"
-            field = f" {field_label(finding.field)}" if finding.field else ""
+            field = f" {field_label(finding.field, project)}" if finding.field else ""
             level = "错误" if finding.is_error else "警告"
             _say(f"{path}:{where}{field}: {level}：{finding.message} [{finding.code}]")
         _say(f"{path}: {len(report.projects)} 个项目，{errors} 个错误，"
@@ -97,13 +117,13 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    from evaldesk.core.scoring import get_profile
     from evaldesk.core.serialize import report_to_dict
 
     report = _read(args.file)
     if report is None:
         return EXIT_UNREADABLE
-    data = report_to_dict(report, get_profile(args.profile))
+    profile = _profile_for(report, args.file, args.profile)
+    data = report_to_dict(report, profile)
     if args.explain:
         data["import_summary"] = import_summary_to_dict(report)
     _say(json.dumps(data, ensure_ascii=False, indent=2))
@@ -207,14 +227,13 @@ def _pdf(args: argparse.Namespace) -> int:
     report = _read(args.input)
     if report is None:
         return EXIT_UNREADABLE
-    from evaldesk.core.scoring import get_profile
     from evaldesk.printing.pdf import export_pdf
 
     output = Path(args.output or Path(args.input).with_suffix(".pdf"))
     try:
         export_pdf(report, output, paper=args.paper, landscape=not args.portrait,
                    form_landscape=args.form_landscape,
-                   sheets=args.sheets, profile=get_profile(args.profile),
+                   sheets=args.sheets, profile=_pdf_profile(report, args.profile),
                    form_paper=args.form_paper)
     except WriteError as exc:
         _say(f"{output}: 无法生成 PDF：{exc.reason}", err=True)
@@ -223,11 +242,20 @@ def _pdf(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _pdf_profile(report: Report, chosen: str | None) -> ScoringProfile:
+    from evaldesk.core.province import propose_profile
+    from evaldesk.core.scoring import get_profile
+
+    return get_profile(chosen or propose_profile(report).profile)
+
+
 def _profile_option(parser: argparse.ArgumentParser) -> None:
     # The names are listed without importing scoring at start-up: they are stable ids.
-    parser.add_argument("--profile", default="mof",
-                        choices=("mof", "hebei", "exec20", "capped", "regroup", "linear"),
-                        help="评分规则（默认 mof：财政部 10/50/30/10）")
+    parser.add_argument("--profile", default=None,
+                        choices=("mof", "hebei", "exec20", "capped", "regroup", "linear",
+                                 "sichuan"),
+                        help="评分规则（默认按表样识别：四川表样用 sichuan，其余用 mof："
+                             "财政部 10/50/30/10）")
 
 
 def build_parser() -> argparse.ArgumentParser:

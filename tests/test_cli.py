@@ -246,3 +246,23 @@ def test_merged_summary_keeps_department_subtotals_and_equal_rates(
     assert [(p.seq, p.department) for p in merged.projects] == [
         ("1", "区信访局"), ("2", "区信访局"), ("3", "区教育局（2）")]
     assert "区教育局（2）\t预算 8.00" in stdout
+
+
+def test_check_uses_the_profile_the_layout_points_to_and_says_so(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.io.test_project_sheets import _sichuan_sheet
+
+    path = _sichuan_sheet(tmp_path / "四川.xlsx")
+    _code, _out, err = run(capsys, "check", str(path))
+    assert "评分规则：四川" in err and "按表样识别" in err and "财政专户管理资金" in err
+    _code, out, _err = run(capsys, "dump", str(path))
+    assert {p["profile"] for p in json.loads(out)["projects"]} == {"sichuan"}
+    # --profile wins, and is said too.
+    _code, out, err = run(capsys, "dump", "--profile", "mof", str(path))
+    assert {p["profile"] for p in json.loads(out)["projects"]} == {"mof"}
+    assert "评分规则：财政部通用" in err and "--profile mof" in err
+
+
+def test_check_says_mof_for_the_seed(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    _code, _out, err = run(capsys, "check", str(seed_path))
+    assert "评分规则：财政部通用（执行率10分）" in err and "按表样识别" not in err

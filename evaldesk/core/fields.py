@@ -296,6 +296,7 @@ def clone_project(project: Project) -> Project:
         _copied(project.budget), _copied(project.actual), _copied(project.initial))
     clone.indicators = [_copied(i) for i in project.indicators]
     clone.bad_values = dict(project.bad_values)
+    clone.headings = dict(project.headings)
     clone.import_notes = [_copied(n) for n in project.import_notes]
     clone.carried_over = set(project.carried_over)
     return clone

@@ -200,6 +200,16 @@ class Project:
     project_lead: str = ""  # 项目负责人
     finance_lead: str = ""  # 财务负责人
     total_score_printed: Decimal | None = None  # 总分 as a per-project sheet printed it
+    # Another's per-project form only (ours prints the profile's figures): the funds row's
+    # 分值/权重 and 得分, and the full marks printed beside 总分 (under 分值).
+    execution_weight_printed: Decimal | None = None
+    execution_score_printed: Decimal | None = None
+    total_points_printed: Decimal | None = None
+    funds_reason: str = ""  # the funds block's 原因 / 偏差原因 cell (Sichuan, Yunnan)
+    # The headings a form printed, by field key ("budget" → "调整后预算数", "points" → "权重",
+    # "indicators" → "绩效指标（90分）"): messages name what the clerk sees, and the layout tells
+    # which province's rules the form follows.
+    headings: dict[str, str] = field(default_factory=dict)
     grade_printed: str = ""  # 自评等级 as printed
     # Cells that held text where a number belongs: field key → the text, kept verbatim.
     bad_values: dict[str, str] = field(default_factory=dict)

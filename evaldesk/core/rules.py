@@ -8,9 +8,8 @@ time, including the one rule that looks across projects (the same goal text on t
 
 from __future__ import annotations
 
-import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -65,6 +64,7 @@ NO_SATISFACTION_INDICATOR = "NO_SATISFACTION_INDICATOR"
 TEMPLATE_TEXT = "TEMPLATE_TEXT"
 DUPLICATE_GOAL = "DUPLICATE_GOAL"
 CARRIED_OVER = "CARRIED_OVER"
+BUDGET_ADJUSTED_NO_REASON = "BUDGET_ADJUSTED_NO_REASON"
 
 LOW_RATE = Decimal("0.9")
 RATE_HALF_UNIT = Decimal("0.00005")  # ±0.005 percentage points: a rate printed to 0.01 %
@@ -72,20 +72,38 @@ _ZERO = Decimal(0)
 
 _HEADERS = {c.key: c.header.replace("其中: ", "") for c in SUMMARY_COLUMNS}
 _PART_NAMES = {"general": "一般公共预算", "fund": "政府性基金", "non_fiscal": "非财政资金",
-               "carryover": "上年结转资金"}
-_SIDE_NAMES = {"budget": "预算", "actual": "实际支出", "initial": "年初预算"}
+               "carryover": "上年结转资金", "total": "合计", "fiscal": "财政拨款"}
+_SIDE_NAMES = {"budget": "预算", "actual": "实际支出", "initial": "年初预算数"}
+# A bracketed note at the end of a printed heading: 全年预算数（A）, 执行率(B/A), 权重（10分）.
+_HEADING_NOTE = re.compile(r"\s*[（(][^（()）]*[)）]\s*$")
 
 # What people write in 问题 when there is nothing to say; it explains nothing.
-_NO_REASON = frozenset({"", "无", "无。", "没有", "暂无", "/", "-", "—", "--", "无问题", "不适用"})
+_NO_REASON = frozenset({"", "无", "无。", "没有", "暂无", "/", "／", "-", "—", "--", "无问题", "不适用"})
 _HUNDRED_PERCENT = re.compile(r"^\s*100(\.0+)?\s*[%％]\s*$")
-_TEMPLATE = re.compile(r"请填写|请输入|填写说明|填报说明|（示例）|\(示例\)|^例[:：]|XXX|×××|＊＊", re.M)
+
+# Instructions templates print in the cells (MoF and provincial forms): a request to the clerk
+# (请填写…, 此处填写…), a word limit in brackets (（200字以内）), an instruction that opens with
+# what to compare against and then says what to do (对照年度目标，说明…; 结合自评情况，对…进行
+# 描述), placeholders (XXX, ×××). A clerk's own sentence says what happened ("对照年度目标，全部
+# 完成", "请示报告按时报送", "已进行了分析"), and none of these match it.
+_TEMPLATE = re.compile(
+    r"请(?:填写|填报|输入|根据|结合|对照|按照|简要|简述|说明|列明|描述|概述|注明|选择|如实|在此|逐项)"
+    r"|(?:此处|在此|须|需|应)(?:如实|认真|据实|逐项)?填(?:写|报)"
+    r"|填(?:写|报|表)说明|[（(]\s*(?:示例|例|样例)\s*[)）]|^\s*(?:例|例如|示例)\s*[:：]"
+    r"|[（(][^（()）]{0,12}?\d+\s*字(?:以内|以下|左右|内)?\s*[)）]|\d+\s*字以内"
+    r"|^\s*(?:对照|结合|根据|按照|围绕)[^，。,；;\n]{1,20}[，,]\s*(?:简要|逐项|逐条|具体|如实|重点)?"
+    r"(?:说明|描述|阐述|分析|填写|列明|概述|总结|列出)"
+    r"|对[^。\n]{1,20}进行(?:简要|具体|详细)?(?:说明|描述|阐述|分析|总结)(?:[（(。]|$)"
+    r"|^\s*(?:简要|简述|详细|逐条|逐项)(?:说明|描述|阐述|概述|分析|列出|填写)"
+    r"|无(?:则|的)?(?:请)?填[“\"「『]?无|(?<![A-Za-z])(?:XX|ＸＸ|××|＊＊)",
+    re.M)
 
 # Substrings every template pattern contains: plain `in` tests rule out most texts far faster
 # than the regular expression can.
-_TEMPLATE_CLUES = ("请", "说明", "例", "XXX", "×××", "＊＊")
-_TEMPLATE_HEAD = 40
-_TEXT_FIELDS_FOR_TEMPLATE = ("name", "goal", "completion", "problems", "rectification")
-_template_texts = operator.attrgetter(*_TEXT_FIELDS_FOR_TEMPLATE)
+_TEMPLATE_CLUES = ("请", "填", "字", "例", "对", "结合", "根据", "按照", "围绕", "简", "详细",
+                   "逐", "XX", "ＸＸ", "××", "＊＊")
+_TEXT_FIELDS_FOR_TEMPLATE = ("name", "goal", "completion", "funds_reason", "problems",
+                             "rectification", "conclusion")
 
 
 _INDICATOR_PARTS = {"name": "三级指标", "target": "年度指标值", "actual": "实际完成值",
@@ -98,17 +116,55 @@ _OTHER_LABELS = {"code": "项目编码", "authority": "主管部门", "implement
                  "actual.fiscal": "实际支出/财政拨款"}
 
 
-def field_label(key: str) -> str:
+def heading(project: Project | None, key: str, default: str) -> str:
+    """What the project's own form printed for ``key`` (without its bracketed note), else
+    ``default``: 调整后预算数 where a Sichuan form says so, 全年预算数 where the MoF form does."""
+    if project is not None:
+        printed = project.headings.get(key, "")
+        plain = _HEADING_NOTE.sub("", " ".join(printed.split()))
+        if plain:
+            return plain
+    return default
+
+
+def side_name(project: Project | None, side: str) -> str:
+    """A money column as the clerk's form calls it: 年初预算数, 调整后预算数, 预算执行数 …"""
+    return heading(project, side, _SIDE_NAMES[side])
+
+
+def part_name(project: Project | None, part: str) -> str:
+    """A fund row as the clerk's form calls it: 财政资金, 本年财政拨款, 总额 …"""
+    return heading(project, f"row.{part}", _PART_NAMES[part])
+
+
+_FIELD_NAMES = {"rate": "执行率", "execution.weight": "分值", "execution.score": "得分",
+                "funds_reason": "原因", "total_score": "总分"}
+
+
+def field_label(key: str, project: Project | None = None) -> str:
     """The heading a clerk sees for a field key: "项目年度预算金额/合计", "年初绩效目标",
-    "第 3 个指标/分值" (indicator fields of the per-project form are keyed by position)."""
-    label = _HEADERS.get(key) or _OTHER_LABELS.get(key)
+    "第 3 个指标/分值" (indicator fields of the per-project form are keyed by position).
+
+    With ``project``, the headings its own form printed win ("调整后预算数/总额"). Never the key
+    itself: a key the program does not know is described, not shown.
+    """
+    headings = project.headings if project is not None else None
+    side, _, part = key.partition(".")
+    if side in _SIDE_NAMES and part in _PART_NAMES and (headings or key not in _HEADERS):
+        return f"{side_name(project, side)}/{part_name(project, part)}"
+    if headings and key in ("rate", "funds_reason", "execution.weight", "execution.score"):
+        column = {"rate": "rate", "funds_reason": "reason", "execution.weight": "points",
+                  "execution.score": "score"}[key]
+        return heading(project, column, _FIELD_NAMES[key])
+    label = _HEADERS.get(key) or _OTHER_LABELS.get(key) or _FIELD_NAMES.get(key)
     if label:
         return label
     if key.startswith("indicator:"):
         index, _, part = key.removeprefix("indicator:").partition(".")
         if index.isdigit():
-            return f"第 {int(index) + 1} 个指标/{_INDICATOR_PARTS.get(part, part)}"
-    return key
+            name = heading(project, f"indicator.{part}", _INDICATOR_PARTS.get(part, "内容"))
+            return f"第 {int(index) + 1} 个指标/{name}"
+    return "整个项目" if not key else "其他内容"
 
 
 def _num(value: Decimal | None) -> str:
@@ -126,28 +182,40 @@ def _amount_tolerance(value: Decimal) -> Decimal:
     return min(AMOUNT_HALF_CENT, half_unit(value))
 
 
-def rate_is_consistent(printed: Decimal, actual: Decimal, budget: Decimal) -> bool:
-    """Could ``printed`` be the rate of amounts that print as ``actual`` / ``budget``?
-
-    Rates are usually computed from unrounded amounts (in 元) and then printed; each printed
-    amount stands for an interval ±half a unit, and the printed rate for ±0.005 percentage points.
-    The printed rate is right when its interval meets the interval of quotients (domain.md).
-    """
-    tol_a, tol_b = _amount_tolerance(actual), _amount_tolerance(budget)
-    low_budget = budget - tol_b
-    if low_budget <= 0:
-        return True  # a budget of a cent or less: any rate can be printed
-    lowest = (actual - tol_a) / (budget + tol_b)
-    highest = (actual + tol_a) / low_budget
-    half = rate_tolerance(printed)
-    return printed + half >= lowest and printed - half <= highest
-
-
 def rate_tolerance(printed: Decimal) -> Decimal:
     """Half a unit of the printed rate's last digit, never less than 0.005 percentage points:
     a form that prints "86%" is right for any rate that rounds to it (readers keep the digits as
     printed, so 86% is 0.86 and 86.20% is 0.8620)."""
     return max(RATE_HALF_UNIT, half_unit(printed))
+
+
+def rate_is_consistent(printed: Decimal, actual: Decimal, budget: Decimal,
+                       half: Decimal | None = None) -> bool:
+    """Could ``printed`` be the rate of amounts that print as ``actual`` / ``budget``?
+
+    Rates are usually computed from unrounded amounts (in 元) and then printed; each printed
+    amount stands for an interval ±half a unit, and the printed rate for ±``half`` (0.005
+    percentage points for a rate printed to 0.01 %, 0.5 for "86%"). The printed rate is right when
+    its interval meets the interval of quotients (domain.md).
+    """
+    low, high = rate_interval(actual, budget)
+    if half is None:
+        half = rate_tolerance(printed)
+    return printed + half >= low and printed - half <= high
+
+
+def rate_interval(actual: Decimal, budget: Decimal) -> tuple[Decimal, Decimal]:
+    """The lowest and highest rate that amounts printing as ``actual`` / ``budget`` can have."""
+    tol_a, tol_b = _amount_tolerance(actual), _amount_tolerance(budget)
+    low_budget = budget - tol_b
+    if low_budget <= 0:
+        return _ZERO, Decimal("Infinity")  # a budget of a cent or less: any rate can be printed
+    return (actual - tol_a) / (budget + tol_b), (actual + tol_a) / low_budget
+
+
+def format_printed_rate(printed: Decimal) -> str:
+    """A printed rate with the digits the form printed: 86%, 86.20%, 98.13%."""
+    return f"{printed.scaleb(2):f}%"
 
 
 def _sum_is_consistent(total: Decimal, parts: Iterable[Decimal | None]) -> bool:
@@ -178,34 +246,46 @@ def _shown_total(funds: Funds) -> Decimal | None:
     return (general or _ZERO) + (fund or _ZERO) + (non_fiscal or _ZERO)
 
 
-def _check_funds(found: list[Finding], uid: int, side: str, funds: Funds) -> None:
+def _check_funds(found: list[Finding], project: Project, side: str, funds: Funds) -> None:
+    uid = project.uid
     general, fund, non_fiscal, carryover = funds.general, funds.fund, funds.non_fiscal, \
         funds.carryover
+    name = side_name(project, side)
     if (general is not None and general < 0) or (fund is not None and fund < 0) or (
             non_fiscal is not None and non_fiscal < 0) or (carryover is not None and carryover < 0):
         for part, value in (("general", general), ("fund", fund), ("non_fiscal", non_fiscal),
                             ("carryover", carryover)):
             if value is not None and value < 0:
                 found.append(Finding(NEGATIVE_AMOUNT, Severity.ERROR, uid, f"{side}.{part}",
-                                     f"{_SIDE_NAMES[side]}{_PART_NAMES[part]} {_num(value)} 为负数"))
+                                     f"{name}{part_name(project, part)} {_num(value)} 为负数"))
     entered = funds.total_entered
+    total_name = part_name(project, "total")
     if entered is not None:
         if general is None and fund is None and non_fiscal is None and carryover is None:
             found.append(Finding(SOURCES_MISSING, Severity.WARNING, uid, f"{side}.general",
-                                 f"{_SIDE_NAMES[side]}合计 {_num(entered)} 未按资金来源"
+                                 f"{name}{total_name} {_num(entered)} 未按资金来源"
                                  "（一般公共预算、政府性基金、非财政资金）分列"))
         elif not _sum_is_consistent(entered, (general, fund, non_fiscal, carryover)):
-            extra = "" if carryover is None else f" + 上年结转资金 {_num(carryover)}"
+            parts = " + ".join(f"{part_name(project, part)} {_num(value)}" for part, value in (
+                ("general", general), ("fund", fund), ("non_fiscal", non_fiscal),
+                ("carryover", carryover)) if value is not None or part != "carryover")
             found.append(Finding(TOTAL_NOT_SUM, Severity.ERROR, uid, f"{side}.total",
-                                 f"{_SIDE_NAMES[side]}合计 {_num(entered)} ≠ 一般公共预算 "
-                                 f"{_num(general)} + 政府性基金 {_num(fund)} + 非财政资金 "
-                                 f"{_num(non_fiscal)}{extra}（应为 {_num(funds.total_computed)}）"))
+                                 f"{name}{total_name} {_num(entered)} ≠ {parts}"
+                                 f"（应为 {_num(funds.total_computed)}）"))
     fiscal = funds.fiscal_entered
     if fiscal is not None and (general is not None or fund is not None) \
             and not _sum_is_consistent(fiscal, (general, fund)):
         found.append(Finding(FISCAL_NOT_SUM, Severity.ERROR, uid, f"{side}.fiscal",
-                             f"{_SIDE_NAMES[side]}财政拨款 {_num(fiscal)} ≠ 一般公共预算 "
-                             f"{_num(general)} + 政府性基金 {_num(fund)}"))
+                             f"{name}{part_name(project, 'fiscal')} {_num(fiscal)} ≠ "
+                             f"{part_name(project, 'general')} {_num(general)} + "
+                             f"{part_name(project, 'fund')} {_num(fund)}"))
+
+
+def _money_name(project: Project, side: str) -> str:
+    """The money column as a whole: the summary's heading, or the per-project form's own."""
+    if project.headings:
+        return side_name(project, side)
+    return {"budget": "项目年度预算金额", "actual": "实际支出金额"}[side]
 
 
 def _check_rate(found: list[Finding], project: Project) -> None:
@@ -213,22 +293,27 @@ def _check_rate(found: list[Finding], project: Project) -> None:
     budget, actual = project.budget, project.actual
     budget_total, actual_total = _shown_total(budget), _shown_total(actual)
     if budget_total is None:
-        if "budget.total" not in project.bad_values:
+        if "budget.total" not in project.bad_values and not any(
+                k.startswith("budget.") for k in project.bad_values):
             found.append(Finding(REQUIRED, Severity.ERROR, uid, "budget.total",
-                                 "未填项目年度预算金额"))
+                                 f"未填{_money_name(project, 'budget')}"))
         return
     if actual_total is None:
-        if "actual.total" not in project.bad_values:
-            found.append(Finding(REQUIRED, Severity.ERROR, uid, "actual.total", "未填实际支出金额"))
+        if not any(k.startswith("actual.") for k in project.bad_values):
+            found.append(Finding(REQUIRED, Severity.ERROR, uid, "actual.total",
+                                 f"未填{_money_name(project, 'actual')}"))
         return
     if budget_total == 0:
         if actual_total > 0:
             found.append(Finding(SPENT_WITHOUT_BUDGET, Severity.ERROR, uid, "actual.total",
-                                 f"预算为 0，实际支出却有 {_num(actual_total)}，执行率无从计算"))
+                                 f"{side_name(project, 'budget')}为 0，"
+                                 f"{side_name(project, 'actual')}却有 {_num(actual_total)}，"
+                                 "执行率无从计算"))
         elif project.rate_printed:
             found.append(Finding(RATE_WITHOUT_BUDGET, Severity.ERROR, uid, "rate",
-                                 "预算与支出均为 0，执行率应为「—」，"
-                                 f"表中为 {format_rate(project.rate_printed)}"))
+                                 f"{side_name(project, 'budget')}与{side_name(project, 'actual')}"
+                                 "均为 0，执行率应为「—」，表中为 "
+                                 f"{format_printed_rate(project.rate_printed)}"))
         return
     overspent = actual_total > budget_total
     for spent, planned in ((actual.general, budget.general), (actual.fund, budget.fund),
@@ -237,12 +322,13 @@ def _check_rate(found: list[Finding], project: Project) -> None:
             overspent = True
     if overspent or actual.carryover is not None or budget.general is None \
             or budget.fund is None or budget.non_fiscal is None:
-        _check_overspent(found, uid, actual, budget, actual_total, budget_total)
+        _check_overspent(found, project, actual_total, budget_total)
     _check_rate_figures(found, project, actual_total, budget_total)
 
 
-def _check_overspent(found: list[Finding], uid: int, actual: Funds, budget: Funds,
-                     actual_total: Decimal, budget_total: Decimal) -> None:
+def _check_overspent(found: list[Finding], project: Project, actual_total: Decimal,
+                     budget_total: Decimal) -> None:
+    actual, budget = project.actual, project.budget
     for part, spent, planned in (
         ("general", actual.general, budget.general),
         ("fund", actual.fund, budget.fund),
@@ -251,9 +337,22 @@ def _check_overspent(found: list[Finding], uid: int, actual: Funds, budget: Fund
         ("total", actual_total, budget_total),
     ):
         if spent is not None and spent > 0 and spent > (planned or _ZERO):
-            name = "合计" if part == "total" else _PART_NAMES[part]
-            found.append(Finding(OVERSPENT, Severity.ERROR, uid, f"actual.{part}",
-                                 f"实际支出{name} {_num(spent)} 超过预算{name} {_num(planned)}"))
+            name = part_name(project, part)
+            found.append(Finding(OVERSPENT, Severity.ERROR, project.uid, f"actual.{part}",
+                                 f"{side_name(project, 'actual')}{name} {_num(spent)} 超过"
+                                 f"{side_name(project, 'budget')}{name} {_num(planned)}"))
+
+
+def _has_reason(text: str) -> bool:
+    return text.strip() not in _NO_REASON
+
+
+def _reason_place(project: Project) -> str:
+    """Where a form asks for the reason behind its figures: the funds block's 原因 column where
+    it has one (Sichuan), else 项目执行中存在的问题 (or the form's own word for it)."""
+    if "reason" in project.headings:
+        return heading(project, "reason", "原因")
+    return heading(project, "problems", "项目执行中存在的问题")
 
 
 def _check_rate_figures(found: list[Finding], project: Project, actual_total: Decimal,
@@ -261,20 +360,41 @@ def _check_rate_figures(found: list[Finding], project: Project, actual_total: De
     uid = project.uid
     rate = actual_total / budget_total
     printed = project.rate_printed
-    if printed is not None and abs(rate - printed) > rate_tolerance(printed) and not rate_is_consistent(
-            printed, actual_total, budget_total):
-        found.append(Finding(RATE_MISMATCH, Severity.ERROR, uid, "rate",
-                             f"执行率 {format_rate(printed)} ≠ 实际支出 {_num(actual_total)} ÷ "
-                             f"预算 {_num(budget_total)} = {format_rate(rate)}"))
+    if printed is not None:
+        half = rate_tolerance(printed)
+        if abs(rate - printed) > half and not rate_is_consistent(printed, actual_total,
+                                                                  budget_total, half):
+            found.append(Finding(RATE_MISMATCH, Severity.ERROR, uid, "rate",
+                                 f"{heading(project, 'rate', '执行率')} "
+                                 f"{format_printed_rate(printed)} ≠ "
+                                 f"{side_name(project, 'actual')} {_num(actual_total)} ÷ "
+                                 f"{side_name(project, 'budget')} {_num(budget_total)} = "
+                                 f"{format_rate(rate)}"))
     if rate < LOW_RATE:
-        if project.problems.strip() in _NO_REASON:
-            found.append(Finding(LOW_RATE_NO_REASON, Severity.WARNING, uid, "problems",
-                                 f"执行率 {format_rate(rate)} 低于 90%，须在「项目执行中存在的问题」"
+        if not _has_reason(project.problems) and not _has_reason(project.funds_reason):
+            found.append(Finding(LOW_RATE_NO_REASON, Severity.WARNING, uid,
+                                 "funds_reason" if "reason" in project.headings else "problems",
+                                 f"执行率 {format_rate(rate)} 低于 90%，须在「{_reason_place(project)}」"
                                  "中说明原因（不能为空或「无」）"))
         if _HUNDRED_PERCENT.match(project.completion):
             found.append(Finding(COMPLETION_VS_RATE, Severity.WARNING, uid, "completion",
-                                 f"执行率只有 {format_rate(rate)}，绩效目标整体完成情况却为 "
+                                 f"执行率只有 {format_rate(rate)}，"
+                                 f"{heading(project, 'completion', '绩效目标整体完成情况')}却为 "
                                  f"{project.completion.strip()}，请核实"))
+
+
+def _check_adjusted_budget(found: list[Finding], project: Project) -> None:
+    """年初预算 changed during the year (调整后/全年预算 differs) must be explained."""
+    initial, budget = _shown_total(project.initial), _shown_total(project.budget)
+    if initial is None or budget is None or initial == budget:
+        return
+    if _has_reason(project.funds_reason) or _has_reason(project.problems):
+        return
+    found.append(Finding(
+        BUDGET_ADJUSTED_NO_REASON, Severity.WARNING, project.uid,
+        "funds_reason" if "reason" in project.headings else "problems",
+        f"{side_name(project, 'initial')} {_num(initial)} 与{side_name(project, 'budget')} "
+        f"{_num(budget)} 不同（年中调整了预算），须在「{_reason_place(project)}」中说明调整原因"))
 
 
 # Each 一级指标 group as a bit: a project's groups are one integer, not a set built per check.
@@ -283,7 +403,7 @@ _CATEGORY_BIT = {c.key: _GROUP_BITS[c.level1] for c in CATEGORIES}
 _ALL_GROUPS = 7
 
 
-def _check_indicators(found: list[Finding], project: Project) -> None:
+def _check_indicators(found: list[Finding], project: Project, skip: frozenset[str]) -> None:
     uid = project.uid
     present = 0
     for indicator in project.indicators:
@@ -297,47 +417,67 @@ def _check_indicators(found: list[Finding], project: Project) -> None:
     if not present & _GROUP_BITS[BENEFIT]:
         found.append(Finding(NO_BENEFIT_INDICATOR, Severity.ERROR, uid, "ind.social.content",
                              "至少要有一个效益指标（经济、社会、生态效益或可持续影响）"))
-    if not present & _GROUP_BITS[SATISFACTION]:
+    if not present & _GROUP_BITS[SATISFACTION] and NO_SATISFACTION_INDICATOR not in skip:
         found.append(Finding(NO_SATISFACTION_INDICATOR, Severity.ERROR, uid,
                              "ind.satisfaction.content", "缺少服务对象满意度指标"))
 
 
+def template_fields(project: Project) -> Iterator[tuple[str, str]]:
+    """Every text a clerk fills in, by field key: the project's and each indicator's."""
+    for key in _TEXT_FIELDS_FOR_TEMPLATE:
+        yield key, getattr(project, key)
+    for k, indicator in enumerate(project.indicators):
+        for part in ("name", "target", "actual", "reason"):
+            yield f"indicator:{k}.{part}", getattr(indicator, part)
+
+
+def is_template_text(text: str) -> bool:
+    """Instructions a template printed for the clerk, not something the clerk wrote."""
+    return any(clue in text for clue in _TEMPLATE_CLUES) and _TEMPLATE.search(text) is not None
+
+
 def _check_template_text(found: list[Finding], project: Project) -> None:
-    # A template's instructions fill the cell from its start ("请填写…", "例：…"), so the head of
-    # each text is enough, and one search over the heads; only a hit (rare) looks field by field.
-    heads = [text[:_TEMPLATE_HEAD] for text in _template_texts(project)]
-    joined = "\n".join(heads)
-    for clue in _TEMPLATE_CLUES:
-        if clue in joined:
-            break
-    else:
+    # One search over all the texts joined; only a hit (rare) looks field by field.
+    texts = list(template_fields(project))
+    joined = "\n".join(text for _, text in texts)
+    if not is_template_text(joined):
         return
-    if not _TEMPLATE.search(joined):
-        return
-    for key, value in zip(_TEXT_FIELDS_FOR_TEMPLATE, heads, strict=True):
-        if _TEMPLATE.search(value):
+    for key, value in texts:
+        if value and is_template_text(value):
             found.append(Finding(TEMPLATE_TEXT, Severity.WARNING, project.uid, key,
-                                 f"「{field_label(key)}」中还留着模板的说明文字，请替换为实际内容"))
+                                 f"「{field_label(key, project)}」中还留着模板的说明文字"
+                                 f"「{_excerpt(value)}」，请替换为实际内容"))
 
 
-def check_project(project: Project) -> list[Finding]:
-    """Every rule that needs only this project, in column order."""
+def _excerpt(text: str, length: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[:length] + "…"
+
+
+def check_project(project: Project, skip: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every rule that needs only this project, in column order.
+
+    ``skip`` holds codes the scoring profile in force does not require (Sichuan's forms need no
+    满意度 indicator).
+    """
     uid = project.uid
     found: list[Finding] = []
     if project.bad_values:
         for key, text in project.bad_values.items():
             found.append(Finding(NOT_A_NUMBER, Severity.ERROR, uid, key,
-                                 f"{field_label(key)}应为数字，表中为「{text}」"))
+                                 f"「{field_label(key, project)}」应为数字，表中为「{text}」"))
     if not project.name or project.name.isspace():
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "name", "未填项目名称"))
-    _check_funds(found, uid, "budget", project.budget)
-    _check_funds(found, uid, "actual", project.actual)
+    _check_funds(found, project, "budget", project.budget)
+    _check_funds(found, project, "actual", project.actual)
     if project.initial.total_entered is not None:
-        _check_funds(found, uid, "initial", project.initial)
+        _check_funds(found, project, "initial", project.initial)
     _check_rate(found, project)
+    _check_adjusted_budget(found, project)
     if not project.goal or project.goal.isspace():
-        found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal", "未填年初绩效目标"))
-    _check_indicators(found, project)
+        found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal",
+                             f"未填{heading(project, 'goal', '年初绩效目标')}"))
+    _check_indicators(found, project, skip)
     _check_template_text(found, project)
     if project.carried_over:
         names = "、".join(field_label(k).split("/")[-1] for k in sorted(project.carried_over))
@@ -368,17 +508,20 @@ class Checker:
     """
 
     def __init__(self, report: Report,
-                 extra: Callable[[Project], list[Finding]] | None = None) -> None:
-        """``extra`` adds rules from above this module (scoring under a profile) per project."""
+                 extra: Callable[[Project], list[Finding]] | None = None,
+                 skip: frozenset[str] = frozenset()) -> None:
+        """``extra`` adds rules from above this module (scoring under a profile) per project;
+        ``skip`` holds codes the profile does not require."""
         self.report = report
         self._extra = extra
+        self._skip = skip
         self._own: dict[int, list[Finding]] = {}
         self._goal_of: dict[int, str] = {}
         self._by_goal: dict[str, set[int]] = {}
         self.check_all()
 
     def _check(self, project: Project) -> list[Finding]:
-        found = check_project(project)
+        found = check_project(project, self._skip)
         if self._extra is not None:
             more = self._extra(project)
             if more:
@@ -386,7 +529,7 @@ class Checker:
         return found
 
     def check_all(self) -> None:
-        check = check_project if self._extra is None else self._check
+        check = check_project if self._extra is None and not self._skip else self._check
         projects = self.report.projects
         self._own = {p.uid: check(p) for p in projects}
         # The goal index in bulk: a set only for a goal text seen before (a duplicate).

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import Enum, StrEnum
 
-from evaldesk.core.money import format_rate
+from evaldesk.core.money import format_rate, half_unit
 from evaldesk.core.records import (
     BENEFIT,
     OUTPUT,
@@ -30,7 +30,16 @@ from evaldesk.core.records import (
     Report,
     parse_comparator,
 )
-from evaldesk.core.rules import Finding, Severity
+from evaldesk.core.rules import (
+    NO_SATISFACTION_INDICATOR,
+    Checker,
+    Finding,
+    Severity,
+    format_printed_rate,
+    heading,
+    rate_interval,
+    rate_tolerance,
+)
 
 CENT = Decimal("0.01")
 ONE = Decimal(1)
@@ -44,6 +53,10 @@ SCORE_ABOVE_WEIGHT = "SCORE_ABOVE_WEIGHT"
 NOT_NUMERIC_INDICATOR = "NOT_NUMERIC_INDICATOR"
 OVERSHOOT_NO_REASON = "OVERSHOOT_NO_REASON"
 QUALITATIVE_UNGRADED = "QUALITATIVE_UNGRADED"
+FUNDS_WEIGHT = "FUNDS_WEIGHT"
+FUNDS_SCORE = "FUNDS_SCORE"
+TOTAL_SCORE_NOT_SUM = "TOTAL_SCORE_NOT_SUM"
+ACTUAL_REPEATS_TARGET = "ACTUAL_REPEATS_TARGET"
 
 # Grades (自评等级) and their lower bounds.
 EXCELLENT, GOOD, FAIR, POOR = "优", "良", "中", "差"
@@ -127,6 +140,11 @@ class ScoringProfile:
     not_achieved: Decimal = Decimal("0.3")
     # An actual this far over its target needs a reason (the target may have been set too low).
     overshoot: Decimal = Decimal("0.3")
+    # Sichuan: the indicators share their points (90) with weights the unit sets freely, so only
+    # their sum is checked, not each level-1 group's.
+    free_weights: bool = False
+    # Finding codes of the rules this region does not require (Sichuan: no 满意度 indicator).
+    not_required: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for grade, fraction in self.qualitative_fractions().items():
@@ -149,6 +167,11 @@ class ScoringProfile:
     def full_marks(self) -> Decimal:
         return self.execution_points + sum((p for _, p in self.group_points), _ZERO)
 
+    @property
+    def indicator_points(self) -> Decimal:
+        """What all the indicators together are worth: 90 under MoF and in Sichuan."""
+        return sum((p for _, p in self.group_points), _ZERO)
+
 
 PROFILES: dict[str, ScoringProfile] = {
     profile.name: profile
@@ -164,6 +187,10 @@ PROFILES: dict[str, ScoringProfile] = {
         ScoringProfile("capped", "按执行率封顶总分", cap_by_rate=True),
         ScoringProfile("regroup", "不适用指标分值并入同级指标", not_applicable=NotApplicable.REGROUP),
         ScoringProfile("linear", "反向指标按超出比例扣分", negative_formula=NegativeFormula.LINEAR),
+        # 四川省项目支出绩效自评表: 预算执行情况（10分）, 绩效指标（90分） weighted by the unit
+        # (权重), 满意度 only where the project has one.
+        ScoringProfile("sichuan", "四川（执行率10分，绩效指标90分自定权重）", free_weights=True,
+                       not_required=frozenset({NO_SATISFACTION_INDICATOR})),
     )
 }
 DEFAULT_PROFILE = PROFILES["mof"]
@@ -571,8 +598,16 @@ def score_project(project: Project, profile: ScoringProfile = DEFAULT_PROFILE) -
                 group_score = None
             elif group_score is not None:
                 group_score += s.score
-        groups.append(GroupScore(level1, points, weight, group_score))
+        groups.append(GroupScore(level1, weight if profile.free_weights else points, weight,
+                                 group_score))
     scored = is_scored(project)
+    if scored and not missing:
+        # Weights that do not add up to the indicators' points make any total meaningless: 110
+        # points of weights under a printed 总分 100 would grade a project 优 on marks it cannot
+        # have. The rules report the weights; the total waits for them to be put right.
+        weight_sum = sum((s.effective_weight or _ZERO for s in scores if s.applicable), _ZERO)
+        if weight_sum != profile.indicator_points:
+            missing.append(f"各指标分值合计 {_num(weight_sum)}，应为 {_num(profile.indicator_points)}")
     total: Decimal | None = None
     if scored and not missing:
         assert execution is not None
@@ -623,14 +658,118 @@ def scoring_findings(project: Project, profile: ScoringProfile = DEFAULT_PROFILE
 
     Typed scores are checked like computed ones: overriding a score does not excuse it.
     """
-    if not is_scored(project):
-        return []
-    result = score_project(project, profile)
-    found = list(_weight_findings(project, profile))
-    for s in result.indicators:
-        found.extend(_indicator_findings(project, profile, s))
+    found = list(_repeat_findings(project))
+    found.extend(_execution_findings(project, profile))
+    if is_scored(project):
+        result = score_project(project, profile)
+        found.extend(_weight_findings(project, profile))
+        for s in result.indicators:
+            found.extend(_indicator_findings(project, profile, s))
+        found.extend(_total_findings(project))
     found.sort(key=_finding_order)
     return found
+
+
+def checker_for(report: Report, profile: ScoringProfile = DEFAULT_PROFILE) -> Checker:
+    """The rules and the scores of a report under one profile: what `check` prints and the
+    window shows, from one place."""
+    return Checker(report, lambda project: scoring_findings(project, profile),
+                   skip=profile.not_required)
+
+
+def _execution_range(project: Project) -> tuple[Decimal, Decimal] | None:
+    """The rates a reviewer accepts as this project's: those the printed amounts allow, and
+    the printed rate within its own printed precision."""
+    ranges: list[tuple[Decimal, Decimal]] = []
+    budget, actual = project.budget.total, project.actual.total
+    if budget is not None and actual is not None and budget > 0:
+        ranges.append(rate_interval(actual, budget))
+    printed = project.rate_printed
+    if printed is not None:
+        half = rate_tolerance(printed)
+        ranges.append((printed - half, printed + half))
+    if not ranges:
+        return None
+    return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+
+def _execution_findings(project: Project, profile: ScoringProfile) -> Iterator[Finding]:
+    """The funds row of a per-project form: its 分值 is the profile's execution points, its
+    得分 those points × the rate (capped at 100 %), within what the printing allows."""
+    uid, points = project.uid, profile.execution_points
+    block = heading(project, "funds", "预算执行情况")
+    weight = project.execution_weight_printed
+    if weight is not None and weight != points:
+        yield Finding(FUNDS_WEIGHT, Severity.ERROR, uid, "execution.weight",
+                      f"「{block}」的{heading(project, 'points', '分值')}为 {_num(weight)}，"
+                      f"评分规则「{profile.label}」规定为 {_num(points)}")
+    printed = project.execution_score_printed
+    rates = _execution_range(project)
+    if printed is None or rates is None:
+        return
+    low, high = (execution_score(min(r, ONE), profile) for r in rates)
+    assert low is not None and high is not None
+    slack = max(half_unit(printed), Decimal("0.005"))
+    if low - slack <= printed <= high + slack:
+        return
+    rate = project_rate(project)
+    expected = execution_score(rate, profile)
+    shown = format_rate(rate) if project.rate is not None or project.rate_printed is None \
+        else format_printed_rate(project.rate_printed)
+    yield Finding(FUNDS_SCORE, Severity.ERROR, uid, "execution.score",
+                  f"「{block}」的{heading(project, 'score', '得分')}为 {_num(printed)}，执行率 {shown}"
+                  f"，应为 {_num(expected) if expected is not None else '—'}"
+                  f"（{_num(points)} 分 × 执行率，最高 {_num(points)} 分）")
+
+
+def _total_findings(project: Project) -> Iterator[Finding]:
+    """A printed 总分 is the sum of the printed parts: the funds row's 得分 and every
+    applicable indicator's (only when all of them were printed)."""
+    total = project.total_score_printed
+    execution = project.execution_score_printed
+    if total is None or execution is None:
+        return
+    parts = [execution]
+    for indicator in project.indicators:
+        if not indicator.applicable or (_is_blank(indicator) and indicator.score is None
+                                        and indicator.weight is None):
+            continue
+        if indicator.score is None:
+            return
+        parts.append(indicator.score)
+    added = sum(parts, _ZERO)
+    if abs(total - added) <= half_unit(total) + CENT:
+        return
+    yield Finding(TOTAL_SCORE_NOT_SUM, Severity.ERROR, project.uid, "total_score",
+                  f"{heading(project, 'total_score', '总分')} {_num(total)} 不等于各项得分之和 "
+                  f"{_num(added)}（{heading(project, 'funds', '预算执行情况')} {_num(execution)} + "
+                  f"各指标 {_num(added - execution)}）")
+
+
+# A comparator written into an actual: what the target asked for, not what was achieved.
+_ACTUAL_COMPARATOR = re.compile(r"^[≥≤≧≦<>＜＞\ufe66]|^(?:不低于|不少于|不小于|不高于|不超过|不大于|至少)")
+
+
+def _repeats_target(indicator: Indicator) -> bool:
+    actual = _normalise(indicator.actual)
+    if not actual or not _ACTUAL_COMPARATOR.search(actual):
+        return False
+    target = _normalise(indicator.target)
+    if actual == target:
+        return True
+    wanted, achieved = parse_quantity(indicator.target), parse_quantity(indicator.actual)
+    return wanted is not None and achieved is not None and wanted.value == achieved.value
+
+
+def _repeat_findings(project: Project) -> Iterator[Finding]:
+    for k, indicator in enumerate(project.indicators):
+        if indicator.applicable and _repeats_target(indicator):
+            yield Finding(ACTUAL_REPEATS_TARGET, Severity.WARNING, project.uid,
+                          _field(k, "actual"),
+                          f"{_label(indicator, k)}的{heading(project, 'indicator.actual', '实际完成值')}"
+                          f"「{indicator.actual.strip()}」只是重复了"
+                          f"{heading(project, 'indicator.target', '年度指标值')}"
+                          f"「{indicator.target.strip()}」，应填实际达到的数值")
 
 
 def _finding_order(finding: Finding) -> tuple[int, str]:
@@ -639,6 +778,9 @@ def _finding_order(finding: Finding) -> tuple[int, str]:
 
 
 def _weight_findings(project: Project, profile: ScoringProfile) -> Iterator[Finding]:
+    if profile.free_weights:
+        yield from _free_weight_findings(project, profile)
+        return
     for level1, points in profile.group_points:
         members = [k for k, i in enumerate(project.indicators) if i.level1 == level1]
         if not members:
@@ -651,6 +793,26 @@ def _weight_findings(project: Project, profile: ScoringProfile) -> Iterator[Find
             yield Finding(WEIGHTS_NOT_GROUP_POINTS, Severity.ERROR, project.uid,
                           _field((unweighted or members)[0], "weight"),
                           f"{level1}各指标分值合计 {_num(written)}，应为 {_num(points)}{more}")
+
+
+def _free_weight_findings(project: Project, profile: ScoringProfile) -> Iterator[Finding]:
+    """Weights set freely by the unit must still give the indicators their points together."""
+    indicators = project.indicators
+    if not indicators:
+        return
+    points = profile.indicator_points
+    written = sum((i.weight or _ZERO for i in indicators), _ZERO)
+    if written == points:
+        return
+    unweighted = [k for k, i in enumerate(indicators) if i.weight is None and i.applicable
+                  and not _is_blank(i)]
+    more = f"（{len(unweighted)} 个指标未填{heading(project, 'indicator.weight', '分值')}）" \
+        if unweighted else ""
+    yield Finding(WEIGHTS_NOT_GROUP_POINTS, Severity.ERROR, project.uid,
+                  _field((unweighted or [0])[0], "weight"),
+                  f"{heading(project, 'indicators', '绩效指标')}各指标"
+                  f"{heading(project, 'indicator.weight', '分值')}合计 {_num(written)}，"
+                  f"应为 {_num(points)}{more}")
 
 
 def _indicator_findings(project: Project, profile: ScoringProfile,

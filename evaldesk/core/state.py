@@ -93,9 +93,10 @@ def _unindicator(data: dict[str, Any]) -> Indicator:
 
 _PROJECT_TEXT = ("seq", "department", "name", "code", "authority", "implementer", "goal",
                  "completion", "problems", "rectification", "conclusion", "project_lead",
-                 "finance_lead", "grade_printed")
+                 "finance_lead", "grade_printed", "funds_reason")
 _PROJECT_FUNDS = ("budget", "actual", "initial")
-_PROJECT_DECIMALS = ("rate_printed", "total_score_printed")
+_PROJECT_DECIMALS = ("rate_printed", "total_score_printed", "execution_weight_printed",
+                     "execution_score_printed", "total_points_printed")
 
 
 def project_to_state(project: Project) -> dict[str, Any]:
@@ -104,6 +105,7 @@ def project_to_state(project: Project) -> dict[str, Any]:
     state.update({name: _dec(getattr(project, name)) for name in _PROJECT_DECIMALS})
     state["indicators"] = [_indicator(i) for i in project.indicators]
     state["bad_values"] = dict(project.bad_values)
+    state["headings"] = dict(project.headings)
     state["import_notes"] = [
         {"code": n.code, "field": n.field, "message": n.message, "severity": n.severity}
         for n in project.import_notes
@@ -129,6 +131,7 @@ def project_from_state(state: object) -> Project:
             setattr(project, name, _undec(state.get(name)))
         project.indicators = [_unindicator(i) for i in state.get("indicators", [])]
         project.bad_values = {str(k): str(v) for k, v in state.get("bad_values", {}).items()}
+        project.headings = {str(k): str(v) for k, v in state.get("headings", {}).items()}
         project.import_notes = [ImportNote(**n) for n in state.get("import_notes", [])]
         project.carried_over = {str(k) for k in state.get("carried_over", [])}
         previous = state.get("previous")

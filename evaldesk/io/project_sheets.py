@@ -447,7 +447,101 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
     _read_goal(cells, funds_header or 0, indicators.header, project)
     end = _read_indicators(cells, indicators, project, ours)
     _read_closing(cells, end, indicators, project)
+    if not ours:
+        _note_printed_form(cells, funds_header, indicators, end, project)
     return project
+
+
+# --- reading: what another's form printed for the reviewer's checks -------------------------------
+
+_FUNDS_REASON_WORDS = ("原因", "偏差原因", "偏差原因分析", "未完成原因", "差异原因", "原因分析")
+
+
+def _note_printed_form(cells: _Cells, funds_header: int | None, table: _Indicators, end: int,
+                       project: Project) -> None:
+    """The headings another's form printed (so messages use them and its province can be told)
+    and the figures a reviewer checks that our records do not hold otherwise: the funds row's
+    分值/权重 and 得分, the full marks beside 总分, the funds block's 原因. Our own sheets print
+    the profile's figures, so they are not read back as printed."""
+    headings = project.headings
+    if funds_header is not None:
+        _note_funds_block(cells, funds_header, table.header, project)
+    for r in range(max(0, (funds_header or 0)), table.header + 1):
+        for c in range(len(cells.raw[r])):
+            text = cells.text(r, c)
+            word = cells.words[r][c]
+            if "绩效指标" in word and "indicators" not in headings:
+                headings["indicators"] = text
+            elif label_matches(word, pl.GOAL.words):
+                headings["goal"] = text
+            elif label_matches(word, pl.GOAL_LABEL_WORDS):
+                headings.setdefault("goal", text)
+            elif label_matches(word, pl.COMPLETION.words):
+                headings.setdefault("completion", text)
+    for key, c in table.columns.items():
+        headings[f"indicator.{key}"] = cells.text(table.header, c)
+    found = cells.find(pl.TOTAL_WORDS, end)
+    if found is not None:
+        r, c = found
+        headings["total_score"] = cells.text(r, c)
+        weight_col = table.columns.get("weight")
+        if weight_col is not None and weight_col > c:
+            project.total_points_printed = _points(cells.value(r, weight_col))
+    for item in pl.CLOSING_ROWS:
+        place = cells.find(item.words, end)
+        if place is not None:
+            headings[item.key] = cells.text(*place)
+
+
+def _points(value: object) -> Decimal | None:
+    """A printed 分值 or 得分: "10", 10.0, "10分"."""
+    return _number_or_none(value.strip().removesuffix("分") if isinstance(value, str) else value)
+
+
+def _note_funds_block(cells: _Cells, header: int, stop: int, project: Project) -> None:
+    headings = project.headings
+    words = cells.words[header]
+    columns: dict[str, int] = {}
+    for column in pl.FUND_COLUMNS:
+        for c, word in enumerate(words):
+            if word and c not in columns.values() and label_matches(word, column.words):
+                columns[column.key] = c
+                headings[column.key] = cells.text(header, c)
+                break
+    money = [columns[k] for k in pl.MONEY_SIDES if k in columns]
+    reason_col = next((c for c, word in enumerate(words) if c > max(money, default=0) and word
+                       and c not in columns.values() and label_matches(word, _FUNDS_REASON_WORDS)),
+                      None)
+    if reason_col is not None:
+        headings["reason"] = cells.text(header, reason_col)
+    for r in range(max(0, header - 2), header + 1):
+        for c, word in enumerate(cells.words[r]):
+            beside = r == header and c < min(money, default=0)
+            if "预算执行情况" in word or (beside and label_matches(word, pl.FUNDS_LABEL_WORDS)):
+                headings.setdefault("funds", cells.text(r, c))
+    labels: dict[str, list[str]] = {}
+    reasons: list[str] = []
+    for r in range(header + 1, stop):
+        row = cells.words[r]
+        label_col = next((c for c in range(min(min(money, default=0), len(row)) - 1, -1, -1)
+                          if row[c]), None)
+        if label_col is None:
+            continue
+        fund_row = next((f for f in pl.FUND_ROWS if label_matches(row[label_col], f.words)), None)
+        if fund_row is None:
+            continue
+        labels.setdefault(fund_row.part, []).append(cells.text(r, label_col))
+        if fund_row is pl.TOTAL_ROW and project.execution_weight_printed is None:
+            if "points" in columns:
+                project.execution_weight_printed = _points(cells.value(r, columns["points"]))
+            if "score" in columns:
+                project.execution_score_printed = _points(cells.value(r, columns["score"]))
+        if reason_col is not None and cells.text(r, reason_col):
+            reasons.append(cells.text(r, reason_col))
+    for part, names in labels.items():
+        # One row per source names it; rows added into one source are named together.
+        headings[f"row.{part}" if len(names) == 1 else f"rows.{part}"] = "、".join(names)
+    project.funds_reason = "\n".join(reasons)
 
 
 # --- reading: the funds block --------------------------------------------------------------------

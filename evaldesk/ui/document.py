@@ -21,7 +21,7 @@ from evaldesk.core.layout import SUMMARY_COLUMNS
 from evaldesk.core.records import Project, Report
 from evaldesk.core.rules import Checker
 from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile
-from evaldesk.ui.findings import FindingsStore
+from evaldesk.ui.findings import FindingsStore, ProfileChecker
 
 HEADER_LINES = ("title", "year", "unit", "department", "fill_date", "preparer", "phone", "head")
 
@@ -87,7 +87,14 @@ class Document(QObject):
         self._rows = None
         self.undo_stack.clear()
         self.findings.deleteLater()
+        # An opened file comes checked under the profile its layout points to (a Sichuan form
+        # under Sichuan's rules); the clerk sees it in the score strip and may change it.
+        proposed = checker.profile if isinstance(checker, ProfileChecker) else self.profile
+        profile_changed = proposed != self.profile
+        self.profile = proposed
         self.findings = FindingsStore(report, self, checker=checker, profile=self.profile)
+        if profile_changed:
+            self.profileChanged.emit()
         self.reset.emit()
         self.undo_stack.setClean()
         self.pathChanged.emit()

@@ -24,7 +24,8 @@ class ProfileChecker(Checker):
 
     def __init__(self, report: Report, profile: ScoringProfile = DEFAULT_PROFILE) -> None:
         self.profile = profile
-        super().__init__(report, extra=lambda project: scoring_findings(project, profile))
+        super().__init__(report, extra=lambda project: scoring_findings(project, profile),
+                         skip=profile.not_required)
 
 
 class FindingsStore(QObject):

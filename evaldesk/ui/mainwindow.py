@@ -494,8 +494,16 @@ class MainWindow(QMainWindow):
         self._add_recent(path)
         if report.projects:
             self.select_cell(0, COLUMN_INDEX["name"])
-        self.show_message(self.tr("已打开 %1（%2 个项目）").replace("%1", path.name)
-                          .replace("%2", str(len(report.projects))))
+        from evaldesk.core.province import propose_profile
+
+        proposal = propose_profile(report)
+        opened = self.tr("已打开 %1（%2 个项目）").replace("%1", path.name) \
+            .replace("%2", str(len(report.projects)))
+        if proposal.recognised:
+            # Said, not only applied: the scores and some checks depend on it.
+            opened += self.tr("；按表样采用评分规则「%1」（依据：%2），可在项目表中更改") \
+                .replace("%1", self.doc.profile.label).replace("%2", "、".join(proposal.evidence))
+        self.show_message(opened)
 
     def save(self, then: Callable[[], object] | None = None) -> None:
         if self.doc.path is None or self.doc.path.suffix.lower() not in (".xlsx", ".xlsm") \

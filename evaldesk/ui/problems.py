@@ -116,7 +116,7 @@ class ProblemsModel(QAbstractTableModel):
             if col == 3:
                 if not finding.field:
                     return self.tr("整个项目")
-                return indicator_place(finding.field) or field_label(finding.field)
+                return indicator_place(finding.field) or field_label(finding.field, project)
             return finding.message
         if role == Qt.ItemDataRole.BackgroundRole and col == 0:
             return QBrush(ERROR_BACKGROUND if finding.is_error else WARNING_BACKGROUND)

@@ -58,11 +58,14 @@ class Task(QRunnable):
 
 
 def _read(path: Path, mapping: Mapping[str, int] | None = None) -> tuple[Report, Checker]:
+    from evaldesk.core.province import propose_profile
+    from evaldesk.core.scoring import get_profile
     from evaldesk.io import read_report
 
     report = read_report(path, mapping)
-    # Checking thousands of projects is done here too, not on the GUI thread after loading.
-    return report, ProfileChecker(report)
+    # Checking thousands of projects is done here too, not on the GUI thread after loading,
+    # under the profile the form's layout points to (the document takes it from the checker).
+    return report, ProfileChecker(report, get_profile(propose_profile(report).profile))
 
 
 def _write(report: Report, path: Path) -> Path:

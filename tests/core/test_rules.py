@@ -206,4 +206,5 @@ def test_field_labels_for_every_kind_of_key() -> None:
     assert rules.field_label("budget.total") == "项目年度预算金额/合计"
     assert rules.field_label("indicator:2.weight") == "第 3 个指标/分值"
     assert rules.field_label("implementer") == "实施单位"
-    assert rules.field_label("something.else") == "something.else"
+    # A key the program does not know is described, never shown to the clerk.
+    assert rules.field_label("something.else") == "其他内容"

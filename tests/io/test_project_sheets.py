@@ -438,6 +438,15 @@ def test_a_sichuan_sheet_reads_as_a_reviewer_reads_it(tmp_path: Path) -> None:
     expected.seq, expected.department = "1", "某县公路养护中心"
     notes = project.import_notes
     project.import_notes = []
+    # What the form printed for a reviewer to check, and its own headings for the messages.
+    expected.execution_weight_printed, expected.execution_score_printed = D(10), D("9.17")
+    expected.total_points_printed = D(100)
+    assert {k: project.headings[k] for k in ("budget", "points", "row.general", "indicators",
+                                             "indicator.target", "problems")} == {
+        "budget": "调整后预算数", "points": "权重", "row.general": "财政资金",
+        "indicators": "绩效指标", "indicator.target": "指标值", "problems": "存在问题"}
+    assert project.headings["rows.non_fiscal"] == "财政专户管理资金、单位资金、其他资金"
+    expected.headings = project.headings
     assert _differences(expected, project) == []
     # 财政专户管理资金, 单位资金 and 其他资金 were added into 非财政资金: each side says so.
     assert [n.code for n in notes] == [IMPORT_FUNDS_JOINED] * 3

@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPdfWriter
 
 from evaldesk.core import project_layout as pl
-from evaldesk.core.records import Comparator, Funds, Indicator, Project, Report
+from evaldesk.core.records import OUTPUT, Comparator, Funds, Indicator, Project, Report
 from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile, get_profile, score_project
 from evaldesk.io.errors import WriteError
 from evaldesk.printing.paper import CombinedDocument, page_image, page_layout, print_document
@@ -34,11 +34,12 @@ REASON = "；".join(f"{i}、供应商延迟交货导致部分设备未能按期�
                   for i in range(1, 9))
 
 
-def scored_report(indicator_count: int = 4, reason: str = "") -> Report:
-    """Projects with weights, computed and typed scores, and optionally many long reasons."""
+def scored_report(indicator_count: int = 4, reason: str = "", output: int = 50) -> Report:
+    """Projects with weights, computed and typed scores, and optionally many long reasons;
+    ``output`` the points of the 产出 group (the profile's, or the weights cannot be totalled)."""
     indicators = [
         Indicator("quantity", name=f"购置办公设备数量第{k}批", target="20", comparator=Comparator.GE,
-                  unit="件", actual="18", weight=D(40) / indicator_count, reason=reason)
+                  unit="件", actual="18", weight=D(output - 10) / indicator_count, reason=reason)
         for k in range(1, indicator_count + 1)
     ]
     indicators += [
@@ -63,7 +64,7 @@ def scored_report(indicator_count: int = 4, reason: str = "") -> Report:
         budget=Funds(D("6.76")), actual=Funds(D("6.01")),
         goal="培训信访业务办理人员约100人", completion="已完成",
         indicators=[
-            Indicator("quantity", name="培训人数", target="100", unit="人", actual="96", weight=D(50)),
+            Indicator("quantity", name="培训人数", target="100", unit="人", actual="96", weight=D(output)),
             Indicator("social", name="办理规范程度", target="提升", actual="明显提升", weight=D(30)),
             Indicator("satisfaction", name="参训人员满意度", target="90", unit="%", actual="92",
                       weight=D(10)),
@@ -132,8 +133,10 @@ def test_projects_pdf_has_one_a4_portrait_form_per_project(seed_report: Report,
 
 
 def test_scores_are_printed_as_typed_or_as_the_profile_computes_them(tmp_path: Path) -> None:
-    report = scored_report()
+    totals = []
     for profile in (DEFAULT_PROFILE, get_profile("exec20")):
+        report = scored_report(output=int(profile.points_for(OUTPUT)))
+        totals.append(score_project(report.projects[0], profile).total)
         path = tmp_path / f"{profile.name}.pdf"
         export_pdf(report, path, sheets="projects", profile=profile)
         texts = page_texts(path)
@@ -151,8 +154,7 @@ def test_scores_are_printed_as_typed_or_as_the_profile_computes_them(tmp_path: P
                 document.pages_of(number)[0]]
     # The typed 27.5 stands whatever the profile; the computed total follows the profile.
     assert "27.50" in "".join(page_texts(tmp_path / "mof.pdf"))
-    assert (score_project(report.projects[0], DEFAULT_PROFILE).total
-            != score_project(report.projects[0], get_profile("exec20")).total)
+    assert totals[0] != totals[1]
 
 
 def test_a_long_form_continues_under_the_repeated_indicator_heading(tmp_path: Path) -> None:

@@ -299,3 +299,25 @@ def test_ctrl_c_and_ctrl_v_on_the_table_use_blocks(qtbot: QtBot, window: MainWin
     assert window.doc.projects[3].actual.general == Decimal("91.66")
     assert window.doc.projects[4].actual.general == Decimal("50.36")
     assert window.doc.projects[4].actual.fund == Decimal("0")
+
+
+def test_opening_a_sichuan_form_proposes_sichuans_profile(qtbot: QtBot, window: MainWindow,
+                                                          tmp_path: Path) -> None:
+    from tests.io.test_project_sheets import _sichuan_sheet
+
+    path = _sichuan_sheet(tmp_path / "四川.xlsx")
+    window.open_path(path)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
+    assert window.doc.profile.name == "sichuan"
+    assert "四川" in window.statusBar().currentMessage()
+    # The window's findings are check's findings under the same profile.
+    from evaldesk.core.scoring import checker_for
+    from evaldesk.io import read_report
+
+    cli = [(f.code, f.field) for f in checker_for(read_report(path), window.doc.profile).findings()]
+    assert [(f.code, f.field) for f in window.doc.findings.checker.findings()] == cli
+    # The clerk may choose another, and the choice holds.
+    from evaldesk.core.scoring import PROFILES
+
+    window.doc.set_profile(PROFILES["mof"])
+    assert window.doc.profile.name == "mof"

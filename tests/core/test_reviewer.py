@@ -1,0 +1,351 @@
+"""The checks a finance bureau's reviewer makes on a per-project form printed by others: the
+funds row's 分值 and 得分, 总分 against its parts, a target repeated as the actual, template
+instructions left anywhere, a budget adjusted without a reason, a rate judged within its own
+printed precision; the Sichuan profile and the province told from the layout. Each check both
+ways: the finding where the form is wrong, nothing where it is right."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from evaldesk.core import rules, scoring
+from evaldesk.core.province import propose_from_headings, propose_profile
+from evaldesk.core.records import Funds, Indicator, Project, Report
+from evaldesk.core.rules import check_project, is_template_text
+from evaldesk.core.scoring import (
+    ACTUAL_REPEATS_TARGET,
+    FUNDS_SCORE,
+    FUNDS_WEIGHT,
+    PROFILES,
+    TOTAL_SCORE_NOT_SUM,
+    WEIGHTS_NOT_GROUP_POINTS,
+    checker_for,
+    score_project,
+    scoring_findings,
+)
+
+
+def mof_form(**changes: object) -> Project:
+    """A per-project form (MoF 2020 layout) a reviewer accepts: 37.24 of 43.2 spent (86.20 %),
+    weights 50/30/10, every score printed, 总分 the sum of the printed parts."""
+    project = Project(
+        seq="1", name="农村饮水安全巩固提升", authority="县水务局", implementer="县水务局",
+        initial=Funds(general=D("43.2")),
+        budget=Funds(general=D("43.2")),
+        actual=Funds(general=D("37.24")),
+        rate_printed=D("0.8620"),
+        goal="完成12处供水工程维修改造", completion="完成12处",
+        indicators=[
+            Indicator("quantity", "维修改造供水工程", "≥12处", None, "", "12处", D(30), D(30)),
+            Indicator("quality", "工程验收合格率", "100%", None, "", "100%", D(20), D(20)),
+            Indicator("social", "受益人口", "≥5000人", None, "", "5200人", D(30), D(30)),
+            Indicator("satisfaction", "受益群众满意度", "≥90%", None, "", "95%", D(10), D(10)),
+        ],
+        problems="部分工程因雨季推迟开工，资金未能全部支付",
+        execution_weight_printed=D(10), execution_score_printed=D("8.62"),
+        total_score_printed=D("98.62"), total_points_printed=D(100),
+    )
+    for key, value in changes.items():
+        setattr(project, key, value)
+    return project
+
+
+def all_codes(project: Project, profile: str = "mof") -> set[tuple[str, str]]:
+    report = Report(projects=[project])
+    return {(f.code, f.field) for f in checker_for(report, PROFILES[profile]).findings()}
+
+
+def test_a_correct_form_gives_nothing() -> None:
+    assert all_codes(mof_form()) == set()
+    score = score_project(mof_form())
+    assert score.total == D("98.62") and score.grade == "优"
+
+
+# --- the funds row ----------------------------------------------------------------------------
+
+
+def test_funds_row_weight_must_be_the_profiles_execution_points() -> None:
+    found = all_codes(mof_form(execution_weight_printed=D(100)))
+    assert (FUNDS_WEIGHT, "execution.weight") in found
+    (finding,) = [f for f in scoring_findings(mof_form(execution_weight_printed=D(100)))
+                  if f.code == FUNDS_WEIGHT]
+    assert "100" in finding.message and "规定为 10" in finding.message
+    # Under a 20-point profile the same 10 is the mistake.
+    assert (FUNDS_WEIGHT, "execution.weight") in all_codes(mof_form(), "exec20")
+
+
+def test_funds_row_score_must_be_its_formula() -> None:
+    # The issue's case: 分值 100 / 得分 98 for a rate of 83.5 % where it must be 10 / 8.35.
+    project = mof_form(actual=Funds(general=D("36.072")), rate_printed=None,
+                       execution_weight_printed=D(100), execution_score_printed=D(98))
+    found = {code for code, _ in all_codes(project)}
+    assert {FUNDS_WEIGHT, FUNDS_SCORE} <= found
+    (finding,) = [f for f in scoring_findings(project) if f.code == FUNDS_SCORE]
+    assert "应为 8.35" in finding.message
+
+
+@pytest.mark.parametrize("printed", ["8.62", "8.6", "9", "8.620"])
+def test_funds_row_score_is_judged_within_its_printed_precision(printed: str) -> None:
+    assert all_codes(mof_form(execution_score_printed=D(printed),
+                              total_score_printed=None)) == set()
+
+
+@pytest.mark.parametrize("printed", ["10", "8.5", "86.2", "8.72"])
+def test_funds_row_score_outside_its_precision_is_found(printed: str) -> None:
+    found = all_codes(mof_form(execution_score_printed=D(printed), total_score_printed=None))
+    assert found == {(FUNDS_SCORE, "execution.score")}
+
+
+def test_funds_row_score_is_capped_at_the_weight() -> None:
+    # Spent more than planned is the rules' error; the score stays 10, not 10.5.
+    over = mof_form(actual=Funds(general=D("45.36")), rate_printed=None,
+                    execution_score_printed=D(10), total_score_printed=D(100))
+    assert not {c for c, _ in all_codes(over)} & {FUNDS_SCORE, TOTAL_SCORE_NOT_SUM}
+
+
+def test_hebei_rounds_the_execution_score_to_whole_points() -> None:
+    assert all_codes(mof_form(execution_score_printed=D(9), total_score_printed=D(99)),
+                     "hebei") == set()
+    found = all_codes(mof_form(execution_score_printed=D(8), total_score_printed=D(98)), "hebei")
+    assert (FUNDS_SCORE, "execution.score") in found
+
+
+# --- 总分 ---------------------------------------------------------------------------------------
+
+
+def test_printed_total_must_be_the_sum_of_printed_parts() -> None:
+    found = all_codes(mof_form(total_score_printed=D("96.62")))
+    assert found == {(TOTAL_SCORE_NOT_SUM, "total_score")}
+    (finding,) = [f for f in scoring_findings(mof_form(total_score_printed=D("96.62")))
+                  if f.code == TOTAL_SCORE_NOT_SUM]
+    assert "96.62" in finding.message and "98.62" in finding.message
+
+
+def test_a_total_rounded_to_whole_points_is_accepted() -> None:
+    assert all_codes(mof_form(total_score_printed=D(99))) == set()
+
+
+def test_total_is_not_judged_while_a_part_was_not_printed() -> None:
+    project = mof_form(total_score_printed=D(50))
+    project.indicators[0].score = None
+    assert TOTAL_SCORE_NOT_SUM not in {c for c, _ in all_codes(project)}
+
+
+def test_weights_adding_to_110_under_100_are_found_and_not_graded() -> None:
+    project = mof_form(total_score_printed=D("108.62"))
+    project.indicators[2].weight = project.indicators[2].score = D(40)  # 效益 40 of 30
+    found = all_codes(project)
+    assert (WEIGHTS_NOT_GROUP_POINTS, "indicator:2.weight") in found
+    score = score_project(project)
+    # Not 108.62 (优): a total over weights that do not add up means nothing.
+    assert score.total is None and score.grade is None
+    assert any("100" in m and "90" in m for m in score.missing)
+
+
+# --- 不适用 rows ---------------------------------------------------------------------------------
+
+
+def test_a_not_applicable_row_neither_counts_nor_nulls_the_total() -> None:
+    project = mof_form()
+    project.indicators.insert(3, Indicator("ecological", applicable=False))
+    assert all_codes(project) == set()
+    assert score_project(project).total == D("98.62")
+
+
+def test_not_applicable_rows_do_not_count_as_indicators() -> None:
+    project = mof_form()
+    project.indicators[2] = Indicator("social", "/", "/", actual="/", applicable=False)
+    assert ("NO_BENEFIT_INDICATOR", "ind.social.content") in all_codes(project)
+
+
+# --- an actual that repeats its target -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≥266米", "≥266米"), ("266米", "≥266米"), ("≥95%", "≥95%"), ("不低于95%", "不低于95%"),
+    ("≤15个工作日", "≤15个工作日"),
+])
+def test_an_actual_that_only_repeats_its_target_is_a_warning(target: str, actual: str) -> None:
+    project = mof_form()
+    project.indicators[0] = Indicator("quantity", "新建管网", target, None, "", actual, D(30), D(30))
+    found = [f for f in scoring_findings(project) if f.code == ACTUAL_REPEATS_TARGET]
+    assert [(f.field, f.severity.value) for f in found] == [("indicator:0.actual", "warning")]
+    assert actual in found[0].message
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("≥266米", "266米"), ("≥266米", "280米"), ("≥95%", "≥96%"), ("有效提升", "有效提升"),
+    ("100%", "100%"), ("15个工作日内", "15个工作日内"),
+])
+def test_a_real_actual_is_not_taken_for_a_repeat(target: str, actual: str) -> None:
+    project = mof_form()
+    project.indicators[0] = Indicator("quantity", "新建管网", target, None, "", actual, D(30), D(30))
+    assert ACTUAL_REPEATS_TARGET not in {f.code for f in scoring_findings(project)}
+
+
+# --- template instructions -------------------------------------------------------------------------
+
+TEMPLATE_TEXTS = [
+    "结合自评情况，对项目实施中存在的问题进行分析（200字以内）",
+    "对照年度目标，说明项目完成情况",
+    "对照年度绩效目标，逐项说明完成情况。",
+    "请填写项目年度绩效目标",
+    "（100字以内）",
+    "简要说明存在的问题及原因",
+    "此处填写整改措施",
+    "无则填“无”",
+    "XX县XX局",
+    "例：完成道路硬化20公里",
+    "根据项目实施情况，分析偏差原因（100字以内）",
+    "对项目实施中存在的问题进行描述。",
+]
+REAL_TEXTS = [
+    "对照年度目标，全部完成",
+    "结合自评情况，项目总体完成较好，存在的主要问题是资金拨付较慢。",
+    "根据年初目标，项目已全面完成",
+    "请示报告按时报送率100%",
+    "完成全年信访接待任务，及时化解矛盾纠纷",
+    "已对项目实施情况进行了全面分析，形成自评报告",
+    "说明会召开3场，培训人员200人次",
+    "按照要求完成了说明书编制",
+    "例会召开12次",
+    "编写宣传材料3000字",
+    "无",
+    "部分路段工期延误",
+]
+
+
+@pytest.mark.parametrize("text", TEMPLATE_TEXTS)
+def test_template_instructions_are_found(text: str) -> None:
+    assert is_template_text(text)
+
+
+@pytest.mark.parametrize("text", REAL_TEXTS)
+def test_a_clerks_own_sentence_is_not_template_text(text: str) -> None:
+    assert not is_template_text(text)
+
+
+@pytest.mark.parametrize("key", ["goal", "completion", "problems", "rectification", "conclusion",
+                                 "funds_reason"])
+def test_template_text_is_found_in_any_text_of_the_project(key: str) -> None:
+    project = mof_form(**{key: "结合自评情况，对项目实施中存在的问题进行分析（200字以内）"})
+    found = [f for f in check_project(project) if f.code == rules.TEMPLATE_TEXT]
+    assert [f.field for f in found] == [key]
+    assert "200字以内" in found[0].message
+
+
+def test_template_text_in_an_indicators_cells() -> None:
+    project = mof_form()
+    project.indicators[1].reason = "对照年度目标，说明偏差原因"
+    found = [f.field for f in check_project(project) if f.code == rules.TEMPLATE_TEXT]
+    assert found == ["indicator:1.reason"]
+
+
+# --- a budget adjusted during the year ------------------------------------------------------------
+
+
+def test_an_adjusted_budget_needs_a_reason() -> None:
+    project = mof_form(initial=Funds(general=D(40)), problems="")
+    found = [f for f in check_project(project) if f.code == rules.BUDGET_ADJUSTED_NO_REASON]
+    assert [(f.field, f.severity.value) for f in found] == [("problems", "warning")]
+    assert "40" in found[0].message and "43.2" in found[0].message
+
+
+def test_an_adjusted_budget_with_a_reason_or_unchanged_is_accepted() -> None:
+    assert rules.BUDGET_ADJUSTED_NO_REASON not in {
+        f.code for f in check_project(mof_form(initial=Funds(general=D(40))))}
+    explained = mof_form(initial=Funds(general=D(40)), problems="", funds_reason="年中追加预算3.2万元")
+    explained.headings["reason"] = "原因"
+    assert rules.BUDGET_ADJUSTED_NO_REASON not in {f.code for f in check_project(explained)}
+    assert rules.BUDGET_ADJUSTED_NO_REASON not in {
+        f.code for f in check_project(mof_form(problems=""))}
+
+
+def test_sichuan_asks_for_the_reason_in_its_own_column() -> None:
+    project = mof_form(initial=Funds(general=D(40)), problems="")
+    project.headings.update({"initial": "年初预算", "budget": "调整后预算数", "reason": "原因"})
+    (finding,) = [f for f in check_project(project) if f.code == rules.BUDGET_ADJUSTED_NO_REASON]
+    assert finding.field == "funds_reason"
+    assert "年初预算 40 与调整后预算数 43.2" in finding.message and "「原因」" in finding.message
+
+
+# --- a rate in its own printed precision -----------------------------------------------------------
+
+
+def test_a_whole_percent_rate_is_judged_within_its_precision() -> None:
+    # 37.24 / 43.2 = 86.20 %: "86%" is right, as a reviewer reads it.
+    assert rules.RATE_MISMATCH not in {f.code for f in check_project(mof_form(rate_printed=D("0.86")))}
+    # For 85.4 % it is not.
+    wrong = mof_form(actual=Funds(general=D("36.89")), rate_printed=D("0.86"),
+                     execution_score_printed=D("8.54"), total_score_printed=D("98.54"))
+    (finding,) = [f for f in check_project(wrong) if f.code == rules.RATE_MISMATCH]
+    assert "86%" in finding.message and "85.39%" in finding.message
+
+
+def test_a_rate_printed_to_two_decimals_keeps_its_precision() -> None:
+    assert rules.RATE_MISMATCH in {f.code for f in check_project(mof_form(rate_printed=D("0.8600")))}
+
+
+# --- messages in the form's own words ---------------------------------------------------------------
+
+
+def test_messages_name_the_forms_own_headings() -> None:
+    project = mof_form(actual=Funds(general=D(50)), rate_printed=None,
+                       execution_score_printed=D(10), total_score_printed=D(100))
+    project.headings.update({"budget": "调整后预算数", "actual": "预算执行数", "row.total": "总额",
+                             "row.general": "财政资金"})
+    messages = [f.message for f in check_project(project) if f.code == rules.OVERSPENT]
+    assert messages and all("预算执行数" in m and "调整后预算数" in m for m in messages)
+    assert rules.field_label("actual.general", project) == "预算执行数/财政资金"
+    assert rules.field_label("initial.general") == "年初预算数/一般公共预算"
+
+
+# --- the Sichuan profile and the province from the layout -------------------------------------------
+
+
+def sichuan_form() -> Project:
+    project = mof_form(execution_weight_printed=D(10))
+    # Free weights over 90 points, no 满意度 indicator.
+    project.indicators = [
+        Indicator("quantity", "维修改造供水工程", "≥12处", None, "", "12处", D(40), D(40)),
+        Indicator("quality", "工程验收合格率", "100%", None, "", "100%", D(25), D(25)),
+        Indicator("social", "受益人口", "≥5000人", None, "", "5200人", D(25), D(25)),
+    ]
+    project.headings.update({"budget": "调整后预算数", "actual": "预算执行数",
+                             "rows.non_fiscal": "财政专户管理资金、单位资金、其他资金",
+                             "indicators": "绩效指标（90分）", "funds": "预算执行情况（10分）"})
+    return project
+
+
+def test_sichuan_weights_are_free_and_no_satisfaction_is_required() -> None:
+    assert all_codes(sichuan_form(), "sichuan") == set()
+    assert score_project(sichuan_form(), PROFILES["sichuan"]).total == D("98.62")
+    under_mof = {c for c, _ in all_codes(sichuan_form(), "mof")}
+    assert {"NO_SATISFACTION_INDICATOR", WEIGHTS_NOT_GROUP_POINTS} <= under_mof
+
+
+def test_sichuan_weights_must_still_add_up_to_90() -> None:
+    project = sichuan_form()
+    project.indicators[0].weight = D(50)
+    found = [f for f in scoring_findings(project, PROFILES["sichuan"])
+             if f.code == WEIGHTS_NOT_GROUP_POINTS]
+    assert len(found) == 1 and "100" in found[0].message and "90" in found[0].message
+    assert "绩效指标" in found[0].message
+
+
+def test_the_province_is_told_from_the_layout() -> None:
+    proposal = propose_profile(Report(projects=[sichuan_form()]))
+    assert proposal.profile == "sichuan" and proposal.recognised
+    assert "财政专户管理资金" in "、".join(proposal.evidence)
+    assert propose_from_headings(["绩效指标（90分）"]).profile == "sichuan"
+    assert propose_from_headings(["绩效指标(90 分)"]).profile == "sichuan"
+
+
+@pytest.mark.parametrize("headings", [
+    [], ["年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"],
+    ["调整后预算数"],  # one shared clue alone is not enough
+])
+def test_a_mof_form_stays_mof(headings: list[str]) -> None:
+    assert propose_from_headings(headings).profile == scoring.DEFAULT_PROFILE.name
