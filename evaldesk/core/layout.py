@@ -200,6 +200,8 @@ HEADING_SPELLINGS: dict[str, tuple[str, ...]] = {
 # Bracketed notes anywhere (（万元）, (A), （10分）, （B/A）, 【必填】) and the punctuation people
 # put between words (其中：, 预算-合计, 实际支出/合计, 数量指标·完成情况).
 _NOTES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
+# A numbered heading: "1.项目年度目标完成情况", "一、", "(二)" (the brackets are gone by then).
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*(?=\D)")
 _NOISE = re.compile(r"[\s:;,.、/\\|_\-—–·•*＊'\"“”‘’]+")
 
 
@@ -211,7 +213,7 @@ def heading_key(text: str) -> str:
     previous = None
     while previous != text:  # nested notes: (B/A(%))
         previous, text = text, _NOTES.sub("", text)
-    return _NOISE.sub("", text)
+    return _NOISE.sub("", _ENUMERATOR.sub("", text))
 
 
 @functools.lru_cache(maxsize=256)

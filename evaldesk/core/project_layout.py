@@ -153,7 +153,9 @@ class FundRow:
 TOTAL_ROW = FundRow("total", "total", "年度资金总额", ("资金总额", "合计", "总计", "项目资金总额", "总额",
                                                       "年度资金总额合计"))
 FISCAL_ROW = FundRow("fiscal", "general", "其中：本年财政拨款",
+                     # Hubei's only funds row is 年度财政资金总额: all of it 财政拨款.
                      ("本年财政拨款", "当年财政拨款", "财政拨款", "财政资金", "本级财政资金",
+                      "年度财政资金总额", "财政资金总额",
                       "财政性资金"))
 CARRYOVER_ROW = FundRow("carryover", "carryover", "上年结转资金",
                         ("上年结转", "结转资金", "上年结余结转资金"))
@@ -199,7 +201,7 @@ INDICATOR_COLUMNS: tuple[IndicatorColumn, ...] = (
     IndicatorColumn("level2", "二级指标", 2),
     IndicatorColumn("name", "三级指标", 3, ("指标名称", "具体指标", "三级指标名称")),
     IndicatorColumn("comparator", "指标\n性质", 4, ("指标方向", "性质", "运算符号", "符号")),
-    IndicatorColumn("target", "年度指标值", 5, ("年度目标值", "指标值", "目标值", "年度指标值(A)",
+    IndicatorColumn("target", "年度指标值", 5, ("年度目标值", "指标值", "目标值", "年初目标值",
                                              "预期指标值", "计划值")),
     IndicatorColumn("unit", "度量单位", 6, ("计量单位", "单位")),
     IndicatorColumn("actual", "实际完成值", 7, ("实际完成值(B)", "完成值", "实际完成情况", "实际值",

@@ -361,7 +361,16 @@ def _indicator_header(cells: _Cells) -> _Indicators | None:
         has = {k for k in ("level1", "level2", "name")
                if any(w and label_matches(w, pl.INDICATOR_COLUMN_BY_KEY[k].words) for w in row)}
         if "name" in has and has & {"level1", "level2"}:
-            return _Indicators(r, _map_columns(row))
+            columns = _map_columns(row)
+            if r > 0:
+                # A two-row header (Yunnan): 实际完成值, 分值, 得分, 偏差原因 merged down from the
+                # row above, beside 年度指标值 spanning 指标性质/指标值/度量单位 below it.
+                above = _map_columns([w if c not in columns.values() else ""
+                                      for c, w in enumerate(cells.words[r - 1])])
+                missing = {k: c for k, c in above.items() if k not in columns}
+                if len(above) >= 2:
+                    columns.update(missing)
+            return _Indicators(r, columns)
     return None
 
 
@@ -444,7 +453,8 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
                     cells.heading(*found, f"「{item.label}」")
     if funds_header is not None:
         _read_funds(cells, funds_header, indicators.header, project, source)
-    _read_goal(cells, funds_header or 0, indicators.header, project)
+    # Sichuan puts 项目年度目标 / 年度目标完成情况 above the funds block, MoF below it.
+    _read_goal(cells, 0, indicators.header, project)
     end = _read_indicators(cells, indicators, project, ours)
     _read_closing(cells, end, indicators, project)
     if not ours:
@@ -577,11 +587,21 @@ class _Contribution:
 
 def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source: str) -> None:
     columns: dict[str, int] = {}
-    for column in pl.FUND_COLUMNS:
-        for c, word in enumerate(cells.words[header]):
-            if word and c not in columns.values() and label_matches(word, column.words):
-                columns[column.key] = c
-                break
+    # The row labels' own heading may read like a money column (Sichuan: 年度预算数（万元） over
+    # 总额, 财政资金 …): a column holding the fund rows' labels is never a column of figures.
+    row_words = tuple(w for row in pl.FUND_ROWS for w in row.words)
+    labels = {c for r in range(header + 1, min(stop, len(cells.words)))
+              for c, word in enumerate(cells.words[r]) if word and label_matches(word, row_words)}
+    for exact in (True, False):
+        for column in pl.FUND_COLUMNS:
+            if column.key in columns:
+                continue
+            words = (column.label,) if exact else column.words
+            for c, word in enumerate(cells.words[header]):
+                if word and c not in labels and c not in columns.values() and label_matches(
+                        word, words):
+                    columns[column.key] = c
+                    break
     for key, col in columns.items():
         cells.heading(header, col, f"资金表的「{pl.FUND_COLUMN_BY_KEY[key].label}」")
     money_cols = [columns[k] for k in pl.MONEY_SIDES if k in columns]
@@ -644,7 +664,7 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
                 total = amount
             else:
                 setattr(funds, part, amount)
-            if len(found) > 1:
+            if sum(1 for f in found if f.amount) > 1:  # zeros added in change nothing
                 parts = " + ".join(f"{f.label} {f.amount}" for f in found)
                 project.import_notes.append(ImportNote(
                     IMPORT_FUNDS_JOINED, f"{side}.{part}",
@@ -663,6 +683,12 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
             project.rate_printed = parse_rate(rate_raw)
     except NotANumber:
         project.bad_values["rate"] = cell_text(rate_raw).strip()
+    if "budget" not in columns and "initial" in columns:
+        # A form with 年初预算数（A） and 全年执行数（B） only: A is the budget the rate is of.
+        project.budget = dataclasses.replace(project.initial)
+        for key, text in list(project.bad_values.items()):
+            if key.startswith("initial."):
+                project.bad_values["budget." + key.removeprefix("initial.")] = text
     _settle_rate(project)
 
 
@@ -732,8 +758,9 @@ def _read_goal(cells: _Cells, start: int, stop: int, project: Project) -> None:
 
 _END_WORDS: tuple[str, ...] = (*pl.TOTAL_WORDS, *pl.GRADE_WORDS,
                                *(w for f in (*pl.CLOSING_ROWS, *pl.SIGNATURE_ROW) for w in f.words))
-_LEVEL1_WORDS = {OUTPUT: (OUTPUT, "产出"), BENEFIT: (BENEFIT, "效益"),
-                 SATISFACTION: (SATISFACTION, "满意度")}
+_LEVEL1_WORDS = {OUTPUT: (OUTPUT, "产出", "项目产出", "产出目标"),
+                 BENEFIT: (BENEFIT, "效益", "项目效益", "效益目标"),
+                 SATISFACTION: (SATISFACTION, "满意度", "满意度目标")}
 
 
 def _is_end(words: list[str], table: _Indicators) -> bool:
@@ -812,13 +839,29 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
 
 def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, object], level1: str,
                     level2: str, ours: bool, row: int, cells: _Cells | None = None) -> None:
+    if not ours and isinstance(raw.get("reason"), (int, float)) and not raw["reason"]:
+        texts = {**texts, "reason": ""}  # a 0 left by a formula over an empty reason
     filled = {k: v for k, v in texts.items() if v.strip()}
     if not filled and not (ours and level2):
+        if level2 and cells is not None:
+            cells.note(EntryKind.NOT_APPLICABLE, row, None, "（空行）",
+                       f"{level2}：整行空白、无分值，按不适用处理（未读入指标）")
         return
+    placeholder = not ours and _is_placeholder(filled)
+    if placeholder:
+        if cells is not None:
+            cells.note(EntryKind.NOT_APPLICABLE, row, None, filled["name"],
+                       f"{level2 or level1}：模板的占位行（无指标值、无分值），按不适用读入")
+        texts = dict.fromkeys(texts, "")
     category = _category(level1, level2)
     group = _level1(level1)
     if category is None or (group is not None and _category_group(category) != group):
         if group is None and category is None:
+            if not ours and filled and all(is_not_applicable_mark(v) for v in filled.values()):
+                if cells is not None:
+                    cells.note(EntryKind.NOT_APPLICABLE, row, None, "、".join(filled.values()),
+                               "各栏只有不适用标记，按不适用处理（未读入指标）")
+                return
             if filled:
                 if cells is not None:
                     cells.note(EntryKind.UNPLACED, row, None, "、".join(filled.values()),
@@ -849,7 +892,7 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
             f"第 {row + 1} 行的指标性质「{texts['comparator']}」无法识别（应为 ≥、≤、= 或 定性），"
             "已按年度指标值判断", "warning"))
     score_text = fold(texts.get("score", ""))
-    if score_text == NOT_APPLICABLE:
+    if score_text == NOT_APPLICABLE or placeholder:
         indicator.applicable = False
     elif not ours and all(is_not_applicable_mark(v) for v in filled.values()):
         # Another's way of writing 不适用: "/", "—", "无" or 不适用 in every cell of the row.
@@ -903,7 +946,17 @@ def _read_closing(cells: _Cells, start: int, table: _Indicators, project: Projec
             setattr(project, item.key, text)
 
 
+_PLACEHOLDER = re.compile(r"^(?:指标\s*\d*|[.。…·、\s]+)$")
+
+
+def _is_placeholder(filled: dict[str, str]) -> bool:
+    """A template's 「指标2」 / 「……」 row left as printed: a name and nothing else."""
+    return set(filled) == {"name"} and bool(_PLACEHOLDER.match(filled["name"].strip()))
+
+
 def _number_or_none(value: object) -> Decimal | None:
+    if isinstance(value, str):
+        value = value.strip().removesuffix("分")  # 总分 「99.55分」
     try:
         return parse_amount(value)
     except NotANumber:
