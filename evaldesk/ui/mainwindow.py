@@ -36,7 +36,7 @@ from evaldesk.core import money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
-from evaldesk.ui import compare, i18n, mergeui, newyear, operations, projectform, welcome
+from evaldesk.ui import compare, fillui, i18n, mergeui, newyear, operations, projectform, welcome
 from evaldesk.ui.document import Document
 from evaldesk.ui.find import FindDialog
 from evaldesk.ui.headerform import HeaderForm
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self._find: FindDialog | None = None
         self.project_form = projectform.install(self)
         self.newyear = newyear.install(self)
+        self.fill = fillui.install(self)
         self.merge = mergeui.install(self)
         self.compare = compare.install(self)
         self.welcome = welcome.install(self)
