@@ -118,6 +118,7 @@ class Change:
     key: str  # a field key ("budget.general", …)
     old: Decimal | str | None
     new: Decimal
+    carried: bool = False  # the old figure is last year's, kept by a rollover
 
 
 @dataclass
@@ -245,8 +246,9 @@ def changes_for(project: Project, entry: ExportEntry) -> list[Change]:
     changes = []
     for key, new in wanted.items():
         old = get_value(project, key)
+        # A figure equal to last year's still changes: the export confirms it for this year.
         if old != new or key in project.bad_values or key in project.carried_over:
-            changes.append(Change(key, old, new))
+            changes.append(Change(key, old, new, key in project.carried_over))
     return changes
 
 

@@ -73,7 +73,11 @@ class FillPreview(QDialog):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([_tr("项目 / 字段"), _tr("原值"), _tr("新值"), _tr("依据")])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setUniformRowHeights(True)
         self._match_items: dict[int, QTreeWidgetItem] = {}
         for match in plan.matches:
@@ -107,14 +111,21 @@ class FillPreview(QDialog):
                MatchKind.CLOSE: _tr("名称相近（%1%）：导出表为「%2」，请勾选确认")
                .replace("%1", str(round(match.similarity * 100))).replace("%2", match.entry.name)}
         top = QTreeWidgetItem([match.project_name, "", "", how[match.kind]])
+        top.setToolTip(3, how[match.kind])
         if match.needs_confirmation:
             top.setCheckState(0, Qt.CheckState.Unchecked)
+            # The reason to tick or not is the other name: give it the whole width.
+            hint = QTreeWidgetItem(top, [how[match.kind]])
+            hint.setFirstColumnSpanned(True)
+            top.setText(3, _tr("名称相近，请确认"))
         if not match.changes:
             top.setText(1, _tr("数字相同，无需改动"))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for change in match.changes:
-            item = QTreeWidgetItem(top, [field_name(change.key), _amount(change.old),
-                                         _amount(change.new), ""])
+            old = _amount(change.old)
+            if change.carried:
+                old = _tr("%1（上年数）").replace("%1", old)
+            item = QTreeWidgetItem(top, [field_name(change.key), old, _amount(change.new), ""])
             item.setTextAlignment(1, right)
             item.setTextAlignment(2, right)
         self.tree.addTopLevelItem(top)
@@ -129,8 +140,9 @@ class FillPreview(QDialog):
         font.setBold(True)
         top.setFont(0, font)
         for line in lines:
-            QTreeWidgetItem(top, [line])
+            QTreeWidgetItem(top, [line]).setFirstColumnSpanned(True)
         self.tree.addTopLevelItem(top)
+        top.setFirstColumnSpanned(True)
         top.setExpanded(True)
 
     def confirmed(self) -> list[int]:
