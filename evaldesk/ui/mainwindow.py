@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsDock(self.doc, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.problems.findingActivated.connect(self.select_finding)
+        self.problems.editRequested.connect(self.edit_finding_cell)
         self._build_status_bar()
         self._build_actions()
         self.setAcceptDrops(True)
@@ -341,6 +342,12 @@ class MainWindow(QMainWindow):
         row = self.doc.row_of(uid)
         if row >= 0:
             self.select_cell(row, COLUMN_INDEX.get(key, COLUMN_INDEX["seq"]))
+
+    def edit_finding_cell(self, uid: int, key: str) -> None:
+        """A finding only typing can cure: its cell, open for typing, what was there selected."""
+        self.select_finding(uid, key)
+        if key in COLUMN_INDEX and self.doc.row_of(uid) >= 0:
+            self.table.edit(self.table.currentIndex())
 
     # -- editing ----------------------------------------------------------------------------------
 
