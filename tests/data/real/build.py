@@ -15,12 +15,8 @@ unknowable from a web page; each source says which it chose and why.
 """
 from __future__ import annotations
 
-import datetime
 import importlib.util
-import io
-import re
 import sys
-import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,10 +25,6 @@ from openpyxl.styles import Alignment, Border, Font, Side
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
-# Fixed document and zip-entry times make a rebuild byte-identical, so a changed workbook in a
-# review always means a changed transcription.
-_FIXED = datetime.datetime(2026, 1, 1)
-_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 sys.path.insert(0, str(SRC))
 
 from _cells import Num, Pct  # noqa: E402  (src/ holds the transcriptions and their cell types)
@@ -41,6 +33,29 @@ from _cells import Num, Pct  # noqa: E402  (src/ holds the transcriptions and th
 def _format(decimals: int, percent: bool) -> str:
     body = "0" if decimals == 0 else "0." + "0" * decimals
     return body + ("%" if percent else "")
+
+
+def _fit_row_heights(sheet: object, rows: list[list[object]], merges: list[str],
+                     widths: dict[str, float]) -> None:
+    """Tall enough rows for wrapped text, so a preview or print of the copy can be read."""
+    from openpyxl.utils import get_column_letter, range_boundaries
+
+    span: dict[tuple[int, int], float] = {}
+    for merged in merges:
+        min_col, min_row, max_col, _ = range_boundaries(merged)
+        span[(min_row, min_col)] = sum(widths.get(get_column_letter(c), 9)
+                                       for c in range(min_col, max_col + 1))
+    for r, row in enumerate(rows, start=1):
+        lines = 1
+        for c, value in enumerate(row, start=1):
+            if value is None:
+                continue
+            width = span.get((r, c), widths.get(get_column_letter(c), 9))
+            for part in str(value).split("\n"):
+                units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
+                lines_here = max(1, -(-units // max(1, int(width))))
+                lines = max(lines, lines_here + str(value).count("\n"))
+        sheet.row_dimensions[r].height = 15 * lines  # type: ignore[attr-defined]
 
 
 def _load(path: Path) -> object:
@@ -82,21 +97,17 @@ def build(path: Path) -> Path:
         sheet.cell(row=title_row, column=1).font = Font(bold=True, size=14)
     for merged in form.MERGES:  # type: ignore[attr-defined]
         sheet.merge_cells(merged)
-    for column, width in getattr(form, "WIDTHS", {}).items():
+    widths = getattr(form, "WIDTHS", {})
+    for column, width in widths.items():
         sheet.column_dimensions[column].width = width
-    book.properties.created = _FIXED
-    book.properties.creator = "evaldesk corpus (transcription)"
-    buffer = io.BytesIO()
-    book.save(buffer)
+    _fit_row_heights(sheet, form.ROWS, form.MERGES, widths)  # type: ignore[attr-defined]
+    # Printed forms are one landscape page wide; so the built copy previews like the original.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     out = HERE / f"{path.stem}.xlsx"
-    with zipfile.ZipFile(buffer) as built, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in built.infolist():
-            data = built.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                # openpyxl stamps the save time into dcterms:modified whatever the property says.
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME), data,
-                         compress_type=zipfile.ZIP_DEFLATED)
+    book.save(out)
     return out
 
 
