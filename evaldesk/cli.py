@@ -34,6 +34,13 @@ COMMANDS = ("check", "dump", "convert", "pdf", "rollover", "merge")
 
 def _say(line: str, *, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        line.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        # A Chinese Windows console or redirect is GBK: a character it lacks (in a clerk's own
+        # text) must not end the run half way through the list.
+        line = line.encode(encoding, errors="replace").decode(encoding, errors="replace")
     stream.write(line + "\n")
 
 
@@ -87,6 +94,9 @@ def _check(args: argparse.Namespace) -> int:
         profile = _profile_for(report, path, args.profile)
         findings = checker_for(report, profile).findings()
         projects = {p.uid: p for p in report.projects}
+        if args.explain and not args.json:
+            for line in explain_lines(report):
+                _say(f"{path}: {line}")
         errors = sum(1 for f in findings if f.is_error)
         if errors and status == EXIT_OK:
             status = EXIT_FINDINGS
@@ -95,7 +105,7 @@ def _check(args: argparse.Namespace) -> int:
             continue
         for finding in findings:
             project = projects.get(finding.project_uid) if finding.project_uid is not None else None
-            where = f" 项目 {project.seq or '?'} «{project.name}»" if project else " 全表"
+            where = f" 项目 {project.seq or '?'}「{project.name}」" if project else " 全表"
             field = f" {field_label(finding.field, project)}" if finding.field else ""
             level = "错误" if finding.is_error else "警告"
             _say(f"{path}:{where}{field}: {level}：{finding.message} [{finding.code}]")
@@ -113,8 +123,28 @@ def _dump(args: argparse.Namespace) -> int:
     if report is None:
         return EXIT_UNREADABLE
     profile = _profile_for(report, args.file, args.profile)
-    _say(json.dumps(report_to_dict(report, profile), ensure_ascii=False, indent=2))
+    data = report_to_dict(report, profile)
+    if args.explain:
+        data["import_summary"] = import_summary_to_dict(report)
+    _say(json.dumps(data, ensure_ascii=False, indent=2))
     return EXIT_OK
+
+
+def explain_lines(report: Report) -> list[str]:
+    """What the reader made of the file, for ``--explain`` (GBK-safe text)."""
+    summary = report.import_summary
+    if summary is None:
+        return ["本文件为 evaldesk 自己的格式，按原样读入，无需换算或归位"]
+    return summary.lines()
+
+
+def import_summary_to_dict(report: Report) -> dict[str, object] | None:
+    summary = report.import_summary
+    if summary is None:
+        return None
+    return {"source": summary.source, "layout": summary.layout,
+            "entries": [{"kind": str(e.kind), "sheet": e.sheet, "cell": e.cell, "text": e.text,
+                         "meaning": e.meaning} for e in summary.entries]}
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -241,11 +271,15 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="检查表格，逐行列出问题")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--json", action="store_true", help="以 JSON 输出，供其他程序使用")
+    check.add_argument("--explain", action="store_true",
+                       help="先列出读入情况：哪个表头对应哪一栏、换算了什么、哪些按不适用、哪些未能归位")
     _profile_option(check)
     check.set_defaults(run=_check)
 
     dump = sub.add_parser("dump", help="以 JSON 输出表格内容")
     dump.add_argument("file", metavar="FILE")
+    dump.add_argument("--explain", action="store_true",
+                      help="在 JSON 中加入读入情况（import_summary）")
     _profile_option(dump)
     dump.set_defaults(run=_dump)
 

@@ -23,9 +23,9 @@ def test_check_lists_findings_one_per_line(capsys: pytest.CaptureFixture[str],
     assert code == 1  # row 2 could not be placed: an error
     lines = out.strip().splitlines()
     assert all(line.startswith(f"{seed_path}: ") for line in lines)
-    assert any("项目 6 «全区信访业务培训» 项目执行中存在的问题: 警告" in line
+    assert any("项目 6「全区信访业务培训」 项目执行中存在的问题: 警告" in line
                and line.endswith("[LOW_RATE_NO_REASON]") for line in lines)
-    assert any("项目 2 «其他一般管理事务»" in line and "[IMPORT_UNPLACED]" in line for line in lines)
+    assert any("项目 2「其他一般管理事务」" in line and "[IMPORT_UNPLACED]" in line for line in lines)
     assert "6 个项目" in err
 
 

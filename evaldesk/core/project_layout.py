@@ -27,6 +27,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
+from evaldesk.core.layout import heading_key
 from evaldesk.core.records import (
     BENEFIT,
     NOT_APPLICABLE,
@@ -94,7 +95,8 @@ HEADER_ROWS: tuple[tuple[LabelledField, ...], ...] = ((NAME,), (AUTHORITY, IMPLE
 # --- the funds block -----------------------------------------------------------------------------
 
 FUNDS_LABEL = "项目资金\n（万元）"
-FUNDS_LABEL_WORDS = ("项目资金", "资金情况", "项目资金情况")
+FUNDS_LABEL_WORDS = ("项目资金", "资金情况", "项目资金情况", "预算执行情况", "部门(单位)总体资金",
+                     "部门总体资金", "资金来源")
 FUNDS_ROW_LABEL_SPAN = Span(1, 2)
 
 
@@ -115,10 +117,12 @@ class FundColumn:
 FUND_COLUMNS: tuple[FundColumn, ...] = (
     FundColumn("initial", "年初预算数", Span(3, 3), ("年初预算", "年初预算金额", "年初预算安排")),
     FundColumn("budget", "全年预算数", Span(4, 5),
-               ("全年预算数(A)", "调整后预算数", "调整后预算", "全年预算", "预算数", "年度预算数")),
+               ("全年预算数(A)", "调整后预算数", "调整后预算", "全年预算", "预算数", "年度预算数",
+                "调整预算数", "全年预算金额")),
     FundColumn("actual", "全年执行数", Span(6, 7),
-               ("全年执行数(B)", "预算执行数", "全年实际执行数", "执行数", "实际执行数", "实际支出数")),
-    FundColumn("points", "分值", Span(8, 8), ("权重",)),
+               ("全年执行数(B)", "预算执行数", "全年实际执行数", "执行数", "实际执行数", "实际支出数",
+                "全年实际支出数", "实际支出")),
+    FundColumn("points", "分值", Span(8, 8), ("权重", "分值(10分)")),
     FundColumn("rate", "执行率", Span(9, 9), ("执行率(B/A)", "预算执行率")),
     FundColumn("score", "得分", Span(10, 10)),
 )
@@ -146,26 +150,30 @@ class FundRow:
         return (self.label, *self.synonyms)
 
 
-TOTAL_ROW = FundRow("total", "total", "年度资金总额", ("资金总额", "合计", "总计", "项目资金总额"))
+TOTAL_ROW = FundRow("total", "total", "年度资金总额", ("资金总额", "合计", "总计", "项目资金总额", "总额",
+                                                      "年度资金总额合计"))
 FISCAL_ROW = FundRow("fiscal", "general", "其中：本年财政拨款",
                      ("本年财政拨款", "当年财政拨款", "财政拨款", "财政资金", "本级财政资金",
                       "财政性资金"))
 CARRYOVER_ROW = FundRow("carryover", "carryover", "上年结转资金",
                         ("上年结转", "结转资金", "上年结余结转资金"))
 OTHER_ROW = FundRow("non_fiscal", "non_fiscal", "其他资金",
-                    ("单位资金", "财政专户管理资金", "非财政资金", "自有资金", "其他来源资金"))
+                    ("单位资金", "财政专户管理资金", "非财政资金", "自有资金", "其他来源资金", "其他"))
 FUND_ROWS: tuple[FundRow, ...] = (TOTAL_ROW, FISCAL_ROW, CARRYOVER_ROW, OTHER_ROW)
 FUND_ROW_BY_SHOWS = {r.shows: r for r in FUND_ROWS}
 
 # --- 年度总体目标 ----------------------------------------------------------------------------------
 
 GOAL_LABEL = "年度总体\n目标"
-GOAL_LABEL_WORDS = ("年度总体目标", "总体目标", "年度目标", "绩效目标")
+GOAL_LABEL_WORDS = ("年度总体目标", "总体目标", "年度目标", "绩效目标", "项目年度目标")
 # Here the label stands above its text and both cover ``value_span`` (column A holds 年度总体目标).
 GOAL = LabelledField("goal", "预期目标", Span(1, 5), Span(1, 5),
-                     ("年度预期目标", "年初绩效目标", "预期绩效目标"))
+                     ("年度预期目标", "年初绩效目标", "预期绩效目标", "项目年度目标", "年初设定目标",
+                      "年度绩效目标", "年度目标"))
 COMPLETION = LabelledField("completion", "实际完成情况", Span(6, LAST_COL), Span(6, LAST_COL),
-                           ("绩效目标整体完成情况", "实际完成", "完成情况", "目标完成情况"))
+                           ("绩效目标整体完成情况", "实际完成", "完成情况", "目标完成情况",
+                            "年度目标完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
+                            "总体目标完成情况", "全年目标实际完成情况"))
 
 # --- the indicator table -------------------------------------------------------------------------
 # A line break in a heading is where print should break it; readers compare folded words
@@ -195,12 +203,14 @@ INDICATOR_COLUMNS: tuple[IndicatorColumn, ...] = (
                                              "预期指标值", "计划值")),
     IndicatorColumn("unit", "度量单位", 6, ("计量单位", "单位")),
     IndicatorColumn("actual", "实际完成值", 7, ("实际完成值(B)", "完成值", "实际完成情况", "实际值",
-                                             "完成情况")),
+                                             "完成情况", "全年实际值", "全年完成值",
+                                             "实际完成指标值")),
     IndicatorColumn("weight", "分值", 8, ("权重", "指标分值", "权重(分值)")),
     IndicatorColumn("score", "得分", 9, ("自评得分", "实际得分")),
     IndicatorColumn("reason", "偏差原因分析\n及改进措施", 10,
                     ("偏差原因分析及改进措施", "偏差原因分析", "偏差原因", "未完成原因分析",
-                     "未完成原因和改进措施", "原因分析及改进措施", "备注")),
+                     "未完成原因和改进措施", "原因分析及改进措施", "未完成原因及拟采取的改进措施",
+                     "偏差原因及改进措施", "原因", "备注")),
 )
 INDICATOR_COLUMN_BY_KEY = {c.key: c for c in INDICATOR_COLUMNS}
 
@@ -312,22 +322,23 @@ def fold(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
-_NOTE = re.compile(r"\([^)]*\)$")
+def _key(word: str) -> str:
+    return heading_key(word).removeprefix("其中")
 
 
 @functools.lru_cache(maxsize=1024)
 def _folded_words(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(fold(w) for w in words)
+    return frozenset(_key(w) for w in words)
 
 
 # A reader asks this of every cell for every field; sheets repeat their words, so it is cached.
 @functools.lru_cache(maxsize=65536)
 def label_matches(cell: str, words: tuple[str, ...]) -> bool:
-    """A cell (already folded) names a field: exactly, or as "其中:…", or with a trailing colon
-    or a parenthesised note ("全年预算数(A)", "项目资金(万元)")."""
-    text = cell.removeprefix("其中:").removeprefix("其中").rstrip(":")
-    folded = _folded_words(words)
-    return text in folded or _NOTE.sub("", text) in folded
+    """A cell names a field, compared as the summary's headings are (``heading_key``): exactly,
+    or as "其中:…", whatever its punctuation, spaces and bracketed notes ("全年预算数(A)",
+    "项目资金（万元）", "预算执行情况（10分）", "年度资金总额:")."""
+    text = _key(cell)
+    return bool(text) and text in _folded_words(words)
 
 
 # --- one project's form, cell by cell ----------------------------------------------------------------

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from evaldesk.core.import_summary import ImportSummary
+
 _uids = itertools.count(1)
 
 
@@ -257,6 +259,8 @@ class Report:
     # What a reader could not take from the file as a whole (columns it could not match); about
     # the source, not the report's content, so not part of its value.
     import_notes: list[ImportNote] = field(default_factory=list, compare=False)
+    # How a file not in evaldesk's own layout was read (None for our own files and new reports).
+    import_summary: ImportSummary | None = field(default=None, compare=False)
 
     def default_title(self) -> str:
         unit = self.department or ""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from evaldesk.core.fields import set_bad_value, settle_printed_rate
+from evaldesk.core.import_summary import EntryKind, ImportSummary, cell_address
 from evaldesk.core.layout import (
     COLUMN_INDEX,
     HEADER_ROWS,
@@ -29,7 +30,14 @@ from evaldesk.core.layout import (
     heading_matches,
     path_matches,
 )
-from evaldesk.core.money import NotANumber, fraction_rate, parse_amount, parse_rate, yuan_to_wan
+from evaldesk.core.money import (
+    NotANumber,
+    fraction_rate,
+    parse_amount,
+    parse_money,
+    parse_rate,
+    yuan_to_wan,
+)
 from evaldesk.core.records import (
     CATEGORY_BY_KEY,
     NOT_APPLICABLE,
@@ -336,6 +344,9 @@ def report_from_grid(grid: Grid, source: str,
     _read_lines_above(grid[: header.row], report)
     in_yuan = report.unit == "元"
     report.unit = "万元"
+    log = report.import_summary = _summary_of_header(grid, header, source, mapping is not None)
+    if in_yuan:
+        log.add(EntryKind.CONVERTED, "", "", "单位：元", "全部金额由元换算为万元（精确换算，不四舍五入）")
     first_data = header.row + header.depth
     plan = _RowPlan.of(header)
     for r in range(first_data, len(grid)):
@@ -350,9 +361,26 @@ def report_from_grid(grid: Grid, source: str,
         # project (a clerk can delete it) rather than dropped.
         if not cell_text(_cell(row, header, "name")).strip() and _read_signature(row, report):
             continue
-        report.projects.append(_read_project(row, r + 1, header, in_yuan, plan))
+        report.projects.append(_read_project(row, r + 1, header, in_yuan, plan, log))
     _note_unmatched(grid[first_data:], header, report)
     return report
+
+
+def _summary_of_header(grid: Grid, header: _Header, source: str, mapped: bool) -> ImportSummary:
+    layout = "汇总表（标准表头）" if header.canonical else (
+        "汇总表（按手工指定的列）" if mapped else "汇总表（按表头文字识别）")
+    log = ImportSummary(source, layout)
+    if header.canonical:
+        return log
+    paths = _filled_paths(grid, header.row, header.depth)
+    for index, col in sorted(header.columns.items(), key=lambda item: item[1]):
+        text = "/".join(paths[col]) if col < len(paths) else ""
+        log.add(EntryKind.HEADING, "", cell_address(header.row, col), text,
+                f"「{SUMMARY_COLUMNS[index].header.replace('其中: ', '')}」")
+    for col, text in header.unmatched:
+        log.add(EntryKind.UNPLACED, "", cell_address(header.row, col), text,
+                "自评表中没有对应栏目，该列内容未导入")
+    return log
 
 
 def _note_unmatched(rows: Grid, header: _Header, report: Report) -> None:
@@ -483,14 +511,19 @@ class _RowPlan:
 
 
 def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bool,
-                  plan: _RowPlan) -> Project:
+                  plan: _RowPlan, log: ImportSummary | None = None) -> Project:
     if len(row) < plan.width:
         row = [*row, *([None] * (plan.width - len(row)))]
     seq, department, name, goal, completion = (
         v if v.__class__ is str else cell_text(v) for v in plan.texts(row))
     bad: dict[str, str] = {}
+    converted: list[tuple[str, str, Decimal]] = []
     general, fund, non_fiscal, total, a_general, a_fund, a_non_fiscal, a_total = _amounts(
-        plan.amounts(row), bad, in_yuan)
+        plan.amounts(row), bad, in_yuan, converted)
+    for key, text, amount in converted:
+        col = header.at.get(key)
+        if log is not None and col is not None:
+            log.add(EntryKind.CONVERTED, "", cell_address(line - 1, col), text, f"{amount} 万元")
     project = Project(
         # Names and numbers are compared and looked up: stray spaces around them are noise.
         # Paragraphs are kept exactly as written (a writer's own spacing is the writer's).
@@ -511,16 +544,25 @@ def _read_project(row: Sequence[object], line: int, header: _Header, in_yuan: bo
     return project
 
 
-def _amounts(cells: tuple[object, ...], bad: dict[str, str], in_yuan: bool) -> list[Decimal | None]:
+def _amounts(cells: tuple[object, ...], bad: dict[str, str], in_yuan: bool,
+             converted: list[tuple[str, str, Decimal]]) -> list[Decimal | None]:
+    """The row's amounts in 万元; a cell that wrote its own unit ("150万") is listed in
+    ``converted`` (the sheet's 元 is said once for the whole sheet)."""
     values: list[Decimal | None] = []
     for key, raw in zip(_AMOUNT_KEYS, cells, strict=True):
+        unit = ""
         try:
-            number = parse_amount(raw)
+            if raw.__class__ is str:
+                number, unit = parse_money(raw, sheet_in_yuan=in_yuan)
+            else:
+                number = parse_amount(raw)
+                if in_yuan and number is not None:
+                    number = yuan_to_wan(number)
         except NotANumber:
             bad[key] = cell_text(raw).strip()
             number = None
-        if in_yuan and number is not None:
-            number = yuan_to_wan(number)
+        if unit and number is not None:
+            converted.append((key, cell_text(raw).strip(), number))
         values.append(number)
     return values
 

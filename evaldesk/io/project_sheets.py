@@ -41,8 +41,9 @@ from typing import Any
 
 from evaldesk.core import project_layout as pl
 from evaldesk.core.fields import get_value, summary_text
+from evaldesk.core.import_summary import EntryKind, ImportSummary, cell_address
 from evaldesk.core.layout import SUMMARY_CATEGORIES, SUMMARY_COLUMNS
-from evaldesk.core.money import NotANumber, fraction_rate, parse_amount, parse_rate, yuan_to_wan
+from evaldesk.core.money import NotANumber, fraction_rate, parse_amount, parse_money, parse_rate
 from evaldesk.core.project_layout import CellKind, FormCell, fold, label_matches
 from evaldesk.core.records import (
     BENEFIT,
@@ -97,6 +98,17 @@ IMPORT_UNKNOWN_INDICATOR = "IMPORT_UNKNOWN_INDICATOR"
 IMPORT_COMPARATOR = "IMPORT_COMPARATOR"
 IMPORT_SHEET_ONLY = "IMPORT_SHEET_ONLY"
 IMPORT_SHEETS_DISAGREE = "IMPORT_SHEETS_DISAGREE"
+IMPORT_NOT_APPLICABLE = "IMPORT_NOT_APPLICABLE"
+IMPORT_CONVERTED = "IMPORT_CONVERTED"
+
+# How published forms write "this indicator does not apply" in its cells.
+NOT_APPLICABLE_MARKS = frozenset({"/", "//", "-", "--", "—", "——", "无", "N/A", "NA", "不适用",
+                                  "不涉及", "\\"})
+
+
+def is_not_applicable_mark(text: str) -> bool:
+    folded = fold(text).upper()
+    return folded in NOT_APPLICABLE_MARKS or folded == fold(NOT_APPLICABLE)
 
 _MAX_ROWS = 2000  # a per-project form is a few dozen rows; a grid far longer is something else
 
@@ -269,6 +281,16 @@ class _Cells:
     raw: list[list[object]]
     exact: bool = False  # our own sheet: texts as written, not trimmed
     words: list[list[str]] = field(default_factory=list)
+    log: ImportSummary | None = None  # what was read, for the clerk (another's sheet only)
+    sheet: str = ""
+
+    def note(self, kind: EntryKind, row: int, col: int | None, text: str, meaning: str) -> None:
+        if self.log is not None:
+            cell = cell_address(row, col) if col is not None else f"第 {row + 1} 行"
+            self.log.add(kind, self.sheet, cell, text, meaning)
+
+    def heading(self, row: int, col: int, meaning: str) -> None:
+        self.note(EntryKind.HEADING, row, col, self.text(row, col), meaning)
 
     def __post_init__(self) -> None:
         self.words = [[fold(cell_text(v)) for v in row] for row in self.raw]
@@ -371,7 +393,8 @@ def _recognise(cells: _Cells) -> _Indicators | None:
     indicators = _indicator_header(cells)
     if indicators is None:
         return None
-    titled = any(pl.TITLE in w or "项目绩效自评表" in w for row in cells.words[:10] for w in row)
+    titled = any(pl.TITLE in w or "项目绩效自评表" in w or "支出绩效自评表" in w
+                 for row in cells.words[:10] for w in row)
     named = cells.find(pl.NAME.words, 0, indicators.header) is not None
     return indicators if titled or named else None
 
@@ -386,7 +409,8 @@ def form_year(grid: Grid) -> int | None:
     return None
 
 
-def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False) -> Project | None:
+def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
+                      log: ImportSummary | None = None) -> Project | None:
     """Read a per-project form; None when the grid is not one.
 
     ``ours`` (a sheet evaldesk wrote, as its metadata says) reads exactly what was written: texts
@@ -395,11 +419,19 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False) -> Pr
     reviewer reads it: texts trimmed, empty template rows dropped, an indicator whose cells all
     say 不适用 is not applicable.
     """
-    cells = _Cells([list(r) for r in grid[:_MAX_ROWS]], exact=ours)
+    cells = _Cells([list(r) for r in grid[:_MAX_ROWS]], exact=ours, log=None if ours else log,
+                   sheet=source)
     indicators = _recognise(cells)
     if indicators is None:
         return None
     project = Project()
+    for key, col in indicators.columns.items():
+        cells.heading(indicators.header, col, f"指标表的「{_plain(pl.INDICATOR_COLUMN_BY_KEY[key].label)}」")
+    for c, word in enumerate(cells.words[indicators.header]):
+        if word and c not in indicators.columns.values() and not label_matches(
+                word, (pl.INDICATORS_LABEL, "绩效指标")):
+            cells.note(EntryKind.UNPLACED, indicators.header, c, cells.text(indicators.header, c),
+                       "指标表中没有对应的栏目，该列内容未导入")
     funds_header = _funds_header(cells, indicators.header)
     top = funds_header if funds_header is not None else indicators.header
     for fields in pl.HEADER_ROWS:
@@ -407,6 +439,9 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False) -> Pr
             text = _labelled(cells, item, 0, top)
             if text is not None:
                 setattr(project, item.key, text)
+                found = cells.find(item.words, 0, top)
+                if found is not None:
+                    cells.heading(*found, f"「{item.label}」")
     if funds_header is not None:
         _read_funds(cells, funds_header, indicators.header, project, source)
     _read_goal(cells, funds_header or 0, indicators.header, project)
@@ -547,6 +582,8 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
             if word and c not in columns.values() and label_matches(word, column.words):
                 columns[column.key] = c
                 break
+    for key, col in columns.items():
+        cells.heading(header, col, f"资金表的「{pl.FUND_COLUMN_BY_KEY[key].label}」")
     money_cols = [columns[k] for k in pl.MONEY_SIDES if k in columns]
     first_value = min(money_cols)
     in_yuan = _in_yuan(cells, header, stop)
@@ -566,26 +603,31 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
                 break
             figures = [cells.text(r, c) for c in money_cols if cells.text(r, c)]
             if figures and not label_matches(word, pl.FUNDS_LABEL_WORDS):
+                cells.note(EntryKind.UNPLACED, r, label_col, cells.text(r, label_col),
+                           f"不是可识别的资金来源，其金额（{'、'.join(figures)}）未计入")
                 project.import_notes.append(ImportNote(
                     IMPORT_UNKNOWN_ROW, "budget.total",
                     f"{_where(source)}资金行「{cells.text(r, label_col)}」（{'、'.join(figures)}）"
                     "不是可识别的资金来源，未计入，请核对"))
             continue
         label = cells.text(r, label_col)
+        meaning = _PART_NAMES[fund_row.part] if fund_row.part != "total" else "资金总额（合计）"
+        cells.heading(r, label_col, f"资金行「{meaning}」")
         for side in pl.MONEY_SIDES:
             if side not in columns:
                 continue
             raw = cells.value(r, columns[side])
             key = f"{side}.{fund_row.part}"
             try:
-                amount = parse_amount(raw)
+                amount, unit = parse_money(raw, sheet_in_yuan=in_yuan)
             except NotANumber:
                 project.bad_values[key] = cells.text(r, columns[side])
                 continue
             if amount is None:
                 continue
-            amount = yuan_to_wan(amount) if in_yuan else amount
-            assert amount is not None
+            if unit or in_yuan:
+                cells.note(EntryKind.CONVERTED, r, columns[side], cells.text(r, columns[side]),
+                           f"{amount} 万元（{unit or '元'}换算为万元）")
             contributions.setdefault((side, fund_row.part), []).append(_Contribution(label, amount))
         if fund_row is pl.TOTAL_ROW and "rate" in columns and rate_raw is None:
             rate_raw = cells.value(r, columns["rate"])
@@ -642,6 +684,10 @@ def _settle_rate(project: Project) -> None:
         project.rate_printed = None
 
 
+def _plain(label: str) -> str:
+    return label.replace("\n", "")
+
+
 def _where(source: str) -> str:
     return f"工作表「{source}」" if source else ""
 
@@ -666,6 +712,8 @@ def _read_goal(cells: _Cells, start: int, stop: int, project: Project) -> None:
         second = next((cells.text(below, c) for c in range(right, width) if cells.text(below, c)),
                       "")
         project.goal, project.completion = (first, second) if goal_col < done_col else (second, first)
+        cells.heading(r, goal_col, "「年初绩效目标」")
+        cells.heading(r, done_col, "「绩效目标整体完成情况」")
         return
     # No 预期目标 | 实际完成情况 headings: the texts beside 年度总体目标.
     found = cells.find(pl.GOAL_LABEL_WORDS, start, stop)
@@ -673,6 +721,7 @@ def _read_goal(cells: _Cells, start: int, stop: int, project: Project) -> None:
         r, c = found
         texts = [cells.text(r, k) for k in range(c + 1, len(cells.raw[r])) if cells.text(r, k)]
         if texts:
+            cells.heading(r, c, "「年初绩效目标」")
             project.goal = texts[0]
             project.completion = texts[1] if len(texts) > 1 else ""
 
@@ -752,13 +801,13 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
         texts = {key: cells.text(r, col) for key, col in cols.items()
                  if key not in ("level1", "level2")}
         _read_indicator(project, texts, {k: cells.value(r, c) for k, c in cols.items()},
-                        fold(level1), fold(level2), ours, r)
+                        fold(level1), fold(level2), ours, r, cells)
         r += 1
     return r
 
 
 def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, object], level1: str,
-                    level2: str, ours: bool, row: int) -> None:
+                    level2: str, ours: bool, row: int, cells: _Cells | None = None) -> None:
     filled = {k: v for k, v in texts.items() if v.strip()}
     if not filled and not (ours and level2):
         return
@@ -767,6 +816,9 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
     if category is None or (group is not None and _category_group(category) != group):
         if group is None and category is None:
             if filled:
+                if cells is not None:
+                    cells.note(EntryKind.UNPLACED, row, None, "、".join(filled.values()),
+                               f"不属于可识别的一级/二级指标（「{level1}」「{level2}」），未读入")
                 project.import_notes.append(ImportNote(
                     IMPORT_UNKNOWN_INDICATOR, "ind.quantity.content",
                     f"第 {row + 1} 行的指标（{'、'.join(filled.values())}）不属于可识别的一级/二级指标"
@@ -794,16 +846,20 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
     score_text = fold(texts.get("score", ""))
     if score_text == NOT_APPLICABLE:
         indicator.applicable = False
-    elif not ours and NOT_APPLICABLE in (indicator.name, indicator.target, indicator.actual) and not (
-            {indicator.name, indicator.target, indicator.actual} - {NOT_APPLICABLE, ""}):
-        # Another's way of writing 不适用: in the indicator's own cells rather than its score.
+    elif not ours and all(is_not_applicable_mark(v) for v in filled.values()):
+        # Another's way of writing 不适用: "/", "—", "无" or 不适用 in every cell of the row.
         indicator.applicable = False
-        indicator.name = indicator.target = indicator.actual = ""
+        indicator.name = indicator.target = indicator.actual = indicator.unit = ""
+        indicator.reason = ""
+        marks = "、".join(sorted({v.strip() for v in filled.values()}))
+        if cells is not None:
+            cells.note(EntryKind.NOT_APPLICABLE, row, None, marks,
+                       f"{level2 or level1}：各栏只有「{marks}」，按不适用指标读入")
     for part in ("weight", "score"):
         value = raw.get(part)
         if part == "score" and not indicator.applicable:
             continue
-        if isinstance(value, str) and fold(value) == NOT_APPLICABLE:
+        if isinstance(value, str) and is_not_applicable_mark(value):
             continue
         number = value.strip().removesuffix("分") if isinstance(value, str) else value  # 10分 is 10
         try:
@@ -831,6 +887,7 @@ def _read_closing(cells: _Cells, start: int, table: _Indicators, project: Projec
             numbers = [v for v in cells.raw[r][c + 1:] if _number_or_none(v) is not None]
             total = numbers[-1] if numbers else None
         project.total_score_printed = _number_or_none(total)
+        cells.heading(r, c, "「总分」")
     grade = _labelled(cells, pl.LabelledField("grade_printed", pl.GRADE_LABEL, pl.Span(0, 0),
                                               pl.Span(0, 0), pl.GRADE_WORDS[1:]), start, None)
     if grade:
@@ -977,13 +1034,19 @@ def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Repor
         if sheet.name == METADATA_SHEET:
             metadata = read_metadata(sheet.grid) or metadata
     profile = _profile(metadata)
+    log = report.import_summary if report is not None else None
+    if log is None and metadata is None:
+        log = ImportSummary()
+    variants: list[str] = []
     for sheet in sheets:
         if sheet.name == METADATA_SHEET:
             continue
         meta = metadata.for_sheet(sheet.name) if metadata is not None else None
-        project = project_from_grid(sheet.grid, sheet.name, ours=meta is not None)
+        project = project_from_grid(sheet.grid, sheet.name, ours=meta is not None, log=log)
         if project is not None:
             forms.append((sheet.name, project, meta))
+            if meta is None:
+                variants.append(form_variant(sheet.grid))
     if report is None:
         if not forms:
             return None
@@ -1003,7 +1066,31 @@ def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Repor
     if metadata is not None:
         apply_metadata(metadata, report, settled=settled)
         _restore_states(metadata, report, settled)
+    if metadata is not None:
+        report.import_summary = None  # our own file: nothing to explain
+    elif log is not None and variants:
+        forms_read = f"项目支出绩效自评表 {len(variants)} 张（{'、'.join(sorted(set(variants)))}）"
+        log.layout = f"{log.layout}；{forms_read}" if log.layout else forms_read
+        report.import_summary = log
     return report
+
+
+# Words only a variant's form prints, in the order they are told apart.
+_VARIANT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("四川/云南式", ("调整后预算数", "财政专户管理资金", "项目年度目标", "年度目标完成情况",
+                  "预算执行数")),
+    ("财政部旧版式", ("年初设定目标", "全年实际值", "年度总体目标完成情况综述",
+                  "未完成原因及拟采取的改进措施")),
+)
+
+
+def form_variant(grid: Grid) -> str:
+    """The layout family of another's per-project form, in words, from the words it prints."""
+    cells = _Cells([list(r) for r in grid[:_MAX_ROWS]])
+    for name, words in _VARIANT_WORDS:
+        if cells.find(words) is not None:
+            return name
+    return "财政部式"
 
 
 def _restore_states(metadata: Metadata, report: Report, settled: set[int]) -> None:

@@ -67,6 +67,8 @@ def _read_workbook(path: Path, mapping: Mapping[str, int] | None, sheet: int | N
         if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)):
             raise
         raise ReadError(path, f"读取工作簿时出错（{_first_line(error)}），文件可能已损坏") from None
+    if report.import_summary is not None:
+        report.import_summary.source = path.name
     return report
 
 
