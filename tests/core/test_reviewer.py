@@ -68,12 +68,12 @@ def test_a_correct_form_gives_nothing() -> None:
 
 def test_funds_row_weight_must_be_the_profiles_execution_points() -> None:
     found = all_codes(mof_form(execution_weight_printed=D(100)))
-    assert (FUNDS_WEIGHT, "execution.weight") in found
+    assert (FUNDS_WEIGHT, "funds.weight") in found
     (finding,) = [f for f in scoring_findings(mof_form(execution_weight_printed=D(100)))
                   if f.code == FUNDS_WEIGHT]
     assert "100" in finding.message and "规定为 10" in finding.message
     # Under a 20-point profile the same 10 is the mistake.
-    assert (FUNDS_WEIGHT, "execution.weight") in all_codes(mof_form(), "exec20")
+    assert (FUNDS_WEIGHT, "funds.weight") in all_codes(mof_form(), "exec20")
 
 
 def test_funds_row_score_must_be_its_formula() -> None:
@@ -95,7 +95,7 @@ def test_funds_row_score_is_judged_within_its_printed_precision(printed: str) ->
 @pytest.mark.parametrize("printed", ["10", "8.5", "86.2", "8.72"])
 def test_funds_row_score_outside_its_precision_is_found(printed: str) -> None:
     found = all_codes(mof_form(execution_score_printed=D(printed), total_score_printed=None))
-    assert found == {(FUNDS_SCORE, "execution.score")}
+    assert found == {(FUNDS_SCORE, "funds.score")}
 
 
 def test_funds_row_score_is_capped_at_the_weight() -> None:
@@ -109,7 +109,7 @@ def test_hebei_rounds_the_execution_score_to_whole_points() -> None:
     assert all_codes(mof_form(execution_score_printed=D(9), total_score_printed=D(99)),
                      "hebei") == set()
     found = all_codes(mof_form(execution_score_printed=D(8), total_score_printed=D(98)), "hebei")
-    assert (FUNDS_SCORE, "execution.score") in found
+    assert (FUNDS_SCORE, "funds.score") in found
 
 
 # --- 总分 ---------------------------------------------------------------------------------------
@@ -249,7 +249,8 @@ def test_template_text_in_an_indicators_cells() -> None:
 def test_an_adjusted_budget_needs_a_reason() -> None:
     project = mof_form(initial=Funds(general=D(40)), problems="")
     found = [f for f in check_project(project) if f.code == rules.BUDGET_ADJUSTED_NO_REASON]
-    assert [(f.field, f.severity.value) for f in found] == [("problems", "warning")]
+    assert [(f.field, f.severity.value) for f in found] == [("budget.total", "warning")]
+    assert "「项目执行中存在的问题」" in found[0].message
     assert "40" in found[0].message and "43.2" in found[0].message
 
 
@@ -267,7 +268,7 @@ def test_sichuan_asks_for_the_reason_in_its_own_column() -> None:
     project = mof_form(initial=Funds(general=D(40)), problems="")
     project.headings.update({"initial": "年初预算", "budget": "调整后预算数", "reason": "原因"})
     (finding,) = [f for f in check_project(project) if f.code == rules.BUDGET_ADJUSTED_NO_REASON]
-    assert finding.field == "funds_reason"
+    assert finding.field == "budget.total"
     assert "年初预算 40 与调整后预算数 43.2" in finding.message and "「原因」" in finding.message
 
 
