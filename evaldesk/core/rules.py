@@ -152,6 +152,9 @@ def field_label(key: str, project: Project | None = None) -> str:
     side, _, part = key.partition(".")
     if side in _SIDE_NAMES and part in _PART_NAMES and (headings or key not in _HEADERS):
         return f"{side_name(project, side)}/{part_name(project, part)}"
+    if headings and key in ("goal", "completion", "problems", "rectification", "conclusion",
+                            "total_score") and key in headings:
+        return heading(project, key, key)
     if headings and key in ("rate", "funds_reason", "funds.weight", "funds.score"):
         column = {"rate": "rate", "funds_reason": "reason", "funds.weight": "points",
                   "funds.score": "score"}[key]
@@ -353,7 +356,12 @@ def _check_overspent(found: list[Finding], project: Project, actual_total: Decim
 
 
 def _has_reason(text: str) -> bool:
-    return text.strip() not in _NO_REASON
+    return text.strip() not in _NO_REASON and not _PRINTED_NOTE.search(text)
+
+
+# The note Sichuan's system prints in the funds block's 原因 cell of every form ("1.预算执行率=预算
+# 执行数/调整后预算数…3.其他资金包括:社会投入资金、银行贷款"): the form's, not a reason.
+_PRINTED_NOTE = re.compile(r"预算执行率\s*[=＝]|其他资金包括")
 
 
 def _reason_place(project: Project) -> str:

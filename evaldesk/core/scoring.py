@@ -750,7 +750,8 @@ def _unscored_findings(project: Project, result: ProjectScore) -> Iterator[Findi
                       f"{heading(project, 'score', '得分')}{computed}")
     if "total_score" in headings and project.total_score_printed is None:
         yield Finding(REQUIRED, Severity.ERROR, project.uid, "total_score",
-                      f"未填{heading(project, 'total_score', '总分')}")
+                      f"「{heading(project, 'total_score', '总分')}」行未填"
+                      f"{heading(project, 'indicator.score', '得分')}")
 
 
 def _total_findings(project: Project) -> Iterator[Finding]:

@@ -350,3 +350,46 @@ def test_the_province_is_told_from_the_layout() -> None:
 ])
 def test_a_mof_form_stays_mof(headings: list[str]) -> None:
     assert propose_from_headings(headings).profile == scoring.DEFAULT_PROFILE.name
+
+
+def test_sichuans_printed_note_in_the_reason_cell_is_no_reason() -> None:
+    note = "1.预算执行率=预算执行数/调整后预算数，2.…，3.其他资金包括:社会投入资金、银行贷款."
+    project = mof_form(initial=Funds(general=D(40)), problems="", funds_reason=note)
+    project.headings["reason"] = "原因"
+    assert rules.BUDGET_ADJUSTED_NO_REASON in {f.code for f in check_project(project)}
+    assert not is_template_text(note)
+
+
+def test_another_forms_empty_score_cells_are_required() -> None:
+    project = mof_form(execution_score_printed=None, total_score_printed=None)
+    project.indicators[0].score = None
+    project.headings.update({"indicator.score": "得分", "score": "得分", "total_score": "合计"})
+    found = [(f.code, f.field) for f in scoring_findings(project)]
+    assert found.count(("REQUIRED", "indicator:0.score")) == 1
+    assert ("REQUIRED", "funds.score") in found and ("REQUIRED", "total_score") in found
+    messages = [f.message for f in scoring_findings(project) if f.field == "total_score"]
+    assert messages == ["「合计」行未填得分"]
+    # Our own forms (no printed headings) have computed scores: nothing is asked.
+    project.headings.clear()
+    assert "REQUIRED" not in {f.code for f in scoring_findings(project)}
+
+
+def test_an_empty_actual_is_required_not_non_numeric() -> None:
+    project = mof_form()
+    project.indicators[0].actual = ""
+    found = {(f.code, f.field) for f in scoring_findings(project)}
+    assert ("REQUIRED", "indicator:0.actual") in found
+    assert "NOT_NUMERIC_INDICATOR" not in {c for c, _ in found}
+
+
+@pytest.mark.parametrize(("headings", "places", "profile"), [
+    ({"score": ["得分（20分*执行率）"], "funds": ["预算执行情况（万元）（20分）"]}, [], "exec20"),
+    ({"indicator.weight": ["分值（20分）"]}, [], "mof"),  # 20 points of an indicator group
+    ({"budget": ["全年预算数"]}, ["廊坊市机关事务管理局"], "hebei"),
+    ({"budget": ["全年预算数"]}, ["成都市某局"], "mof"),
+])
+def test_hubei_and_hebei_forms_are_told(headings: dict[str, list[str]], places: list[str],
+                                       profile: str) -> None:
+    project = mof_form(authority=places[0] if places else "某县水务局")
+    project.headings = {key: texts[0] for key, texts in headings.items()}
+    assert propose_profile(Report(projects=[project])).profile == profile
