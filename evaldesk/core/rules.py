@@ -367,8 +367,12 @@ _PRINTED_NOTE = re.compile(r"预算执行率\s*[=＝]|其他资金包括")
 def _reason_place(project: Project) -> str:
     """Where a form asks for the reason behind its figures: the funds block's 原因 column where
     it has one (Sichuan), else 项目执行中存在的问题 (or the form's own word for it)."""
-    if "reason" in project.headings:
+    headings = project.headings
+    if "reason" in headings:
         return heading(project, "reason", "原因")
+    if headings and "problems" not in headings and "indicator.reason" in headings:
+        # A form with neither (Hebei's, the older MoF one): its indicators' 偏差原因 column.
+        return heading(project, "indicator.reason", "偏差原因分析及改进措施")
     return heading(project, "problems", "项目执行中存在的问题")
 
 
@@ -380,6 +384,17 @@ def _low_rate_explained(project: Project) -> bool:
     headings = project.headings
     return bool(headings) and "problems" not in headings and "reason" not in headings and any(
         _has_reason(i.reason) and not i.reason.strip().isdigit() for i in project.indicators)
+
+
+def _reason_field(project: Project) -> str:
+    """The field a low rate's finding stands on: the cell where its reason goes, or the rate
+    itself where the form has no one place for it."""
+    headings = project.headings
+    if "reason" in headings:
+        return "funds_reason"
+    if headings and "problems" not in headings:
+        return "rate"
+    return "problems"
 
 
 def _check_rate_figures(found: list[Finding], project: Project, actual_total: Decimal,
@@ -399,8 +414,7 @@ def _check_rate_figures(found: list[Finding], project: Project, actual_total: De
                                  f"{format_rate(rate)}"))
     if rate < LOW_RATE:
         if not _low_rate_explained(project):
-            found.append(Finding(LOW_RATE_NO_REASON, Severity.WARNING, uid,
-                                 "funds_reason" if "reason" in project.headings else "problems",
+            found.append(Finding(LOW_RATE_NO_REASON, Severity.WARNING, uid, _reason_field(project),
                                  f"执行率 {format_rate(rate)} 低于 90%，须在「{_reason_place(project)}」"
                                  "中说明原因（不能为空或「无」）"))
         if _HUNDRED_PERCENT.match(project.completion):

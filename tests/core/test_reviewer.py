@@ -393,3 +393,15 @@ def test_hubei_and_hebei_forms_are_told(headings: dict[str, list[str]], places: 
     project = mof_form(authority=places[0] if places else "某县水务局")
     project.headings = {key: texts[0] for key, texts in headings.items()}
     assert propose_profile(Report(projects=[project])).profile == profile
+
+
+def test_a_low_rate_on_a_form_without_a_problems_field() -> None:
+    # The older MoF wording: no 问题 row, reasons go in each indicator's column.
+    project = mof_form(problems="")
+    project.headings.update({"indicator.reason": "未完成原因及拟采取的改进措施", "budget": "全年预算数"})
+    (finding,) = [f for f in check_project(project) if f.code == rules.LOW_RATE_NO_REASON]
+    assert finding.field == "rate" and "「未完成原因及拟采取的改进措施」" in finding.message
+    project.indicators[0].reason = "工程尾款按合同于次年支付"
+    assert rules.LOW_RATE_NO_REASON not in {f.code for f in check_project(project)}
+    project.indicators[0].reason = "0"  # what some forms print in an unused reason cell
+    assert rules.LOW_RATE_NO_REASON in {f.code for f in check_project(project)}
