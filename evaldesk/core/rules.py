@@ -137,7 +137,7 @@ def part_name(project: Project | None, part: str) -> str:
     return heading(project, f"row.{part}", _PART_NAMES[part])
 
 
-_FIELD_NAMES = {"rate": "执行率", "execution.weight": "分值", "execution.score": "得分",
+_FIELD_NAMES = {"rate": "执行率", "funds.weight": "分值", "funds.score": "得分",
                 "funds_reason": "原因", "total_score": "总分"}
 
 
@@ -152,9 +152,12 @@ def field_label(key: str, project: Project | None = None) -> str:
     side, _, part = key.partition(".")
     if side in _SIDE_NAMES and part in _PART_NAMES and (headings or key not in _HEADERS):
         return f"{side_name(project, side)}/{part_name(project, part)}"
-    if headings and key in ("rate", "funds_reason", "execution.weight", "execution.score"):
-        column = {"rate": "rate", "funds_reason": "reason", "execution.weight": "points",
-                  "execution.score": "score"}[key]
+    if headings and key in ("goal", "completion", "problems", "rectification", "conclusion",
+                            "total_score") and key in headings:
+        return heading(project, key, key)
+    if headings and key in ("rate", "funds_reason", "funds.weight", "funds.score"):
+        column = {"rate": "rate", "funds_reason": "reason", "funds.weight": "points",
+                  "funds.score": "score"}[key]
         return heading(project, column, _FIELD_NAMES[key])
     label = _HEADERS.get(key) or _OTHER_LABELS.get(key) or _FIELD_NAMES.get(key)
     if label:
@@ -234,10 +237,19 @@ def _sum_is_consistent(total: Decimal, parts: Iterable[Decimal | None]) -> bool:
     return abs(gap) < slack if slack else gap == 0
 
 
+def judged_total(funds: Funds) -> Decimal | None:
+    """The total a reviewer divides by: the one the form shows, except a 0 printed beside
+    sources that are filled in (a total row never filled; TOTAL_NOT_SUM says so), where the
+    sources are the evidence."""
+    return _shown_total(funds)
+
+
 def _shown_total(funds: Funds) -> Decimal | None:
     # Funds.total, inlined: this runs for every project on every full check.
-    if funds.total_entered is not None:
-        return funds.total_entered
+    entered = funds.total_entered
+    if entered is not None and (entered or not (funds.general or funds.fund or funds.non_fiscal
+                                                or funds.carryover)):
+        return entered
     general, fund, non_fiscal = funds.general, funds.fund, funds.non_fiscal
     if funds.carryover is not None:
         return funds.total_computed
@@ -344,15 +356,45 @@ def _check_overspent(found: list[Finding], project: Project, actual_total: Decim
 
 
 def _has_reason(text: str) -> bool:
-    return text.strip() not in _NO_REASON
+    return text.strip() not in _NO_REASON and not _PRINTED_NOTE.search(text)
+
+
+# The note Sichuan's system prints in the funds block's 原因 cell of every form ("1.预算执行率=预算
+# 执行数/调整后预算数…3.其他资金包括:社会投入资金、银行贷款"): the form's, not a reason.
+_PRINTED_NOTE = re.compile(r"预算执行率\s*[=＝]|其他资金包括")
 
 
 def _reason_place(project: Project) -> str:
     """Where a form asks for the reason behind its figures: the funds block's 原因 column where
     it has one (Sichuan), else 项目执行中存在的问题 (or the form's own word for it)."""
-    if "reason" in project.headings:
+    headings = project.headings
+    if "reason" in headings:
         return heading(project, "reason", "原因")
+    if headings and "problems" not in headings and "indicator.reason" in headings:
+        # A form with neither (Hebei's, the older MoF one): its indicators' 偏差原因 column.
+        return heading(project, "indicator.reason", "偏差原因分析及改进措施")
     return heading(project, "problems", "项目执行中存在的问题")
+
+
+def _low_rate_explained(project: Project) -> bool:
+    if _has_reason(project.problems) or _has_reason(project.funds_reason):
+        return True
+    # A form with no 问题 field and no 原因 column (Hebei's MoF form): the reviewer reads the
+    # indicators' 偏差原因, where such a form puts it.
+    headings = project.headings
+    return bool(headings) and "problems" not in headings and "reason" not in headings and any(
+        _has_reason(i.reason) and not i.reason.strip().isdigit() for i in project.indicators)
+
+
+def _reason_field(project: Project) -> str:
+    """The field a low rate's finding stands on: the cell where its reason goes, or the rate
+    itself where the form has no one place for it."""
+    headings = project.headings
+    if "reason" in headings:
+        return "funds_reason"
+    if headings and "problems" not in headings:
+        return "rate"
+    return "problems"
 
 
 def _check_rate_figures(found: list[Finding], project: Project, actual_total: Decimal,
@@ -371,9 +413,8 @@ def _check_rate_figures(found: list[Finding], project: Project, actual_total: De
                                  f"{side_name(project, 'budget')} {_num(budget_total)} = "
                                  f"{format_rate(rate)}"))
     if rate < LOW_RATE:
-        if not _has_reason(project.problems) and not _has_reason(project.funds_reason):
-            found.append(Finding(LOW_RATE_NO_REASON, Severity.WARNING, uid,
-                                 "funds_reason" if "reason" in project.headings else "problems",
+        if not _low_rate_explained(project):
+            found.append(Finding(LOW_RATE_NO_REASON, Severity.WARNING, uid, _reason_field(project),
                                  f"执行率 {format_rate(rate)} 低于 90%，须在「{_reason_place(project)}」"
                                  "中说明原因（不能为空或「无」）"))
         if _HUNDRED_PERCENT.match(project.completion):
@@ -390,9 +431,9 @@ def _check_adjusted_budget(found: list[Finding], project: Project) -> None:
         return
     if _has_reason(project.funds_reason) or _has_reason(project.problems):
         return
+    # On the adjusted figure, where a reviewer's eye stops; the message says where the reason goes.
     found.append(Finding(
-        BUDGET_ADJUSTED_NO_REASON, Severity.WARNING, project.uid,
-        "funds_reason" if "reason" in project.headings else "problems",
+        BUDGET_ADJUSTED_NO_REASON, Severity.WARNING, project.uid, "budget.total",
         f"{side_name(project, 'initial')} {_num(initial)} 与{side_name(project, 'budget')} "
         f"{_num(budget)} 不同（年中调整了预算），须在「{_reason_place(project)}」中说明调整原因"))
 

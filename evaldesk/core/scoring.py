@@ -32,11 +32,13 @@ from evaldesk.core.records import (
 )
 from evaldesk.core.rules import (
     NO_SATISFACTION_INDICATOR,
+    REQUIRED,
     Checker,
     Finding,
     Severity,
     format_printed_rate,
     heading,
+    judged_total,
     rate_interval,
     rate_tolerance,
 )
@@ -640,6 +642,9 @@ def _num(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+_INDICATOR_PARTS = {"target": "年度指标值", "actual": "实际完成值"}
+
+
 def _label(indicator: Indicator, index: int) -> str:
     name = indicator.name.strip() or f"第{index + 1}个指标"
     return f"{indicator.level2}「{name}」"
@@ -666,6 +671,7 @@ def scoring_findings(project: Project, profile: ScoringProfile = DEFAULT_PROFILE
         for s in result.indicators:
             found.extend(_indicator_findings(project, profile, s))
         found.extend(_total_findings(project))
+        found.extend(_unscored_findings(project, result))
     found.sort(key=_finding_order)
     return found
 
@@ -680,17 +686,16 @@ def checker_for(report: Report, profile: ScoringProfile = DEFAULT_PROFILE) -> Ch
 def _execution_range(project: Project) -> tuple[Decimal, Decimal] | None:
     """The rates a reviewer accepts as this project's: those the printed amounts allow, and
     the printed rate within its own printed precision."""
-    ranges: list[tuple[Decimal, Decimal]] = []
-    budget, actual = project.budget.total, project.actual.total
+    budget, actual = judged_total(project.budget), judged_total(project.actual)
     if budget is not None and actual is not None and budget > 0:
-        ranges.append(rate_interval(actual, budget))
+        # The amounts are the evidence: a score worked out from a wrong printed rate is wrong
+        # too (the rate's own finding is RATE_MISMATCH).
+        return rate_interval(actual, budget)
     printed = project.rate_printed
-    if printed is not None:
-        half = rate_tolerance(printed)
-        ranges.append((printed - half, printed + half))
-    if not ranges:
+    if printed is None:
         return None
-    return min(r[0] for r in ranges), max(r[1] for r in ranges)
+    half = rate_tolerance(printed)
+    return printed - half, printed + half
 
 
 def _execution_findings(project: Project, profile: ScoringProfile) -> Iterator[Finding]:
@@ -700,26 +705,53 @@ def _execution_findings(project: Project, profile: ScoringProfile) -> Iterator[F
     block = heading(project, "funds", "预算执行情况")
     weight = project.execution_weight_printed
     if weight is not None and weight != points:
-        yield Finding(FUNDS_WEIGHT, Severity.ERROR, uid, "execution.weight",
+        yield Finding(FUNDS_WEIGHT, Severity.ERROR, uid, "funds.weight",
                       f"「{block}」的{heading(project, 'points', '分值')}为 {_num(weight)}，"
                       f"评分规则「{profile.label}」规定为 {_num(points)}")
     printed = project.execution_score_printed
     rates = _execution_range(project)
     if printed is None or rates is None:
         return
-    low, high = (execution_score(min(r, ONE), profile) for r in rates)
-    assert low is not None and high is not None
+    # Unrounded: the printed score's own precision is the tolerance, so Hebei's whole-point 9
+    # and MoF's 8.62 are both right for 86.2 %, under either profile.
+    low, high = (points * min(max(r, _ZERO), ONE) for r in rates)
     slack = max(half_unit(printed), Decimal("0.005"))
     if low - slack <= printed <= high + slack:
         return
-    rate = project_rate(project)
+    budget, actual = judged_total(project.budget), judged_total(project.actual)
+    rate = actual / budget if budget and actual is not None else project.rate_printed
     expected = execution_score(rate, profile)
-    shown = format_rate(rate) if project.rate is not None or project.rate_printed is None \
-        else format_printed_rate(project.rate_printed)
-    yield Finding(FUNDS_SCORE, Severity.ERROR, uid, "execution.score",
+    shown = format_rate(rate) if rate is not project.rate_printed or rate is None \
+        else format_printed_rate(rate)
+    yield Finding(FUNDS_SCORE, Severity.ERROR, uid, "funds.score",
                   f"「{block}」的{heading(project, 'score', '得分')}为 {_num(printed)}，执行率 {shown}"
                   f"，应为 {_num(expected) if expected is not None else '—'}"
                   f"（{_num(points)} 分 × 执行率，最高 {_num(points)} 分）")
+
+
+def _unscored_findings(project: Project, result: ProjectScore) -> Iterator[Finding]:
+    """Another's form with its 得分 cells left empty: a self-evaluation not scored. (Our own
+    forms print the computed scores, and their headings are not recorded.)"""
+    headings = project.headings
+    if "indicator.score" in headings:
+        name = heading(project, "indicator.score", "得分")
+        for s in result.indicators:
+            ind = project.indicators[s.index]
+            if s.applicable and s.typed is None and ind.weight is not None and not _is_blank(ind):
+                computed = f"（按评分规则应为 {_num(s.computed)}）" if s.computed is not None else ""
+                yield Finding(REQUIRED, Severity.ERROR, project.uid, _field(s.index, "score"),
+                              f"{_label(ind, s.index)}未填{name}{computed}")
+    if "score" in headings and project.execution_score_printed is None \
+            and project.execution_weight_printed is not None:
+        computed = f"（按评分规则应为 {_num(result.execution)}）" \
+            if result.execution is not None else ""
+        yield Finding(REQUIRED, Severity.ERROR, project.uid, "funds.score",
+                      f"「{heading(project, 'funds', '预算执行情况')}」未填"
+                      f"{heading(project, 'score', '得分')}{computed}")
+    if "total_score" in headings and project.total_score_printed is None:
+        yield Finding(REQUIRED, Severity.ERROR, project.uid, "total_score",
+                      f"「{heading(project, 'total_score', '总分')}」行未填"
+                      f"{heading(project, 'indicator.score', '得分')}")
 
 
 def _total_findings(project: Project) -> Iterator[Finding]:
@@ -825,10 +857,12 @@ def _indicator_findings(project: Project, profile: ScoringProfile,
     moved = "（已含不适用指标转入的分值）" if weight is not None and weight != s.weight else ""
     comparator = indicator_comparator(ind)
     if comparator is Comparator.QUALITATIVE:
-        if s.computed is None and s.typed is None and weight is not None:
+        if not ind.actual.strip() and (ind.target.strip() or ind.weight is not None):
+            yield Finding(REQUIRED, Severity.ERROR, uid, _field(s.index, "actual"),
+                          f"{label}未填{heading(project, 'indicator.actual', '实际完成情况')}")
+        elif ind.actual.strip() and s.computed is None and s.typed is None and weight is not None:
             yield Finding(QUALITATIVE_UNGRADED, Severity.WARNING, uid, _field(s.index, "score"),
-                          f"{label}的完成情况「{ind.actual.strip()}」无法判断是否达成，请填写得分"
-                          if ind.actual.strip() else f"{label}未填实际完成情况")
+                          f"{label}的完成情况「{ind.actual.strip()}」无法判断是否达成，请填写得分")
     else:
         yield from _numeric_findings(project, profile, s, comparator)
     if s.typed is not None and weight is not None and s.typed > weight:
@@ -846,14 +880,15 @@ def _numeric_findings(project: Project, profile: ScoringProfile, s: IndicatorSco
     ind = project.indicators[s.index]
     uid, label = project.uid, _label(ind, s.index)
     target, actual = parse_quantity(ind.target), parse_quantity(ind.actual)
-    if target is None:
-        what = f"「{ind.target.strip()}」不是数值" if ind.target.strip() else "未填"
-        yield Finding(NOT_NUMERIC_INDICATOR, Severity.ERROR, uid, _field(s.index, "target"),
-                      f"{label}为定量指标（{comparator.value}），年度指标值{what}")
-    if actual is None:
-        what = f"「{ind.actual.strip()}」不是数值" if ind.actual.strip() else "未填"
-        yield Finding(NOT_NUMERIC_INDICATOR, Severity.ERROR, uid, _field(s.index, "actual"),
-                      f"{label}为定量指标（{comparator.value}），实际完成值{what}")
+    for part, text, number in (("target", ind.target, target), ("actual", ind.actual, actual)):
+        if number is not None:
+            continue
+        name = heading(project, f"indicator.{part}", _INDICATOR_PARTS[part])
+        # An empty cell is a field not filled in; text where a number belongs is another matter.
+        code, what = (NOT_NUMERIC_INDICATOR, f"「{text.strip()}」不是数值") if text.strip() \
+            else (REQUIRED, "未填")
+        yield Finding(code, Severity.ERROR, uid, _field(s.index, part),
+                      f"{label}为定量指标（{comparator.value}），{name}{what}")
     if target is None or actual is None or comparator is Comparator.LE or target.value <= 0:
         return
     over = (actual.value - target.value) / target.value

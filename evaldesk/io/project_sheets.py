@@ -934,7 +934,7 @@ def _read_closing(cells: _Cells, start: int, table: _Indicators, project: Projec
         else:
             numbers = [v for v in cells.raw[r][c + 1:] if _number_or_none(v) is not None]
             total = numbers[-1] if numbers else None
-        project.total_score_printed = _number_or_none(total)
+        project.total_score_printed = _points(total)  # "99.55分" is 99.55
         cells.heading(r, c, "「总分」")
     grade = _labelled(cells, pl.LabelledField("grade_printed", pl.GRADE_LABEL, pl.Span(0, 0),
                                               pl.Span(0, 0), pl.GRADE_WORDS[1:]), start, None)

@@ -68,12 +68,12 @@ def test_a_correct_form_gives_nothing() -> None:
 
 def test_funds_row_weight_must_be_the_profiles_execution_points() -> None:
     found = all_codes(mof_form(execution_weight_printed=D(100)))
-    assert (FUNDS_WEIGHT, "execution.weight") in found
+    assert (FUNDS_WEIGHT, "funds.weight") in found
     (finding,) = [f for f in scoring_findings(mof_form(execution_weight_printed=D(100)))
                   if f.code == FUNDS_WEIGHT]
     assert "100" in finding.message and "规定为 10" in finding.message
     # Under a 20-point profile the same 10 is the mistake.
-    assert (FUNDS_WEIGHT, "execution.weight") in all_codes(mof_form(), "exec20")
+    assert (FUNDS_WEIGHT, "funds.weight") in all_codes(mof_form(), "exec20")
 
 
 def test_funds_row_score_must_be_its_formula() -> None:
@@ -95,7 +95,7 @@ def test_funds_row_score_is_judged_within_its_printed_precision(printed: str) ->
 @pytest.mark.parametrize("printed", ["10", "8.5", "86.2", "8.72"])
 def test_funds_row_score_outside_its_precision_is_found(printed: str) -> None:
     found = all_codes(mof_form(execution_score_printed=D(printed), total_score_printed=None))
-    assert found == {(FUNDS_SCORE, "execution.score")}
+    assert found == {(FUNDS_SCORE, "funds.score")}
 
 
 def test_funds_row_score_is_capped_at_the_weight() -> None:
@@ -109,7 +109,7 @@ def test_hebei_rounds_the_execution_score_to_whole_points() -> None:
     assert all_codes(mof_form(execution_score_printed=D(9), total_score_printed=D(99)),
                      "hebei") == set()
     found = all_codes(mof_form(execution_score_printed=D(8), total_score_printed=D(98)), "hebei")
-    assert (FUNDS_SCORE, "execution.score") in found
+    assert (FUNDS_SCORE, "funds.score") in found
 
 
 # --- 总分 ---------------------------------------------------------------------------------------
@@ -249,7 +249,8 @@ def test_template_text_in_an_indicators_cells() -> None:
 def test_an_adjusted_budget_needs_a_reason() -> None:
     project = mof_form(initial=Funds(general=D(40)), problems="")
     found = [f for f in check_project(project) if f.code == rules.BUDGET_ADJUSTED_NO_REASON]
-    assert [(f.field, f.severity.value) for f in found] == [("problems", "warning")]
+    assert [(f.field, f.severity.value) for f in found] == [("budget.total", "warning")]
+    assert "「项目执行中存在的问题」" in found[0].message
     assert "40" in found[0].message and "43.2" in found[0].message
 
 
@@ -267,7 +268,7 @@ def test_sichuan_asks_for_the_reason_in_its_own_column() -> None:
     project = mof_form(initial=Funds(general=D(40)), problems="")
     project.headings.update({"initial": "年初预算", "budget": "调整后预算数", "reason": "原因"})
     (finding,) = [f for f in check_project(project) if f.code == rules.BUDGET_ADJUSTED_NO_REASON]
-    assert finding.field == "funds_reason"
+    assert finding.field == "budget.total"
     assert "年初预算 40 与调整后预算数 43.2" in finding.message and "「原因」" in finding.message
 
 
@@ -349,3 +350,58 @@ def test_the_province_is_told_from_the_layout() -> None:
 ])
 def test_a_mof_form_stays_mof(headings: list[str]) -> None:
     assert propose_from_headings(headings).profile == scoring.DEFAULT_PROFILE.name
+
+
+def test_sichuans_printed_note_in_the_reason_cell_is_no_reason() -> None:
+    note = "1.预算执行率=预算执行数/调整后预算数，2.…，3.其他资金包括:社会投入资金、银行贷款."
+    project = mof_form(initial=Funds(general=D(40)), problems="", funds_reason=note)
+    project.headings["reason"] = "原因"
+    assert rules.BUDGET_ADJUSTED_NO_REASON in {f.code for f in check_project(project)}
+    assert not is_template_text(note)
+
+
+def test_another_forms_empty_score_cells_are_required() -> None:
+    project = mof_form(execution_score_printed=None, total_score_printed=None)
+    project.indicators[0].score = None
+    project.headings.update({"indicator.score": "得分", "score": "得分", "total_score": "合计"})
+    found = [(f.code, f.field) for f in scoring_findings(project)]
+    assert found.count(("REQUIRED", "indicator:0.score")) == 1
+    assert ("REQUIRED", "funds.score") in found and ("REQUIRED", "total_score") in found
+    messages = [f.message for f in scoring_findings(project) if f.field == "total_score"]
+    assert messages == ["「合计」行未填得分"]
+    # Our own forms (no printed headings) have computed scores: nothing is asked.
+    project.headings.clear()
+    assert "REQUIRED" not in {f.code for f in scoring_findings(project)}
+
+
+def test_an_empty_actual_is_required_not_non_numeric() -> None:
+    project = mof_form()
+    project.indicators[0].actual = ""
+    found = {(f.code, f.field) for f in scoring_findings(project)}
+    assert ("REQUIRED", "indicator:0.actual") in found
+    assert "NOT_NUMERIC_INDICATOR" not in {c for c, _ in found}
+
+
+@pytest.mark.parametrize(("headings", "places", "profile"), [
+    ({"score": ["得分（20分*执行率）"], "funds": ["预算执行情况（万元）（20分）"]}, [], "exec20"),
+    ({"indicator.weight": ["分值（20分）"]}, [], "mof"),  # 20 points of an indicator group
+    ({"budget": ["全年预算数"]}, ["廊坊市机关事务管理局"], "hebei"),
+    ({"budget": ["全年预算数"]}, ["成都市某局"], "mof"),
+])
+def test_hubei_and_hebei_forms_are_told(headings: dict[str, list[str]], places: list[str],
+                                       profile: str) -> None:
+    project = mof_form(authority=places[0] if places else "某县水务局")
+    project.headings = {key: texts[0] for key, texts in headings.items()}
+    assert propose_profile(Report(projects=[project])).profile == profile
+
+
+def test_a_low_rate_on_a_form_without_a_problems_field() -> None:
+    # The older MoF wording: no 问题 row, reasons go in each indicator's column.
+    project = mof_form(problems="")
+    project.headings.update({"indicator.reason": "未完成原因及拟采取的改进措施", "budget": "全年预算数"})
+    (finding,) = [f for f in check_project(project) if f.code == rules.LOW_RATE_NO_REASON]
+    assert finding.field == "rate" and "「未完成原因及拟采取的改进措施」" in finding.message
+    project.indicators[0].reason = "工程尾款按合同于次年支付"
+    assert rules.LOW_RATE_NO_REASON not in {f.code for f in check_project(project)}
+    project.indicators[0].reason = "0"  # what some forms print in an unused reason cell
+    assert rules.LOW_RATE_NO_REASON in {f.code for f in check_project(project)}
