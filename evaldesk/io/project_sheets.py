@@ -401,11 +401,22 @@ def is_project_sheet(grid: Grid) -> bool:
 def _recognise(cells: _Cells) -> _Indicators | None:
     indicators = _indicator_header(cells)
     if indicators is None:
-        return None
+        return _head_only(cells)
     titled = any(pl.TITLE in w or "项目绩效自评表" in w or "支出绩效自评表" in w
                  for row in cells.words[:10] for w in row)
     named = cells.find(pl.NAME.words, 0, indicators.header) is not None
     return indicators if titled or named else None
+
+
+def _head_only(cells: _Cells) -> _Indicators | None:
+    """A copy cut before its indicator table (published pages often are): still a per-project
+    form when it has the form's title, 项目名称 and a funds block; its table is empty."""
+    end = len(cells.words)
+    titled = any(pl.TITLE in w for row in cells.words[:10] for w in row)
+    if titled and cells.find(pl.NAME.words, 0, end) is not None \
+            and _funds_header(cells, end) is not None:
+        return _Indicators(end, {})
+    return None
 
 
 def form_year(grid: Grid) -> int | None:
@@ -436,7 +447,7 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
     project = Project()
     for key, col in indicators.columns.items():
         cells.heading(indicators.header, col, f"指标表的「{_plain(pl.INDICATOR_COLUMN_BY_KEY[key].label)}」")
-    for c, word in enumerate(cells.words[indicators.header]):
+    for c, word in enumerate(cells.words[indicators.header] if indicators.columns else ()):
         if word and c not in indicators.columns.values() and not label_matches(
                 word, (pl.INDICATORS_LABEL, "绩效指标")):
             cells.note(EntryKind.UNPLACED, indicators.header, c, cells.text(indicators.header, c),
@@ -476,7 +487,7 @@ def _note_printed_form(cells: _Cells, funds_header: int | None, table: _Indicato
     headings = project.headings
     if funds_header is not None:
         _note_funds_block(cells, funds_header, table.header, project)
-    for r in range(max(0, (funds_header or 0)), table.header + 1):
+    for r in range(max(0, (funds_header or 0)), min(table.header + 1, len(cells.raw))):
         for c in range(len(cells.raw[r])):
             text = cells.text(r, c)
             word = cells.words[r][c]
@@ -589,9 +600,9 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
     columns: dict[str, int] = {}
     # The row labels' own heading may read like a money column (Sichuan: 年度预算数（万元） over
     # 总额, 财政资金 …): a column holding the fund rows' labels is never a column of figures.
-    row_words = tuple(w for row in pl.FUND_ROWS for w in row.words)
+    row_labels = tuple(w for row in pl.FUND_ROWS for w in row.words)
     labels = {c for r in range(header + 1, min(stop, len(cells.words)))
-              for c, word in enumerate(cells.words[r]) if word and label_matches(word, row_words)}
+              for c, word in enumerate(cells.words[r]) if word and label_matches(word, row_labels)}
     for exact in (True, False):
         for column in pl.FUND_COLUMNS:
             if column.key in columns:
