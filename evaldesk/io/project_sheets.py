@@ -446,7 +446,10 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
         return None
     project = Project()
     for key, col in indicators.columns.items():
-        cells.heading(indicators.header, col, f"指标表的「{_plain(pl.INDICATOR_COLUMN_BY_KEY[key].label)}」")
+        # A two-row header's merged-down heading stands in the row above.
+        at = indicators.header if cells.text(indicators.header, col) or not indicators.header \
+            else indicators.header - 1
+        cells.heading(at, col, f"指标表的「{_plain(pl.INDICATOR_COLUMN_BY_KEY[key].label)}」")
     for c, word in enumerate(cells.words[indicators.header] if indicators.columns else ()):
         if word and c not in indicators.columns.values() and not label_matches(
                 word, (pl.INDICATORS_LABEL, "绩效指标")):
@@ -955,6 +958,9 @@ def _read_closing(cells: _Cells, start: int, table: _Indicators, project: Projec
         text = _labelled(cells, item, start, None)
         if text is not None:
             setattr(project, item.key, text)
+            found = cells.find(item.words, start)
+            if found is not None:
+                cells.heading(*found, f"「{item.label}」")
 
 
 _PLACEHOLDER = re.compile(r"^(?:指标\s*\d*|[.。…·、\s]+)$")
@@ -1150,6 +1156,7 @@ _VARIANT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "预算执行数")),
     ("财政部旧版式", ("年初设定目标", "全年实际值", "年度总体目标完成情况综述",
                   "未完成原因及拟采取的改进措施")),
+    ("财政部式加指标性质、度量单位（云南等）", ("指标性质", "度量单位")),
 )
 
 
