@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from evaldesk.core.import_summary import EntryKind
-from evaldesk.ui.importsummary import SHOW_ON_OPEN_KEY, ImportSummaryDialog
 from evaldesk.ui import i18n
+from evaldesk.ui.importsummary import SHOW_ON_OPEN_KEY, ImportSummaryDialog
 from evaldesk.ui.mainwindow import MainWindow
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
