@@ -43,6 +43,29 @@ def _format(decimals: int, percent: bool) -> str:
     return body + ("%" if percent else "")
 
 
+def _fit_row_heights(sheet: object, rows: list[list[object]], merges: list[str],
+                     widths: dict[str, float]) -> None:
+    """Tall enough rows for wrapped text, so a preview or print of the copy can be read."""
+    from openpyxl.utils import get_column_letter, range_boundaries
+
+    span: dict[tuple[int, int], float] = {}
+    for merged in merges:
+        min_col, min_row, max_col, _ = range_boundaries(merged)
+        span[(min_row, min_col)] = sum(widths.get(get_column_letter(c), 9)
+                                       for c in range(min_col, max_col + 1))
+    for r, row in enumerate(rows, start=1):
+        lines = 1
+        for c, value in enumerate(row, start=1):
+            if value is None:
+                continue
+            width = span.get((r, c), widths.get(get_column_letter(c), 9))
+            for part in str(value).split("\n"):
+                units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
+                lines_here = max(1, -(-units // max(1, int(width))))
+                lines = max(lines, lines_here + str(value).count("\n"))
+        sheet.row_dimensions[r].height = 15 * lines  # type: ignore[attr-defined]
+
+
 def _load(path: Path) -> object:
     spec = importlib.util.spec_from_file_location(f"corpus_src_{path.stem}", path)
     assert spec is not None and spec.loader is not None
@@ -82,8 +105,15 @@ def build(path: Path) -> Path:
         sheet.cell(row=title_row, column=1).font = Font(bold=True, size=14)
     for merged in form.MERGES:  # type: ignore[attr-defined]
         sheet.merge_cells(merged)
-    for column, width in getattr(form, "WIDTHS", {}).items():
+    widths = getattr(form, "WIDTHS", {})
+    for column, width in widths.items():
         sheet.column_dimensions[column].width = width
+    _fit_row_heights(sheet, form.ROWS, form.MERGES, widths)  # type: ignore[attr-defined]
+    # Printed forms are one landscape page wide; so the built copy previews like the original.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.properties.created = _FIXED
     book.properties.creator = "evaldesk corpus (transcription)"
     buffer = io.BytesIO()
