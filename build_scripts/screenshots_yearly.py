@@ -6,7 +6,8 @@ Writes newyear-window.png (the example rolled over to 2022: last year's budget f
 italic with a corner mark, two rows confirmed), newyear-filter.png (only the rows still holding
 last year's figures), newyear-compare.png (与上年对比 after some budgets were re-entered),
 newyear-mapping.png (the column-mapping dialog for a file whose 项目名称 column is called 名目)
-and merge-report.png (twelve departments merged, one file unreadable, one sent twice).
+merge-report.png (twelve departments merged, one file unreadable, one sent twice) and
+fill-preview.png (the rolled-over table about to be filled from the budget system's export).
 """
 
 from __future__ import annotations
@@ -61,6 +62,26 @@ def main(argv: list[str] | None = None) -> int:
     win.resizeDocks([win.compare.dock], [330], Qt.Orientation.Vertical)
     settle(app)
     save(win, out / "newyear-compare.png")
+    win.doc.undo_stack.setClean()
+    win.close()
+
+    # The 2022 table just rolled over, and the budget system's 2022 export about to fill it.
+    from evaldesk.core.fill import plan_fill
+    from evaldesk.io.read_export import read_export
+    from evaldesk.ui.fillui import FillPreview
+
+    win = MainWindow(Document())
+    win.resize(*SIZE)
+    win.show()
+    settle(app)
+    win.newyear.start_from(EXAMPLE)
+    settle(app)
+    export = read_export(REPO / "examples" / "2022年度项目支出执行情况（一体化系统导出示例）.xlsx")
+    preview = FillPreview(export, plan_fill(win.doc.report, export.rows), win)
+    preview.show()
+    settle(app)
+    save(preview, out / "fill-preview.png")
+    preview.close()
     win.doc.undo_stack.setClean()
     win.close()
 

@@ -6,6 +6,7 @@
     evaldesk pdf IN -o OUT.pdf          the printed form as PDF
     evaldesk rollover IN -o OUT.xlsx    this year's report from last year's
     evaldesk merge A B... -o OUT.xlsx   many departments' reports into one
+    evaldesk fill REPORT EXPORT -o OUT  the year's figures from the budget system's export
     evaldesk [FILE]                     open the window
 
 Imports are deferred to the command that needs them, so ``check`` starts in a fraction of a
@@ -28,7 +29,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-COMMANDS = ("check", "dump", "convert", "pdf", "rollover", "merge")
+COMMANDS = ("check", "dump", "convert", "pdf", "rollover", "merge", "fill")
 
 
 def _say(line: str, *, err: bool = False) -> None:
@@ -171,6 +172,59 @@ def _merge(args: argparse.Namespace) -> int:
     return EXIT_UNREADABLE if unreadable else EXIT_OK
 
 
+def _fill(args: argparse.Namespace) -> int:
+    from evaldesk.core.fill import apply_fill, field_name, plan_fill
+    from evaldesk.core.money import format_amount
+    from evaldesk.io import ReadError
+    from evaldesk.io.read_export import read_export
+
+    report = _read(args.report)
+    if report is None:
+        return EXIT_UNREADABLE
+    try:
+        table = read_export(Path(args.export), unit=args.unit)
+    except ReadError as exc:
+        _say(f"{args.export}: 无法读取：{exc.reason}", err=True)
+        return EXIT_UNREADABLE
+    plan = plan_fill(report, table.rows)
+    accepted = set(args.accept or ())
+    confirmed = [m.project_uid for m in plan.close_matches
+                 if args.accept_close or m.entry.name in accepted or m.entry.code in accepted]
+
+    def shown(value: object) -> str:
+        return "（空）" if value is None or value == "" else (
+            format_amount(value) if not isinstance(value, str) else value)  # type: ignore[arg-type]
+
+    if not table.unit_stated:
+        _say(f"{args.export}: 文件未注明金额单位，按「元」换算为万元（可用 --unit 指定）", err=True)
+    for match in plan.matches:
+        project = report.project_by_uid(match.project_uid)
+        seq = project.seq if project else ""
+        where = f"项目 {seq or '?'}「{match.project_name}」"
+        if match.needs_confirmation and match.project_uid not in confirmed:
+            _say(f"需确认：{where} 与导出表的「{match.entry.name}」名称相近"
+                 f"（{round(match.similarity * 100)}%），未导入；确认请加 --accept \"{match.entry.name}\"")
+            continue
+        for change in match.changes:
+            _say(f"{where} {field_name(change.key)}: {shown(change.old)} -> {shown(change.new)}")
+    for entry in plan.unmatched_entries:
+        _say(f"未匹配：导出表第 {'、'.join(map(str, entry.lines))} 行「{entry.label}」在本表中找不到对应项目")
+    for entry, names in plan.ambiguous:
+        _say(f"未匹配：导出表的「{entry.label}」对应本表多个项目（{'、'.join(names)}）")
+    for project in plan.unmatched_projects:
+        _say(f"未改动：项目 {project.seq or '?'}「{project.name}」在导出表中没有数据")
+    for line in table.skipped:
+        _say(f"{args.export}: {line}", err=True)
+    if args.dry_run:
+        return EXIT_OK
+    changed = apply_fill(report, plan, confirmed)
+    output = args.output or args.report
+    if not _write(report, output):
+        return EXIT_UNREADABLE
+    _say(f"{output}: 已填入 {changed} 个数字", err=True)
+    return EXIT_OK
+
+
 def _pdf(args: argparse.Namespace) -> int:
     from evaldesk.core.rules import Checker
     from evaldesk.io import WriteError
@@ -252,6 +306,17 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--department", help="汇总表的部门名称(盖章)")
     merge.add_argument("--title", help="汇总表的标题")
     merge.set_defaults(run=_merge)
+
+    fill = sub.add_parser("fill", help="从预算系统导出的执行数据填入预算数和支出数")
+    fill.add_argument("report", metavar="REPORT")
+    fill.add_argument("export", metavar="EXPORT")
+    fill.add_argument("-o", "--output", metavar="OUT.xlsx", help="保存为（默认覆盖 REPORT，保留 .bak）")
+    fill.add_argument("--unit", choices=("元", "万元"), help="导出表的金额单位（默认按文件所注，未注明按元）")
+    fill.add_argument("--accept", action="append", metavar="NAME",
+                      help="确认一个名称相近的对应（导出表中的项目名称或编码），可重复")
+    fill.add_argument("--accept-close", action="store_true", help="确认所有名称相近的对应")
+    fill.add_argument("--dry-run", action="store_true", help="只列出将要做的改动，不保存")
+    fill.set_defaults(run=_fill)
     return parser
 
 

@@ -46,6 +46,21 @@ def is_numeric_key(key: str) -> bool:
     return key == "rate" or is_amount_key(key)
 
 
+def edit_order(key: str) -> int:
+    """Where a field's change goes among several: sources before sums, sums before the rate.
+
+    With auto-fill on, setting a source lets 合计/财政拨款/执行率 follow the sources again; a
+    total or rate set in the same step must come after, or the sources would wipe it.
+    """
+    if key == "rate":
+        return 3
+    if key.endswith(".total"):
+        return 2
+    if key.endswith(".fiscal"):
+        return 1
+    return 0
+
+
 def _funds(project: Project, side: str) -> Funds:
     funds: Funds = getattr(project, side)
     return funds

@@ -15,7 +15,8 @@ a panic inside the Rust extension, becomes a ``ReadError``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +48,17 @@ def read_workbook(path: Path, mapping: Mapping[str, int] | None = None, *,
 
 
 def _read_workbook(path: Path, mapping: Mapping[str, int] | None, sheet: int | None) -> Report:
+    with _opened(path) as book:
+        return _read_sheets(book, path, mapping, sheet)
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[CalamineWorkbook]:
+    """The workbook after the preflight, every failure inside turned into one ``ReadError``."""
     preflight(path)
     try:
         with open(path, "rb") as handle:
-            book = CalamineWorkbook.from_filelike(handle)
-            report = _read_sheets(book, path, mapping, sheet)
+            yield CalamineWorkbook.from_filelike(handle)
     except ReadError:
         raise
     except PasswordError:
@@ -67,7 +74,30 @@ def _read_workbook(path: Path, mapping: Mapping[str, int] | None, sheet: int | N
         if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)):
             raise
         raise ReadError(path, f"读取工作簿时出错（{_first_line(error)}），文件可能已损坏") from None
-    return report
+
+
+def sheet_grids(path: Path) -> list[tuple[str, list[list[Any]]]]:
+    """Every visible sheet's cells (name, rows), hidden sheets after: for tables that are not
+    the self-evaluation form, such as the budget system's spending export."""
+    path = Path(path)
+    grids: list[tuple[str, list[list[Any]]]] = []
+    with collector_paused(), _opened(path) as book:
+        for index in _sheet_order(book):
+            grids.append((book.sheet_names[index], _sheet_rows(book, index, path)))
+    return grids
+
+
+def _sheet_rows(book: CalamineWorkbook, index: int, path: Path) -> list[list[Any]]:
+    sheet = book.get_sheet_by_index(index)
+    if sheet.height * sheet.width > MAX_CELLS:
+        raise ReadError(
+            path,
+            f"工作表「{book.sheet_names[index]}」范围过大（{sheet.height} 行 × {sheet.width} 列），"
+            "请在 Excel 中删除多余的行列后另存",
+        )
+    rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+    _fill_merged_data(rows, sheet.merged_cell_ranges)
+    return rows
 
 
 def _first_line(error: BaseException) -> str:
@@ -90,17 +120,9 @@ def _read_sheets(book: CalamineWorkbook, path: Path, mapping: Mapping[str, int] 
     first_error: ReadError | None = None
     needs_mapping: HeaderNeedsMapping | None = None
     for index in _sheet_order(book):
-        sheet = book.get_sheet_by_index(index)
-        if sheet.height * sheet.width > MAX_CELLS:
-            raise ReadError(
-                path,
-                f"工作表「{names[index]}」范围过大（{sheet.height} 行 × {sheet.width} 列），"
-                "请在 Excel 中删除多余的行列后另存",
-            )
-        rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+        rows = _sheet_rows(book, index, path)
         if not rows:
             continue
-        _fill_merged_data(rows, sheet.merged_cell_ranges)
         try:
             report = _read_grid(rows, path, index, mapping, mapped_sheet, needs_mapping is None)
         except HeaderNeedsMapping as error:

@@ -36,7 +36,7 @@ from evaldesk.core import money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
-from evaldesk.ui import compare, i18n, mergeui, newyear, operations, projectform, welcome
+from evaldesk.ui import compare, fillui, i18n, mergeui, newyear, operations, projectform, welcome
 from evaldesk.ui.document import Document
 from evaldesk.ui.find import FindDialog
 from evaldesk.ui.headerform import HeaderForm
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsDock(self.doc, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.problems.findingActivated.connect(self.select_finding)
+        self.problems.editRequested.connect(self.edit_finding_cell)
         self._build_status_bar()
         self._build_actions()
         self.setAcceptDrops(True)
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self._find: FindDialog | None = None
         self.project_form = projectform.install(self)
         self.newyear = newyear.install(self)
+        self.fill = fillui.install(self)
         self.merge = mergeui.install(self)
         self.compare = compare.install(self)
         self.welcome = welcome.install(self)
@@ -340,6 +342,12 @@ class MainWindow(QMainWindow):
         row = self.doc.row_of(uid)
         if row >= 0:
             self.select_cell(row, COLUMN_INDEX.get(key, COLUMN_INDEX["seq"]))
+
+    def edit_finding_cell(self, uid: int, key: str) -> None:
+        """A finding only typing can cure: its cell, open for typing, what was there selected."""
+        self.select_finding(uid, key)
+        if key in COLUMN_INDEX and self.doc.row_of(uid) >= 0:
+            self.table.edit(self.table.currentIndex())
 
     # -- editing ----------------------------------------------------------------------------------
 

@@ -25,20 +25,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate -tr-function-alias tr+=_tr: no context
 
 
-def _order(key: str) -> int:
-    # Sources before sums, sums before the rate: with auto-fill on, a pasted printed total or rate
-    # is then kept as entered (and checked), not wiped by the parts pasted after it.
-    if key == "rate":
-        return 3
-    if key.endswith(".total"):
-        return 2
-    if key.endswith(".fiscal"):
-        return 1
-    return 0
-
-
 def ordered(changes: Iterable[CellChange]) -> list[CellChange]:
-    return sorted(changes, key=lambda c: _order(c.key))
+    # A pasted printed total or rate is then kept as entered (and checked), not wiped by the
+    # parts pasted after it.
+    return sorted(changes, key=lambda c: fields.edit_order(c.key))
 
 
 def cell_value(key: str, text: str) -> CellValue:

@@ -21,13 +21,24 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from evaldesk.core import fields
+from evaldesk.core.fixes import Fix, fix_for, fixes_of_code
 from evaldesk.core.rules import CARRIED_OVER, Finding, field_label
 from evaldesk.io.grid import IMPORT_JOINED, IMPORT_UNPLACED
 from evaldesk.ui.commands import edit_project
-from evaldesk.ui.document import Document
+from evaldesk.ui.document import CellChange, Document
 from evaldesk.ui.indicators import indicator_place
 from evaldesk.ui.model import ERROR_BACKGROUND, WARNING_BACKGROUND
 
@@ -51,6 +62,34 @@ def finding_actions(doc: Document, finding: Finding) -> list[tuple[str, Callable
         return [(tr("确认沿用上年数据"), lambda: edit_project(
             doc, uid, tr("确认沿用上年数据"), fields.confirm_carried_over))]
     return []
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProblemsDock", text)
+
+
+def finding_fix(doc: Document, finding: Finding) -> Fix | None:
+    project = None if finding.project_uid is None else doc.project(finding.project_uid)
+    return None if project is None else fix_for(project, finding)
+
+
+def apply_fix(doc: Document, uid: int, fix: Fix) -> None:
+    """One undo step; the finding goes with the recheck that follows."""
+    doc.set_cells([CellChange(uid, key, value) for key, value in fix.changes],
+                  _tr("一键修正：%1").replace("%1", fix.label))
+
+
+def same_code_fixes(doc: Document, code: str) -> list[tuple[int, Fix]]:
+    return fixes_of_code(doc.projects, doc.findings.findings(), code)
+
+
+def apply_same_code(doc: Document, code: str) -> int:
+    """修正全部同类问题: every certain fix of one code, as one undo step; how many."""
+    fixes = same_code_fixes(doc, code)
+    changes = [CellChange(uid, key, value) for uid, fix in fixes for key, value in fix.changes]
+    if changes:
+        doc.set_cells(changes, _tr("修正全部同类问题（%n 处）").replace("%n", str(len(fixes))))
+    return len(fixes)
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -131,6 +170,8 @@ class ProblemsModel(QAbstractTableModel):
 class ProblemsDock(QDockWidget):
     # A finding was chosen: (project uid, field key)
     findingActivated = Signal(int, str)
+    # A finding whose cure is typing: open this cell's editor (project uid, field key)
+    editRequested = Signal(int, str)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,8 +200,59 @@ class ProblemsDock(QDockWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.problems.modelReset.connect(self._retitle)
-        self.setWidget(self.view)
+        self.fix_button = QPushButton(self.tr("一键修正"))
+        self.fix_all_button = QPushButton(self.tr("修正全部同类问题"))
+        self.fix_button.clicked.connect(self.fix_selected)
+        self.fix_all_button.clicked.connect(self.fix_all_like_selected)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.fix_button)
+        buttons.addWidget(self.fix_all_button)
+        buttons.addStretch(1)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        self.setWidget(body)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_fix_buttons())
+        self.problems.modelReset.connect(self._update_fix_buttons)
         self._retitle()
+        self._update_fix_buttons()
+
+    def selected_finding(self) -> Finding | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.problems.finding(rows[0].row()) if rows else None
+
+    def _update_fix_buttons(self) -> None:
+        finding = self.selected_finding()
+        fix = finding_fix(self._doc, finding) if finding is not None else None
+        self.fix_button.setEnabled(fix is not None)
+        self.fix_button.setToolTip(fix.label if fix else self.tr("所选问题没有确定无疑的修正方法"))
+        count = len(same_code_fixes(self._doc, fix.code)) if fix and not fix.opens_editor else 0
+        self.fix_all_button.setEnabled(count > 1)
+        self.fix_all_button.setText(self.tr("修正全部同类问题（%n 处）").replace("%n", str(count))
+                                    if count > 1 else self.tr("修正全部同类问题"))
+
+    def fix_selected(self) -> None:
+        finding = self.selected_finding()
+        if finding is not None:
+            self._fix(finding)
+
+    def fix_all_like_selected(self) -> None:
+        finding = self.selected_finding()
+        if finding is not None:
+            apply_same_code(self._doc, finding.code)
+
+    def _fix(self, finding: Finding) -> None:
+        fix = finding_fix(self._doc, finding)
+        if fix is None or finding.project_uid is None:
+            return
+        if fix.opens_editor:
+            self.editRequested.emit(finding.project_uid, fix.edit_field)
+        else:
+            apply_fix(self._doc, finding.project_uid, fix)
 
     def _retitle(self) -> None:
         self.setWindowTitle(self.tr("问题 (%n)").replace("%n", str(self.problems.rowCount())))
@@ -169,7 +261,16 @@ class ProblemsDock(QDockWidget):
         index = self.view.indexAt(pos)
         if not index.isValid():
             return
-        actions = finding_actions(self._doc, self.problems.finding(index.row()))
+        finding = self.problems.finding(index.row())
+        actions = finding_actions(self._doc, finding)
+        fix = finding_fix(self._doc, finding)
+        if fix is not None:
+            actions.insert(0, (self.tr("一键修正：%1").replace("%1", fix.label),
+                               lambda: self._fix(finding)))
+            count = 0 if fix.opens_editor else len(same_code_fixes(self._doc, finding.code))
+            if count > 1:
+                actions.insert(1, (self.tr("修正全部同类问题（%n 处）").replace("%n", str(count)),
+                                   lambda: apply_same_code(self._doc, finding.code)))
         if actions:
             menu = QMenu(self)
             for text, slot in actions:
