@@ -1,9 +1,10 @@
-"""The corpus of real published forms (tests/data/real) holds together as files.
+"""The hand-written expectations of the real-form corpus use only codes and amounts that exist.
 
-This does not judge the forms (tests/io/test_real_forms.py does): it makes sure every expectation
-file is valid JSON, names a workbook that exists and was built from a transcription source, says
-where the form was published, and lists findings only under codes that `check` can print or that
-issue 12 agreed on. A typo in a hand-written expectation would otherwise pass silently.
+tests/test_real_corpus_files.py checks that each expectation names its workbook and source and
+that the workbook matches its transcription; this adds what a typo in an expectation would
+otherwise slip past: a finding code that `check` can never print (nor issue 12 agreed on), a cell
+that is not a cell address, and an amount written as a JSON number (binary float) instead of the
+exact decimal string. The forms themselves are judged in tests/io/test_real_forms.py.
 """
 
 from __future__ import annotations
@@ -47,26 +48,6 @@ def test_the_corpus_is_not_empty() -> None:
 
 
 @pytest.mark.parametrize("path", EXPECTATIONS, ids=lambda p: p.name.removesuffix(".expect.json"))
-def test_expectation_names_its_workbook_and_source(path: Path) -> None:
-    data = _load(path)
-    stem = path.name.removesuffix(".expect.json")
-    workbook = REAL / str(data["file"])
-    assert workbook.stem == stem, f"{path.name} names {data['file']}"
-    assert workbook.is_file(), f"{workbook.name} missing: run the build script"
-    assert workbook.stat().st_size > 0
-    # Every workbook is built from a reviewable transcription, never edited by hand.
-    assert (REAL / "src" / f"{stem}.py").is_file(), f"no transcription source for {stem}"
-    source = data["source"]
-    assert isinstance(source, dict)
-    assert str(source["title"]).strip() and str(source["url"]).startswith("http")
-    assert str(data["province"]).strip() and str(data["layout"]).strip() and str(data["profile"]).strip()
-    synthetic = data.get("synthetic", False)
-    assert isinstance(synthetic, bool)
-    # A form built to cover a layout must say so in its file name, never pass as published.
-    assert synthetic == ("synthetic" in stem), f"{stem}: synthetic flag and file name disagree"
-
-
-@pytest.mark.parametrize("path", EXPECTATIONS, ids=lambda p: p.name.removesuffix(".expect.json"))
 def test_findings_use_known_codes_and_name_a_cell(path: Path) -> None:
     findings = _load(path)["findings"]
     assert isinstance(findings, list)
@@ -86,6 +67,8 @@ def test_amounts_are_exact_decimal_strings(path: Path) -> None:
     for project in projects:
         assert isinstance(project, dict)
         funds = project.get("funds") or {}
+        if isinstance(funds, str):
+            continue  # a partial copy says in words why there are no amounts ("not in the stored copy")
         assert isinstance(funds, dict)
         for key in ("initial", "budget", "actual"):
             value = funds.get(key)
