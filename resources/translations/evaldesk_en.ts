@@ -982,6 +982,10 @@ You can open it read-only: you can view and print it, but not save to the origin
         <translation>Opened %1 (%2 projects)</translation>
     </message>
     <message>
+        <source>；按表样采用评分规则「%1」（依据：%2），可在项目表中更改</source>
+        <translation>; scored under the profile "%1", as the form's layout suggests (%2); change it in the project form</translation>
+    </message>
+    <message>
         <source>自评表</source>
         <translation>Self-evaluation</translation>
     </message>
