@@ -266,3 +266,14 @@ def test_check_uses_the_profile_the_layout_points_to_and_says_so(
 def test_check_says_mof_for_the_seed(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
     _code, _out, err = run(capsys, "check", str(seed_path))
     assert "评分规则：财政部通用（执行率10分）" in err and "按表样识别" not in err
+
+
+def test_dump_shows_what_anothers_form_printed(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
+    from tests.io.test_project_sheets import _sichuan_sheet
+
+    _code, out, _err = run(capsys, "dump", str(_sichuan_sheet(tmp_path / "四川.xlsx")))
+    (project,) = json.loads(out)["projects"]
+    assert (project["funds_weight_printed"], project["funds_score_printed"],
+            project["total_points_printed"]) == ("10", "9.17", "100")
+    assert project["headings"]["budget"] == "调整后预算数"

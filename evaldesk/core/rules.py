@@ -134,7 +134,11 @@ def side_name(project: Project | None, side: str) -> str:
 
 def part_name(project: Project | None, part: str) -> str:
     """A fund row as the clerk's form calls it: 财政资金, 本年财政拨款, 总额 …"""
-    return heading(project, f"row.{part}", _PART_NAMES[part])
+    return _ROW_PREFIX.sub("", heading(project, f"row.{part}", _PART_NAMES[part])).rstrip(":：")
+
+
+# "其中：本年财政拨款" names 本年财政拨款; "年度资金总额：" names 年度资金总额.
+_ROW_PREFIX = re.compile(r"^其中\s*[:：]?\s*")
 
 
 _FIELD_NAMES = {"rate": "执行率", "funds.weight": "分值", "funds.score": "得分",
@@ -262,35 +266,43 @@ def _check_funds(found: list[Finding], project: Project, side: str, funds: Funds
     uid = project.uid
     general, fund, non_fiscal, carryover = funds.general, funds.fund, funds.non_fiscal, \
         funds.carryover
-    name = side_name(project, side)
     if (general is not None and general < 0) or (fund is not None and fund < 0) or (
             non_fiscal is not None and non_fiscal < 0) or (carryover is not None and carryover < 0):
         for part, value in (("general", general), ("fund", fund), ("non_fiscal", non_fiscal),
                             ("carryover", carryover)):
             if value is not None and value < 0:
                 found.append(Finding(NEGATIVE_AMOUNT, Severity.ERROR, uid, f"{side}.{part}",
-                                     f"{name}{part_name(project, part)} {_num(value)} 为负数"))
+                                     f"{_money(project, side, part)} {_num(value)} 为负数"))
     entered = funds.total_entered
-    total_name = part_name(project, "total")
     if entered is not None:
         if general is None and fund is None and non_fiscal is None and carryover is None:
             found.append(Finding(SOURCES_MISSING, Severity.WARNING, uid, f"{side}.general",
-                                 f"{name}{total_name} {_num(entered)} 未按资金来源"
+                                 f"{_money(project, side, 'total')} {_num(entered)} 未按资金来源"
                                  "（一般公共预算、政府性基金、非财政资金）分列"))
         elif not _sum_is_consistent(entered, (general, fund, non_fiscal, carryover)):
+            # A per-project form names the rows it printed; the summary all three sources.
             parts = " + ".join(f"{part_name(project, part)} {_num(value)}" for part, value in (
                 ("general", general), ("fund", fund), ("non_fiscal", non_fiscal),
-                ("carryover", carryover)) if value is not None or part != "carryover")
+                ("carryover", carryover)) if value is not None or (
+                    part != "carryover" and not project.headings))
             found.append(Finding(TOTAL_NOT_SUM, Severity.ERROR, uid, f"{side}.total",
-                                 f"{name}{total_name} {_num(entered)} ≠ {parts}"
+                                 f"{_money(project, side, 'total')} {_num(entered)} ≠ {parts}"
                                  f"（应为 {_num(funds.total_computed)}）"))
     fiscal = funds.fiscal_entered
     if fiscal is not None and (general is not None or fund is not None) \
             and not _sum_is_consistent(fiscal, (general, fund)):
         found.append(Finding(FISCAL_NOT_SUM, Severity.ERROR, uid, f"{side}.fiscal",
-                             f"{name}{part_name(project, 'fiscal')} {_num(fiscal)} ≠ "
+                             f"{_money(project, side, 'fiscal')} {_num(fiscal)} ≠ "
                              f"{part_name(project, 'general')} {_num(general)} + "
                              f"{part_name(project, 'fund')} {_num(fund)}"))
+
+
+def _money(project: Project, side: str, part: str) -> str:
+    """One figure of the funds by the form's own words: 预算合计 on the summary table,
+    全年预算数（年度资金总额） on a per-project form."""
+    if project.headings:
+        return f"{side_name(project, side)}（{part_name(project, part)}）"
+    return f"{_SIDE_NAMES[side]}{_PART_NAMES[part]}"
 
 
 def _money_name(project: Project, side: str) -> str:
@@ -349,14 +361,16 @@ def _check_overspent(found: list[Finding], project: Project, actual_total: Decim
         ("total", actual_total, budget_total),
     ):
         if spent is not None and spent > 0 and spent > (planned or _ZERO):
-            name = part_name(project, part)
             found.append(Finding(OVERSPENT, Severity.ERROR, project.uid, f"actual.{part}",
-                                 f"{side_name(project, 'actual')}{name} {_num(spent)} 超过"
-                                 f"{side_name(project, 'budget')}{name} {_num(planned)}"))
+                                 f"{_money(project, 'actual', part)} {_num(spent)} 超过"
+                                 f"{_money(project, 'budget', part)} {_num(planned)}"))
 
 
 def _has_reason(text: str) -> bool:
-    return text.strip() not in _NO_REASON and not _PRINTED_NOTE.search(text)
+    """Words that explain something: not 无, not the form's printed note, not its template's
+    instructions left in the cell."""
+    return text.strip() not in _NO_REASON and not _PRINTED_NOTE.search(text) \
+        and not is_template_text(text)
 
 
 # The note Sichuan's system prints in the funds block's 原因 cell of every form ("1.预算执行率=预算
@@ -484,7 +498,8 @@ def _check_template_text(found: list[Finding], project: Project) -> None:
     if not is_template_text(joined):
         return
     for key, value in texts:
-        if value and is_template_text(value):
+        # The note Sichuan prints in 原因 on every form is the form's, not a cell left unfilled.
+        if value and is_template_text(value) and not _PRINTED_NOTE.search(value):
             found.append(Finding(TEMPLATE_TEXT, Severity.WARNING, project.uid, key,
                                  f"「{field_label(key, project)}」中还留着模板的说明文字"
                                  f"「{_excerpt(value)}」，请替换为实际内容"))
@@ -515,7 +530,9 @@ def check_project(project: Project, skip: frozenset[str] = frozenset()) -> list[
         _check_funds(found, project, "initial", project.initial)
     _check_rate(found, project)
     _check_adjusted_budget(found, project)
-    if not project.goal or project.goal.isspace():
+    # A form printed without a goal block (Hubei's 项目自评表) cannot be asked for one.
+    has_goal_field = not project.headings or "goal" in project.headings
+    if (not project.goal or project.goal.isspace()) and has_goal_field:
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal",
                              f"未填{heading(project, 'goal', '年初绩效目标')}"))
     _check_indicators(found, project, skip)

@@ -608,7 +608,8 @@ def score_project(project: Project, profile: ScoringProfile = DEFAULT_PROFILE) -
         # points of weights under a printed 总分 100 would grade a project 优 on marks it cannot
         # have. The rules report the weights; the total waits for them to be put right.
         weight_sum = sum((s.effective_weight or _ZERO for s in scores if s.applicable), _ZERO)
-        if weight_sum != profile.indicator_points:
+        weighted = any(s.weight is not None for s in scores)
+        if weighted and weight_sum != profile.indicator_points:
             missing.append(f"各指标分值合计 {_num(weight_sum)}，应为 {_num(profile.indicator_points)}")
     total: Decimal | None = None
     if scored and not missing:
@@ -667,7 +668,10 @@ def scoring_findings(project: Project, profile: ScoringProfile = DEFAULT_PROFILE
     found.extend(_execution_findings(project, profile))
     if is_scored(project):
         result = score_project(project, profile)
-        found.extend(_weight_findings(project, profile))
+        if any(i.weight is not None for i in project.indicators) \
+                or "indicator.weight" in project.headings or not project.headings:
+            # Hubei's form prints no 分值 column: its indicators' weights cannot be checked.
+            found.extend(_weight_findings(project, profile))
         for s in result.indicators:
             found.extend(_indicator_findings(project, profile, s))
         found.extend(_total_findings(project))

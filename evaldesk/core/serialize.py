@@ -78,6 +78,13 @@ def project_to_dict(project: Project, profile: ScoringProfile = DEFAULT_PROFILE)
         "project_lead": project.project_lead or None,
         "finance_lead": project.finance_lead or None,
         "total_score_printed": decimal_str(project.total_score_printed),
+        # What another's per-project form printed in its funds row and beside 总分, and the
+        # headings it printed (field key → text): what the checks judged and named.
+        "funds_weight_printed": decimal_str(project.execution_weight_printed),
+        "funds_score_printed": decimal_str(project.execution_score_printed),
+        "total_points_printed": decimal_str(project.total_points_printed),
+        "funds_reason": project.funds_reason or None,
+        "headings": dict(project.headings),
         "grade_printed": project.grade_printed or None,
         "carried_over": sorted(project.carried_over),
         "previous": None if project.previous is None else {

@@ -488,8 +488,6 @@ def _note_printed_form(cells: _Cells, funds_header: int | None, table: _Indicato
     分值/权重 and 得分, the full marks beside 总分, the funds block's 原因. Our own sheets print
     the profile's figures, so they are not read back as printed."""
     headings = project.headings
-    if funds_header is not None:
-        _note_funds_block(cells, funds_header, table.header, project)
     for r in range(max(0, (funds_header or 0)), min(table.header + 1, len(cells.raw))):
         for c in range(len(cells.raw[r])):
             text = cells.text(r, c)
@@ -522,17 +520,15 @@ def _points(value: object) -> Decimal | None:
     return _number_or_none(value.strip().removesuffix("分") if isinstance(value, str) else value)
 
 
-def _note_funds_block(cells: _Cells, header: int, stop: int, project: Project) -> None:
+def _note_funds_printed(cells: _Cells, header: int, columns: dict[str, int],
+                        rows: list[tuple[int, int, pl.FundRow]], project: Project) -> None:
+    """The funds block as another's form printed it, for the checks and their messages: its
+    headings, the 分值/权重 and 得分 of its total row, the 原因 beside it."""
     headings = project.headings
-    words = cells.words[header]
-    columns: dict[str, int] = {}
-    for column in pl.FUND_COLUMNS:
-        for c, word in enumerate(words):
-            if word and c not in columns.values() and label_matches(word, column.words):
-                columns[column.key] = c
-                headings[column.key] = cells.text(header, c)
-                break
+    for key, c in columns.items():
+        headings[key] = cells.text(header, c)
     money = [columns[k] for k in pl.MONEY_SIDES if k in columns]
+    words = cells.words[header]
     reason_col = next((c for c, word in enumerate(words) if c > max(money, default=0) and word
                        and c not in columns.values() and label_matches(word, _FUNDS_REASON_WORDS)),
                       None)
@@ -545,15 +541,7 @@ def _note_funds_block(cells: _Cells, header: int, stop: int, project: Project) -
                 headings.setdefault("funds", cells.text(r, c))
     labels: dict[str, list[str]] = {}
     reasons: list[str] = []
-    for r in range(header + 1, stop):
-        row = cells.words[r]
-        label_col = next((c for c in range(min(min(money, default=0), len(row)) - 1, -1, -1)
-                          if row[c]), None)
-        if label_col is None:
-            continue
-        fund_row = next((f for f in pl.FUND_ROWS if label_matches(row[label_col], f.words)), None)
-        if fund_row is None:
-            continue
+    for r, label_col, fund_row in rows:
         labels.setdefault(fund_row.part, []).append(cells.text(r, label_col))
         if fund_row is pl.TOTAL_ROW and project.execution_weight_printed is None:
             if "points" in columns:
@@ -603,9 +591,9 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
     columns: dict[str, int] = {}
     # The row labels' own heading may read like a money column (Sichuan: 年度预算数（万元） over
     # 总额, 财政资金 …): a column holding the fund rows' labels is never a column of figures.
-    row_labels = tuple(w for row in pl.FUND_ROWS for w in row.words)
+    fund_words = tuple(w for row in pl.FUND_ROWS for w in row.words)
     labels = {c for r in range(header + 1, min(stop, len(cells.words)))
-              for c, word in enumerate(cells.words[r]) if word and label_matches(word, row_labels)}
+              for c, word in enumerate(cells.words[r]) if word and label_matches(word, fund_words)}
     for exact in (True, False):
         for column in pl.FUND_COLUMNS:
             if column.key in columns:
@@ -623,6 +611,7 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
     in_yuan = _in_yuan(cells, header, stop)
     contributions: dict[tuple[str, str], list[_Contribution]] = {}
     rate_raw: object = None
+    printed_rows: list[tuple[int, int, pl.FundRow]] = []
     for r in range(header + 1, stop):
         row_words = cells.words[r]
         label_col = next((c for c in range(min(first_value, len(row_words)) - 1, -1, -1)
@@ -645,6 +634,7 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
                     "不是可识别的资金来源，未计入，请核对"))
             continue
         label = cells.text(r, label_col)
+        printed_rows.append((r, label_col, fund_row))
         meaning = _PART_NAMES[fund_row.part] if fund_row.part != "total" else "资金总额（合计）"
         cells.heading(r, label_col, f"资金行「{meaning}」")
         for side in pl.MONEY_SIDES:
@@ -686,6 +676,8 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
                     f"合并为{_PART_NAMES[part]} {amount}", "warning"))
         if total is not None and total != funds.total_computed:
             funds.total_entered = total
+    if not cells.exact:
+        _note_funds_printed(cells, header, columns, printed_rows, project)
     try:
         if _is_dash(rate_raw):
             project.rate_printed = None
@@ -945,8 +937,12 @@ def _read_closing(cells: _Cells, start: int, table: _Indicators, project: Projec
         total: object = None
         if score_col is not None and score_col > c:
             total = cells.value(r, score_col)
-        else:
-            numbers = [v for v in cells.raw[r][c + 1:] if _number_or_none(v) is not None]
+        if _points(total) is None:
+            # Not under 得分: the row's last number, never the full marks under 分值/权重 (a
+            # total left blank is not the 100 printed beside it).
+            weight_col = table.columns.get("weight")
+            numbers = [v for k, v in enumerate(cells.raw[r][c + 1:], c + 1)
+                       if k != weight_col and _points(v) is not None]
             total = numbers[-1] if numbers else None
         project.total_score_printed = _points(total)  # "99.55分" is 99.55
         cells.heading(r, c, "「总分」")

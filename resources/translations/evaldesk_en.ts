@@ -813,7 +813,7 @@ You can open it read-only: you can view and print it, but not save to the origin
     <name>ImportSummaryDialog</name>
     <message>
         <source>读入情况 - %1</source>
-        <translation type="unfinished"></translation>
+        <translation>How the file was read - %1</translation>
     </message>
     <message>
         <source>此文件不是本软件保存的格式，已按表中文字读入。请先核对下列对应关系，再看检查结果。</source>
@@ -986,7 +986,7 @@ You can open it read-only: you can view and print it, but not save to the origin
     </message>
     <message>
         <source>读入情况(&amp;I)…</source>
-        <translation type="unfinished"></translation>
+        <translation>How the file was read(&amp;I)…</translation>
     </message>
     <message>
         <source>撤销</source>
@@ -1158,7 +1158,7 @@ You can open it read-only: you can view and print it, but not save to the origin
     </message>
     <message>
         <source>；按表样采用评分规则「%1」（依据：%2），可在项目表中更改</source>
-        <translation type="unfinished"></translation>
+        <translation>; scored under the profile &quot;%1&quot;, as the form&apos;s layout suggests (%2); change it in the project form</translation>
     </message>
     <message>
         <source>自评表</source>

@@ -405,3 +405,17 @@ def test_a_low_rate_on_a_form_without_a_problems_field() -> None:
     assert rules.LOW_RATE_NO_REASON not in {f.code for f in check_project(project)}
     project.indicators[0].reason = "0"  # what some forms print in an unused reason cell
     assert rules.LOW_RATE_NO_REASON in {f.code for f in check_project(project)}
+
+
+def test_template_text_left_in_问题_explains_nothing() -> None:
+    project = mof_form(initial=Funds(general=D(40)),
+                       problems="结合自评情况,分析存在的问题及原因。(200字以内)")
+    codes = {f.code for f in check_project(project)}
+    assert {rules.BUDGET_ADJUSTED_NO_REASON, rules.LOW_RATE_NO_REASON, rules.TEMPLATE_TEXT} <= codes
+
+
+def test_sichuans_printed_note_is_not_reported_as_template_text() -> None:
+    note = ("1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内);"
+            "2.年中发生预算调整的(追加或调减),应单独说明理由;3.其他资金包括:社会投入资金、银行贷款.")
+    project = mof_form(funds_reason=note)
+    assert rules.TEMPLATE_TEXT not in {f.code for f in check_project(project)}

@@ -5,8 +5,8 @@ findings compared with `check`'s.
 An expectation's ``findings`` are what a careful reviewer raises; ``truncation`` says which come
 from the cut of a partial copy (those are not counted), ``alternatives`` names an equivalent code a
 checker may use instead. Fields are compared after bringing the corpus's descriptive names to
-evaldesk's keys (``ind[0].actual`` → ``indicator:0.actual``, ``funds.score`` →
-``funds.score`` as it is).
+evaldesk's keys (``ind[0].actual`` → ``indicator:0.actual``; ``funds.score``, ``funds.weight``
+are evaldesk's own).
 
 Where today's reading or checks still differ from a form's expectation, the form's test is marked
 ``xfail(strict=True)`` with what differs (tests/data/real/GAPS.md has the details), so a fix shows
@@ -26,6 +26,7 @@ import pytest
 from evaldesk.cli import main
 from evaldesk.core.money import parse_amount, parse_rate
 from evaldesk.core.records import Report
+from evaldesk.core.rules import judged_total
 from evaldesk.io import read_report
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
@@ -33,17 +34,11 @@ EXPECTATIONS = sorted(REAL.glob("*.expect.json"))
 
 # What still differs, by form (the stem), in a reviewer's words; see GAPS.md.
 KNOWN_GAPS: dict[str, str] = {
-    "a01_sichuan_qingshen_wages": "empty 完成值/得分 cells are NOT_NUMERIC_INDICATOR rather than "
-                                  "REQUIRED; BUDGET_ADJUSTED_NO_REASON with the template's note "
-                                  "as 原因 is not raised",
-    "a04_anhui_tangxi_entrusted": "the printed total row of zeros: RATE_MISMATCH, FUNDS_SCORE, "
-                                  "BUDGET_ADJUSTED_NO_REASON not raised",
-    "a05_anhui_tangxi_village": "as a04",
-    "a07_hubei_huangshi_sponge": "the Hubei form has no goal block and no weight column: false "
-                                 "REQUIRED goal and WEIGHTS_NOT_GROUP_POINTS",
     "b01_guizhou_taibai": "a 部门整体 form: 基本支出/项目支出 rows and the unit name are not read",
     "b02_ningxia_yinchuan_gongyong": "the Ningxia 项目决策/项目管理 framework is not read",
 }
+# Forms the reader cannot open yet: every test of theirs is expected to fail.
+UNREADABLE: dict[str, str] = {}
 
 
 def _expectation(path: Path) -> dict[str, Any]:
@@ -55,10 +50,10 @@ def _stem(path: Path) -> str:
     return path.name.removesuffix(".expect.json")
 
 
-def _cases() -> list[Any]:
+def _cases(gaps: dict[str, str] | None = None) -> list[Any]:
     cases = []
     for path in EXPECTATIONS:
-        gap = KNOWN_GAPS.get(_stem(path))
+        gap = {**(KNOWN_GAPS if gaps is None else gaps), **UNREADABLE}.get(_stem(path))
         marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
         cases.append(pytest.param(path, id=_stem(path), marks=marks))
     return cases
@@ -137,7 +132,9 @@ def _compare_values(report: Report, expectation: dict[str, Any]) -> None:
         funds = want["funds"]
         for side in ("initial", "budget", "actual"):
             if side in funds:
-                assert getattr(project, side).total == _amount(funds[side]), side
+                # The total a reviewer divides by: a 0 printed beside filled sources (a total
+                # row never filled, TOTAL_NOT_SUM) gives way to the sources.
+                assert judged_total(getattr(project, side)) == _amount(funds[side]), side
         printed = want.get("rate_printed")
         if isinstance(printed, str):
             rate = parse_rate(printed)
@@ -172,7 +169,7 @@ def test_real_form_is_read_and_judged_as_by_hand(path: Path,
     _compare(found, expectation)
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, id=_stem(p)) for p in EXPECTATIONS])
+@pytest.mark.parametrize("path", _cases({}))
 def test_window_and_check_agree(path: Path, capsys: pytest.CaptureFixture[str],
                                 qtbot: Any) -> None:
     from evaldesk.ui.document import Document
@@ -188,7 +185,7 @@ def test_window_and_check_agree(path: Path, capsys: pytest.CaptureFixture[str],
     assert window == cli
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, id=_stem(p)) for p in EXPECTATIONS])
+@pytest.mark.parametrize("path", _cases({}))
 def test_every_corpus_form_has_an_import_summary(path: Path) -> None:
     report = read_report(REAL / _expectation(path)["file"])
     summary = report.import_summary
