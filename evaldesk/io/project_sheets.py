@@ -534,6 +534,7 @@ def _note_funds_printed(cells: _Cells, header: int, columns: dict[str, int],
                       None)
     if reason_col is not None:
         headings["reason"] = cells.text(header, reason_col)
+        cells.heading(header, reason_col, "资金表的「原因」（预算调整、执行偏差的说明）")
     for r in range(max(0, header - 2), header + 1):
         for c, word in enumerate(cells.words[r]):
             beside = r == header and c < min(money, default=0)
