@@ -98,6 +98,11 @@ _OTHER_LABELS = {"code": "项目编码", "authority": "主管部门", "implement
                  "actual.fiscal": "实际支出/财政拨款"}
 
 
+def states_a_reason(text: str) -> bool:
+    """Whether a 问题 / 偏差原因 text explains anything («无», «/» and the like do not)."""
+    return text.strip() not in _NO_REASON
+
+
 def field_label(key: str) -> str:
     """The heading a clerk sees for a field key: "项目年度预算金额/合计", "年初绩效目标",
     "第 3 个指标/分值" (indicator fields of the per-project form are keyed by position)."""
@@ -259,7 +264,7 @@ def _check_rate_figures(found: list[Finding], project: Project, actual_total: De
                              f"执行率 {format_rate(printed)} ≠ 实际支出 {_num(actual_total)} ÷ "
                              f"预算 {_num(budget_total)} = {format_rate(rate)}"))
     if rate < LOW_RATE:
-        if project.problems.strip() in _NO_REASON:
+        if not states_a_reason(project.problems):
             found.append(Finding(LOW_RATE_NO_REASON, Severity.WARNING, uid, "problems",
                                  f"执行率 {format_rate(rate)} 低于 90%，须在「项目执行中存在的问题」"
                                  "中说明原因（不能为空或「无」）"))
