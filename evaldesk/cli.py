@@ -260,7 +260,7 @@ def _report(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     summary = summarize(report, get_profile(args.profile))
     output = Path(args.output) if args.output else \
-        Path(args.input).with_name(suggested_file_name(summary))
+        Path(args.input).with_name(suggested_file_name(summary.year, summary.department))
     try:
         write_self_report(summary, output)
     except WriteError as exc:

@@ -289,6 +289,19 @@ def _open_findings(report: Report, findings: list[Finding]) -> tuple[OpenFinding
     return tuple(result)
 
 
+def _departments(report: Report) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.department.strip() for p in report.projects
+                               if p.department.strip()))
+
+
+def report_department(report: Report) -> str:
+    """Who reports: the 部门名称(盖章) line, else the one department all projects belong to."""
+    if report.department.strip():
+        return report.department.strip()
+    departments = _departments(report)
+    return departments[0] if len(departments) == 1 else ""
+
+
 def summarize(report: Report, profile: ScoringProfile = DEFAULT_PROFILE,
               findings: list[Finding] | None = None) -> SelfReportSummary:
     """Every figure of the draft report, from ``report`` as it stands.
@@ -329,10 +342,10 @@ def summarize(report: Report, profile: ScoringProfile = DEFAULT_PROFILE,
         scored.append(ScoredProject(project.seq.strip(), project.name.strip(),
                                     result.total_capped, result.grade, result.missing))
 
-    departments = tuple(dict.fromkeys(p.department.strip() for p in projects if p.department.strip()))
-    department = report.department.strip() or (departments[0] if len(departments) == 1 else "")
+    departments = _departments(report)
     return SelfReportSummary(
-        year=report.year, department=department, title=report.shown_title, unit=report.unit,
+        year=report.year, department=report_department(report), title=report.shown_title,
+        unit=report.unit,
         project_count=len(projects), departments=departments,
         budget=budget, actual=actual, rate=rate, sources=sources, fiscal=fiscal,
         full=full, on_track=on_track, no_rate=no_rate, low_rate=tuple(low),

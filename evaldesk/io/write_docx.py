@@ -74,10 +74,9 @@ def money(amount: Decimal | None) -> str:
     return format_amount(amount, grouping=True) if amount is not None else "—"
 
 
-def suggested_file_name(summary: SelfReportSummary) -> str:
+def suggested_file_name(year: int | None, department: str) -> str:
     """``龙岗区信访局2021年度项目支出绩效自评报告.docx``: what the report is, as its title says."""
-    year = f"{summary.year}年度" if summary.year else ""
-    name = f"{summary.department}{year}项目支出绩效自评报告.docx"
+    name = f"{department}{f'{year}年度' if year else ''}项目支出绩效自评报告.docx"
     # A department line may hold characters Windows forbids in file names.
     return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in name)
 
