@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QUrl
+from PySide6.QtCore import QObject, QThreadPool, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -23,10 +23,6 @@ from evaldesk.ui.workers import Task, snapshot
 if TYPE_CHECKING:
     from evaldesk.core.selfreport import SelfReportSummary
     from evaldesk.ui.mainwindow import MainWindow
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SelfReport", text)
 
 
 def draft(report: Report, profile: ScoringProfile, target: Path) -> SelfReportSummary:
@@ -54,9 +50,9 @@ class SelfReportAction(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self.act_draft = QAction(_tr("生成自评报告(&W)…"), window)
+        self.act_draft = QAction(self.tr("生成自评报告(&W)…"), window)
         self.act_draft.setStatusTip(
-            _tr("根据本表生成绩效自评报告初稿（Word 文档）：金额、执行率、低执行率项目及原因、"
+            self.tr("根据本表生成绩效自评报告初稿（Word 文档）：金额、执行率、低执行率项目及原因、"
                 "指标完成情况和尚未处理的问题自动填入"))
         self.act_draft.triggered.connect(lambda _c=False: self.choose_target())
         window.addAction(self.act_draft)
@@ -66,11 +62,11 @@ class SelfReportAction(QObject):
     def choose_target(self) -> None:
         window = self._window
         if not window.doc.report.projects:
-            window.show_message(_tr("表中还没有项目，无法生成自评报告"))
+            window.show_message(self.tr("表中还没有项目，无法生成自评报告"))
             return
         window._commit_pending_edit()
         path, _ = QFileDialog.getSaveFileName(
-            window, _tr("生成自评报告"), str(suggested_path(window)), _tr("Word 文档 (*.docx)"))
+            window, self.tr("生成自评报告"), str(suggested_path(window)), self.tr("Word 文档 (*.docx)"))
         if not path:
             return
         target = Path(path)
@@ -82,15 +78,15 @@ class SelfReportAction(QObject):
         """Draft into ``target`` off the GUI thread, from the report as it is now."""
         window = self._window
         if window.is_busy():
-            window.show_message(_tr("正在处理上一个文件，请稍候"))
+            window.show_message(self.tr("正在处理上一个文件，请稍候"))
             return
         frozen = snapshot(window.doc.report)
         profile = window.doc.profile
-        window._busy(_tr("正在生成自评报告 %1 …").replace("%1", target.name))
+        window._busy(self.tr("正在生成自评报告 %1 …").replace("%1", target.name))
         task = Task(lambda: draft(frozen, profile, target))
         task.signals.done.connect(lambda summary: self._drafted(target, summary))
         task.signals.failed.connect(
-            lambda reason: window._failed(_tr("无法生成自评报告"), target, reason))
+            lambda reason: window._failed(self.tr("无法生成自评报告"), target, reason))
         window._task = task
         QThreadPool.globalInstance().start(task)
 
@@ -98,18 +94,18 @@ class SelfReportAction(QObject):
         window = self._window
         window._idle()
         self.last_summary = summary
-        notes = [_tr("已生成自评报告初稿 %1").replace("%1", str(target))]
+        notes = [self.tr("已生成自评报告初稿 %1").replace("%1", str(target))]
         if summary.unexplained_low_rate:
-            notes.append(_tr("%n 个执行率低于 90% 的项目未说明原因").replace(
+            notes.append(self.tr("%n 个执行率低于 90% 的项目未说明原因").replace(
                 "%n", str(len(summary.unexplained_low_rate))))
         if summary.findings:
-            notes.append(_tr("%1 个错误、%2 个警告尚未处理，已列入报告")
+            notes.append(self.tr("%1 个错误、%2 个警告尚未处理，已列入报告")
                          .replace("%1", str(summary.errors)).replace("%2", str(summary.warnings)))
         window.show_message("；".join(notes))
         answer = QMessageBox.question(
-            window, _tr("生成自评报告"),
+            window, self.tr("生成自评报告"),
             "\n\n".join(["；".join(notes) + "。",
-                         _tr("黄色底纹的【请填写：…】处须由经办人补写。现在打开这份文档吗？")]),
+                         self.tr("黄色底纹的【请填写：…】处须由经办人补写。现在打开这份文档吗？")]),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
             QMessageBox.StandardButton.Open)
         if answer == QMessageBox.StandardButton.Open:
