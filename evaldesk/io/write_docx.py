@@ -59,6 +59,7 @@ BODY_PT = 16
 FOOTER_PT = 14
 TABLE_PT = 10.5
 LINE_PT = 28
+ROW_CM = 0.7
 
 PLACEHOLDER_OPEN = "【请填写："
 PLACEHOLDER_CLOSE = "】"
@@ -213,7 +214,7 @@ def _indicators(w: _Writer, s: SelfReportSummary) -> None:
     unjudged = sum(c.unjudged for c in s.categories)
     unfilled = sum(c.unfilled for c in s.categories)
     na = sum(c.not_applicable for c in s.categories)
-    sentence = (f"{s.project_count}个项目共设置绩效指标{total_set}个（另有{na}个类别填为不适用）。"
+    sentence = (f"{s.project_count}个项目共设置绩效指标{total_set}个（另有{na}个指标类别填为「不适用」）。"
                 f"其中有年度指标值可对照的，已达成{met}个，未完全达成{short}个；"
                 f"已填写完成情况但未设年度指标值、无法逐项比对的{unjudged}个")
     sentence += f"；尚未填写完成情况的{unfilled}个。" if unfilled else "。"
@@ -406,9 +407,9 @@ class _Writer:
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], *,
               numeric: Sequence[int] = (), widths: Sequence[float] = (), bold_last: bool = False,
               highlight_prefix: str = PLACEHOLDER_OPEN) -> None:
-        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Cm
+        from docx.shared import Cm, Pt
 
         table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
         table.style = self.doc.styles["Table Grid"]
@@ -420,15 +421,18 @@ class _Writer:
                 column.width = Cm(width)
         _repeat_header(table.rows[0])
         for r, values in enumerate([header, *rows]):
+            table.rows[r].height = Cm(ROW_CM)  # at least: a long text still grows its row
             cells = table.rows[r].cells
             last = bold_last and r == len(rows)
             for c, value in enumerate(values):
                 cell = cells[c]
                 if widths:
                     cell.width = Cm(widths[c])
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 paragraph = cell.paragraphs[0]
                 fmt = paragraph.paragraph_format
                 fmt.first_line_indent = None
+                fmt.space_before = fmt.space_after = Pt(1.5)
                 if r == 0:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 elif c in numeric:
