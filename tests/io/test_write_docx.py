@@ -104,6 +104,19 @@ def test_typography_a_bureau_expects(tmp_path: Path, seed_summary: SelfReportSum
     assert "PAGE" in footer and 'w:fldCharType="begin"' in footer
 
 
+def test_the_file_describes_the_draft_not_the_library(tmp_path: Path,
+                                                      seed_summary: SelfReportSummary) -> None:
+    import docx
+
+    target = _written(seed_summary, tmp_path)
+    properties = docx.Document(str(target)).core_properties
+    assert properties.title == "龙岗区信访局2021年度项目支出绩效自评报告"
+    assert properties.author == "龙岗区信访局" and "python-docx" not in properties.comments
+    assert properties.created is not None and properties.created.year >= 2024
+    with zipfile.ZipFile(target) as archive:
+        assert not any("thumbnail" in name for name in archive.namelist())
+
+
 def test_the_save_is_atomic_and_takes_the_umask(tmp_path: Path, seed_summary: SelfReportSummary,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "r.docx"
