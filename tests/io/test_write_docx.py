@@ -91,16 +91,24 @@ def test_typography_a_bureau_expects(tmp_path: Path, seed_summary: SelfReportSum
         footer = "".join(archive.read(n).decode("utf-8") for n in archive.namelist()
                          if n.startswith("word/footer"))
         fonts = archive.read("word/fontTable.xml").decode("utf-8")
+        styles = archive.read("word/styles.xml").decode("utf-8")
     # A4 portrait, in twentieths of a point.
     assert 'w:w="11906"' in body and 'w:h="16838"' in body
     # East Asian font names, which Word on a Chinese Windows uses for the characters.
-    for font in (TITLE_FONT, BODY_FONT, HEADING_FONT):
+    # The title and headings name theirs on the runs; the body and the tables through styles.
+    for font in (TITLE_FONT, HEADING_FONT):
         assert f'w:eastAsia="{font}"' in body
+    normal = re.search(r'<w:style w:type="paragraph" w:default="1" w:styleId="Normal">.*?</w:style>',
+                       styles, re.S)
+    assert normal is not None and f'w:eastAsia="{BODY_FONT}"' in normal.group(0)
+    assert '<w:sz w:val="32"/>' in normal.group(0)  # 三号: 16 pt in half-points
+    cell = re.search(r'<w:style [^>]*w:styleId="[^"]*">\s*<w:name w:val="表格文字"/>.*?</w:style>',
+                     styles, re.S)
+    assert cell is not None and 'w:eastAsia="宋体"' in cell.group(0) and 'w:val="21"' in cell.group(0)
+    for font in (TITLE_FONT, BODY_FONT, HEADING_FONT, "宋体"):
         assert f'w:name="{font}"' in fonts
     heading = re.search(r"<w:r>(?:(?!</w:r>).)*一、基本情况", body)
     assert heading is not None and 'w:eastAsia="黑体"' in heading.group(0) and "<w:b/>" in heading.group(0)
-    # 三号 body (16 pt = 32 half-points), a page number field in the footer.
-    assert '<w:sz w:val="32"/>' in body
     assert "PAGE" in footer and 'w:fldCharType="begin"' in footer
 
 
