@@ -283,8 +283,8 @@ def _conclusion(w: _Writer, s: SelfReportSummary, unit: str) -> None:
         text += f"另有{len(s.scored) - len(known)}个项目尚缺得分，未计入。"
     w.body([text])
     w.table(["序号", "项目名称", "总分", "等级"],
-            [[p.seq, p.name, format_amount(p.total) if p.total is not None else "未完成评分",
-              p.grade or "—"] for p in s.scored],
+            [[p.seq, p.name, format_amount(p.total) if p.total is not None
+              else f"未完成评分（{len(p.missing)}项缺得分）", p.grade or "—"] for p in s.scored],
             numeric=(2,), widths=(1.5, 9.5, 2.5, 2.0))
     w.body([placeholder("对整体绩效的评价意见")])
 

@@ -173,6 +173,21 @@ def test_a_report_with_scores_states_them(tmp_path: Path) -> None:
     assert "平均" in text and "评分项目2 | 数量指标：培训人次 | ≥200人次 | 150人次" in text
 
 
+def test_a_project_whose_total_cannot_be_computed_says_how_many_scores_are_missing(
+        tmp_path: Path) -> None:
+    from evaldesk.core.records import Report
+    from tests.core.test_selfreport import _scored_project
+
+    project = _scored_project("1", "200人次")
+    project.indicators[1].actual = "待评估"  # a qualitative actual the profile cannot grade
+    s = summarize(Report(year=2023, department="区教育局", projects=[project]))
+    assert s.scored[0].total is None and len(s.scored[0].missing) == 1
+
+    text = "\n".join(document_content(_written(s, tmp_path)))
+    assert "1 | 评分项目1 | 未完成评分（1项缺得分） | —" in text
+    assert "设有分值的1个项目中0个可计算总分" in text
+
+
 def _written(s: SelfReportSummary, folder: Path) -> Path:
     target = folder / "r.docx"
     write_self_report(s, target)
@@ -232,3 +247,26 @@ def test_libreoffice_opens_a_districts_300_project_report(tmp_path: Path) -> Non
         assert _squeezed(low.name) in text, low.name
         assert _squeezed(low.reason or "【未说明原因，请补充】") in text, low.reason
         assert format_rate(low.rate) in text and money(low.budget) in text
+
+
+REAL = Path(__file__).resolve().parents[1] / "data" / "real"
+
+
+@pytest.mark.parametrize("name", ["a03_hebei_langfang_hvac.xlsx", "a04_anhui_tangxi_entrusted.xlsx"])
+def test_a_real_per_project_form_is_drafted_with_its_scores(tmp_path: Path, name: str) -> None:
+    """Real provincial forms (tests/data/real): weights, typed scores, deviation reasons."""
+    from evaldesk.core.scoring import score_project
+
+    report = read_report(REAL / name)
+    s = summarize(report)
+    text = "\n".join(document_content(_written(s, tmp_path)))
+
+    (project,) = report.projects
+    result = score_project(project)
+    (scored,) = s.scored
+    assert (scored.total, scored.grade) == (result.total_capped, result.grade)
+    shown = f"{result.total_capped:.2f}" if result.total_capped is not None else \
+        f"未完成评分（{len(result.missing)}项缺得分）"
+    assert f"| {project.name.strip()} | {shown} | {result.grade or '—'}" in text
+    for short in s.short_indicators:
+        assert f"| {short.target} | {short.actual} | {short.reason or '【未说明原因，请补充】'}" in text
