@@ -37,7 +37,17 @@ from evaldesk.core import money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
-from evaldesk.ui import compare, fillui, i18n, mergeui, newyear, operations, projectform, welcome
+from evaldesk.ui import (
+    compare,
+    fillui,
+    i18n,
+    mergeui,
+    newyear,
+    operations,
+    projectform,
+    selfreport,
+    welcome,
+)
 from evaldesk.ui.document import Document
 from evaldesk.ui.find import FindDialog
 from evaldesk.ui.headerform import HeaderForm
@@ -107,6 +117,7 @@ class MainWindow(QMainWindow):
         self.fill = fillui.install(self)
         self.merge = mergeui.install(self)
         self.compare = compare.install(self)
+        self.self_report = selfreport.install(self)
         self.welcome = welcome.install(self)
         self._restore_settings()
         self._update_title()

@@ -1631,6 +1631,57 @@ The language changes after a restart.</source>
     </message>
 </context>
 <context>
+    <name>SelfReportAction</name>
+    <message>
+        <source>生成自评报告(&amp;W)…</source>
+        <translation>Draft self-evaluation &amp;report…</translation>
+    </message>
+    <message>
+        <source>根据本表生成绩效自评报告初稿（Word 文档）：金额、执行率、低执行率项目及原因、指标完成情况和尚未处理的问题自动填入</source>
+        <translation>Draft the performance self-evaluation report (Word) from this table: amounts, execution rates, low-rate projects and their reasons, indicator completion and open findings filled in</translation>
+    </message>
+    <message>
+        <source>表中还没有项目，无法生成自评报告</source>
+        <translation>The table has no projects yet: there is nothing to report</translation>
+    </message>
+    <message>
+        <source>生成自评报告</source>
+        <translation>Draft self-evaluation report</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>正在处理上一个文件，请稍候</source>
+        <translation>Still working on the previous file, please wait</translation>
+    </message>
+    <message>
+        <source>正在生成自评报告 %1 …</source>
+        <translation>Drafting the self-evaluation report %1 …</translation>
+    </message>
+    <message>
+        <source>无法生成自评报告</source>
+        <translation>Could not draft the self-evaluation report</translation>
+    </message>
+    <message>
+        <source>已生成自评报告初稿 %1</source>
+        <translation>Drafted the self-evaluation report %1</translation>
+    </message>
+    <message>
+        <source>%n 个执行率低于 90% 的项目未说明原因</source>
+        <translation>%n project(s) below 90 % execution give no reason</translation>
+    </message>
+    <message>
+        <source>%1 个错误、%2 个警告尚未处理，已列入报告</source>
+        <translation>%1 error(s) and %2 warning(s) still open, listed in the report</translation>
+    </message>
+    <message>
+        <source>黄色底纹的【请填写：…】处须由经办人补写。现在打开这份文档吗？</source>
+        <translation>The places highlighted in yellow (【请填写：…】) are for you to write. Open the document now?</translation>
+    </message>
+</context>
+<context>
     <name>dock</name>
     <message>
         <source>项目表单</source>
