@@ -305,7 +305,6 @@ def _pdf_profile(report: Report, chosen: str | None) -> ScoringProfile:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from evaldesk.core.scoring import get_profile
     from evaldesk.core.selfreport import summarize
     from evaldesk.io import WriteError
     from evaldesk.io.write_docx import suggested_file_name, write_self_report
@@ -313,7 +312,7 @@ def _report(args: argparse.Namespace) -> int:
     report = _read(args.input)
     if report is None:
         return EXIT_UNREADABLE
-    summary = summarize(report, get_profile(args.profile))
+    summary = summarize(report, _pdf_profile(report, args.profile))
     output = Path(args.output) if args.output else \
         Path(args.input).with_name(suggested_file_name(summary.year, summary.department))
     try:
