@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (one published row per line, so the transcription reads like the table)
 """2020年度县级专项资金绩效目标自评表 — 县级储备粮, 衡山县商务和粮食局 (湖南 衡阳).
 
 Transcribed from the stored copy of https://taowenge.com/p-72820237.html, a document-sharing page

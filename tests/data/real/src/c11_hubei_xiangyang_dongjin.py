@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (one published row per line, so the transcription reads like the table)
 """2021年度财政项目绩效自评表 — 东津院区建设补助, 襄阳市中心医院 (湖北 襄阳) — PARTIAL, OCR COPY.
 
 Transcribed from the stored copy of https://taowenge.com/d-68000429.html, a document-sharing page
