@@ -258,9 +258,15 @@ def linux_archive_name(version: str) -> str:
     return f"evaldesk-{version}-linux-{platform.machine() or 'x86_64'}.tar.gz"
 
 
+# Windows' Chinese font names (宋体, 黑体, 仿宋…) resolved to the desktop's CJK fonts, so the
+# drafted 绩效自评报告 opens in LibreOffice/WPS with its headings bold (see the file).
+FONT_ALIASES = "65-evaldesk-chinese-office-fonts.conf"
+
+
 def add_linux_files(bundle: Path) -> None:
-    """The .desktop file, the icon and install.sh beside the programs (see linux/install.sh)."""
-    for name in ("evaldesk.desktop", "evaldesk.svg", "evaldesk.png", "install.sh"):
+    """The .desktop file, the icon, the font aliases and install.sh beside the programs (see
+    linux/install.sh)."""
+    for name in ("evaldesk.desktop", "evaldesk.svg", "evaldesk.png", FONT_ALIASES, "install.sh"):
         shutil.copy2(LINUX_FILES / name, bundle / name)
     (bundle / "install.sh").chmod(0o755)
 

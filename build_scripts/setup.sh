@@ -13,9 +13,10 @@ debs=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfontconfig
       libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
       libxcb-render-util0 libxcb-image0 fonts-wqy-microhei xvfb xauth)
 if [ "$want_tests" = 1 ]; then
-  # LibreOffice is the real spreadsheet client the tests compare our workbooks with;
+  # LibreOffice is the real spreadsheet client the tests compare our workbooks with (and Writer
+  # the word processor that must open the drafted 绩效自评报告);
   # poppler turns printed PDFs into text and pictures.
-  debs+=(poppler-utils libreoffice-calc-nogui desktop-file-utils binutils)
+  debs+=(poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui desktop-file-utils binutils)
 fi
 
 missing=()

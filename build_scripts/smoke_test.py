@@ -251,6 +251,22 @@ def check_cli(checks: Checks, bundle: Path, out: Path, env: dict[str, str]) -> N
         checks.check("绩效" in text, "the PDF's text is Chinese (fonts embedded, not boxes)", text[:300])
 
 
+def check_self_report(checks: Checks, bundle: Path, out: Path, env: dict[str, str]) -> None:
+    """`report` drafts the 绩效自评报告: python-docx and its template files made it into the bundle."""
+    import zipfile
+
+    docx = out / "自评报告.docx"
+    made = run([exe(bundle, policy.CLI_NAME), "report", EXAMPLE, "-o", docx], env)
+    checks.check(made.returncode == 0 and "Traceback" not in made.stderr,
+                 "evaldesk-cli report exits 0", f"exit {made.returncode}\n{made.stderr}")
+    body = ""
+    if docx.exists() and zipfile.is_zipfile(docx):
+        with zipfile.ZipFile(docx) as archive:
+            body = archive.read("word/document.xml").decode("utf-8")
+    checks.check("474.59" in body and "自评结论" in body,
+                 "the drafted .docx holds the example's total and the outline", body[:300])
+
+
 def check_window(checks: Checks, bundle: Path, out: Path, env: dict[str, str],
                  platform: str, expected_projects: int | None) -> float | None:
     """Open the example in the windowed program; returns seconds to the first paint."""
@@ -343,8 +359,9 @@ def glibc_needed(bundle: Path) -> str | None:
 
 def check_linux_files(checks: Checks, bundle: Path) -> None:
     desktop = bundle / "evaldesk.desktop"
-    checks.check(desktop.is_file() and (bundle / "install.sh").is_file(),
-                 ".desktop and install.sh in the bundle")
+    checks.check(desktop.is_file() and (bundle / "install.sh").is_file()
+                 and (bundle / policy.FONT_ALIASES).is_file(),
+                 ".desktop, install.sh and the font aliases in the bundle")
     if desktop.is_file() and shutil.which("desktop-file-validate"):
         valid = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True,
                                check=False)
@@ -387,6 +404,7 @@ def main(argv: list[str] | None = None) -> int:
             check_linux_files(checks, bundle)
         print("smoke: command line")
         check_cli(checks, bundle, out, env)
+        check_self_report(checks, bundle, out, env)
         expected = project_count(exe(bundle, policy.CLI_NAME), env)
         checks.check(expected is not None and expected > 0, f"evaldesk-cli dump lists {expected} projects")
         if sys.platform.startswith("linux") and NON_CJK_FONTS.is_dir():

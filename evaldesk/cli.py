@@ -7,6 +7,7 @@
     evaldesk rollover IN -o OUT.xlsx    this year's report from last year's
     evaldesk merge A B... -o OUT.xlsx   many departments' reports into one
     evaldesk fill REPORT EXPORT -o OUT  the year's figures from the budget system's export
+    evaldesk report IN -o OUT.docx      draft the 绩效自评报告 (Word) from the table
     evaldesk [FILE]                     open the window
 
 Imports are deferred to the command that needs them, so ``check`` starts in a fraction of a
@@ -30,7 +31,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-COMMANDS = ("check", "dump", "convert", "pdf", "rollover", "merge", "fill")
+COMMANDS = ("check", "dump", "convert", "pdf", "rollover", "merge", "fill", "report")
 
 
 def _say(line: str, *, err: bool = False) -> None:
@@ -303,6 +304,31 @@ def _pdf_profile(report: Report, chosen: str | None) -> ScoringProfile:
     return get_profile(chosen or propose_profile(report).profile)
 
 
+def _report(args: argparse.Namespace) -> int:
+    from evaldesk.core.scoring import get_profile
+    from evaldesk.core.selfreport import summarize
+    from evaldesk.io import WriteError
+    from evaldesk.io.write_docx import suggested_file_name, write_self_report
+
+    report = _read(args.input)
+    if report is None:
+        return EXIT_UNREADABLE
+    summary = summarize(report, get_profile(args.profile))
+    output = Path(args.output) if args.output else \
+        Path(args.input).with_name(suggested_file_name(summary.year, summary.department))
+    try:
+        write_self_report(summary, output)
+    except WriteError as exc:
+        _say(f"{output}: 无法保存：{exc.reason}", err=True)
+        return EXIT_UNREADABLE
+    open_items = f"；自评表仍有 {summary.errors} 个错误、{summary.warnings} 个警告，已列入报告" \
+        if summary.findings else ""
+    _say(f"{output}: 已生成自评报告初稿（{summary.project_count} 个项目，"
+         f"{len(summary.low_rate)} 个执行率低于 90%）{open_items}；"
+         "黄色底纹的【请填写：…】处须由经办人补写", err=True)
+    return EXIT_OK
+
+
 def _profile_option(parser: argparse.ArgumentParser) -> None:
     # The names are listed without importing scoring at start-up: they are stable ids.
     parser.add_argument("--profile", default=None,
@@ -378,6 +404,13 @@ def build_parser() -> argparse.ArgumentParser:
     fill.add_argument("--accept-close", action="store_true", help="确认所有名称相近的对应")
     fill.add_argument("--dry-run", action="store_true", help="只列出将要做的改动，不保存")
     fill.set_defaults(run=_fill)
+
+    draft = sub.add_parser("report", help="根据自评表生成绩效自评报告初稿（Word .docx）")
+    draft.add_argument("input", metavar="IN")
+    draft.add_argument("-o", "--output", metavar="OUT.docx",
+                       help="默认：与 IN 同一文件夹，按单位和年度命名")
+    _profile_option(draft)
+    draft.set_defaults(run=_report)
     return parser
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from evaldesk.cli import main
+from evaldesk.cli import EXIT_OK, EXIT_UNREADABLE, main
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -277,3 +277,34 @@ def test_dump_shows_what_anothers_form_printed(capsys: pytest.CaptureFixture[str
     assert (project["funds_weight_printed"], project["funds_score_printed"],
             project["total_points_printed"]) == ("10", "9.17", "100")
     assert project["headings"]["budget"] == "调整后预算数"
+
+
+def test_report_drafts_the_self_evaluation_report(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path, seed_path: Path) -> None:
+    from tests.docx_text import document_content
+
+    target = tmp_path / "报告.docx"
+    code, out, err = run(capsys, "report", str(seed_path), "-o", str(target))
+    assert code == EXIT_OK, err
+    assert out == ""  # what happened goes to stderr, like the other commands that write files
+    assert "已生成自评报告初稿（6 个项目，1 个执行率低于 90%）" in err
+    assert "2 个错误、5 个警告" in err
+    text = "\n".join(document_content(target))
+    assert "全年预算474.59万元" in text and "实际支出463.15万元" in text
+
+
+def test_report_names_the_file_for_the_unit_and_year(capsys: pytest.CaptureFixture[str],
+                                                    tmp_path: Path, seed_path: Path) -> None:
+    source = tmp_path / seed_path.name
+    source.write_bytes(seed_path.read_bytes())
+    code, _out, err = run(capsys, "report", str(source))
+    assert code == EXIT_OK, err
+    assert (tmp_path / "龙岗区信访局2021年度项目支出绩效自评报告.docx").is_file()
+
+
+def test_report_refuses_another_format_in_one_line(capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path, seed_path: Path) -> None:
+    code, _out, err = run(capsys, "report", str(seed_path), "-o", str(tmp_path / "r.pdf"))
+    assert code == EXIT_UNREADABLE
+    assert err.strip().endswith("无法保存：自评报告只能保存为 Word 文档（.docx）")
+    assert not (tmp_path / "r.pdf").exists()

@@ -26,6 +26,7 @@ UNIT_IN_WAN: dict[str, Decimal] = {
     "亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decimal(1), "万": Decimal(1),
     "千元": Decimal("0.1"), "元": Decimal("0.0001"),
 }
+_UNIT_ENDS = frozenset("元万亿")
 # Excel shows (and keeps typing round-trips through) 15 significant digits; a double beyond that
 # is arithmetic noise (0.9901000000000001 for 99.01 %), never something a clerk wrote.
 _EXCEL_DIGITS = 15
@@ -65,6 +66,8 @@ def parse_amount(value: object) -> Decimal | None:
         # The common case from a workbook, kept quick: an integer as such, else the shortest
         # spelling of the double in Excel's 15 significant digits.
         return Decimal(int(value)) if value.is_integer() else _from_float(value)
+    if value.__class__ is str and value.rstrip()[-1:] not in _UNIT_ENDS:
+        return _checked(value)  # no unit written: the quick way
     return parse_money(value)[0]
 
 
@@ -120,6 +123,9 @@ def split_unit(value: object) -> tuple[object, str]:
     currency sign alone is no unit: "¥12" on a sheet in 万元 means 12 of the sheet's unit."""
     if not isinstance(value, str):
         return value, ""
+    stripped = value.rstrip()
+    if not stripped or stripped[-1] not in _UNIT_ENDS:
+        return value, ""  # the common case, decided without normalising the text
     text = _normalise(value)
     for suffix in UNIT_IN_WAN:
         if text.endswith(suffix) and len(text) > len(suffix):

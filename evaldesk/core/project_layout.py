@@ -82,7 +82,8 @@ class LabelledField:
 
 # --- the header block ----------------------------------------------------------------------------
 
-NAME = LabelledField("name", "项目名称", Span(0, 1), Span(2, LAST_COL))
+# A 部门整体支出 form evaluates the unit itself: its 部门(单位)名称 stands where 项目名称 would.
+NAME = LabelledField("name", "项目名称", Span(0, 1), Span(2, LAST_COL), ("部门(单位)名称",))
 AUTHORITY = LabelledField("authority", "主管部门", Span(0, 1), Span(2, 5),
                           ("主管单位", "主管部门名称", "预算部门"))
 IMPLEMENTER = LabelledField("implementer", "实施单位", Span(6, 7), Span(8, LAST_COL),

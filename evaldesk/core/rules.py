@@ -134,6 +134,11 @@ _OTHER_LABELS = {"code": "项目编码", "authority": "主管部门", "implement
                  "actual.fiscal": "实际支出/财政拨款"}
 
 
+def states_a_reason(text: str) -> bool:
+    """Whether a 问题 / 偏差原因 text explains anything («无», «/» and the like do not)."""
+    return text.strip() not in _NO_REASON
+
+
 def heading(project: Project | None, key: str, default: str) -> str:
     """What the project's own form printed for ``key`` (without its bracketed note), else
     ``default``: 调整后预算数 where a Sichuan form says so, 全年预算数 where the MoF form does."""

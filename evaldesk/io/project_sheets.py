@@ -401,11 +401,22 @@ def is_project_sheet(grid: Grid) -> bool:
 def _recognise(cells: _Cells) -> _Indicators | None:
     indicators = _indicator_header(cells)
     if indicators is None:
-        return None
+        return _head_only(cells)
     titled = any(pl.TITLE in w or "项目绩效自评表" in w or "支出绩效自评表" in w
                  for row in cells.words[:10] for w in row)
     named = cells.find(pl.NAME.words, 0, indicators.header) is not None
     return indicators if titled or named else None
+
+
+def _head_only(cells: _Cells) -> _Indicators | None:
+    """A copy cut before its indicator table (published pages often are): still a per-project
+    form when it has the form's title, 项目名称 and a funds block; its table is empty."""
+    end = len(cells.words)
+    titled = any(pl.TITLE in w for row in cells.words[:10] for w in row)
+    if titled and cells.find(pl.NAME.words, 0, end) is not None \
+            and _funds_header(cells, end) is not None:
+        return _Indicators(end, {})
+    return None
 
 
 def form_year(grid: Grid) -> int | None:
@@ -435,8 +446,11 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
         return None
     project = Project()
     for key, col in indicators.columns.items():
-        cells.heading(indicators.header, col, f"指标表的「{_plain(pl.INDICATOR_COLUMN_BY_KEY[key].label)}」")
-    for c, word in enumerate(cells.words[indicators.header]):
+        # A two-row header's merged-down heading stands in the row above.
+        at = indicators.header if cells.text(indicators.header, col) or not indicators.header \
+            else indicators.header - 1
+        cells.heading(at, col, f"指标表的「{_plain(pl.INDICATOR_COLUMN_BY_KEY[key].label)}」")
+    for c, word in enumerate(cells.words[indicators.header] if indicators.columns else ()):
         if word and c not in indicators.columns.values() and not label_matches(
                 word, (pl.INDICATORS_LABEL, "绩效指标")):
             cells.note(EntryKind.UNPLACED, indicators.header, c, cells.text(indicators.header, c),
@@ -474,7 +488,7 @@ def _note_printed_form(cells: _Cells, funds_header: int | None, table: _Indicato
     分值/权重 and 得分, the full marks beside 总分, the funds block's 原因. Our own sheets print
     the profile's figures, so they are not read back as printed."""
     headings = project.headings
-    for r in range(max(0, (funds_header or 0)), table.header + 1):
+    for r in range(max(0, (funds_header or 0)), min(table.header + 1, len(cells.raw))):
         for c in range(len(cells.raw[r])):
             text = cells.text(r, c)
             word = cells.words[r][c]
@@ -520,6 +534,7 @@ def _note_funds_printed(cells: _Cells, header: int, columns: dict[str, int],
                       None)
     if reason_col is not None:
         headings["reason"] = cells.text(header, reason_col)
+        cells.heading(header, reason_col, "资金表的「原因」（预算调整、执行偏差的说明）")
     for r in range(max(0, header - 2), header + 1):
         for c, word in enumerate(cells.words[r]):
             beside = r == header and c < min(money, default=0)
@@ -940,6 +955,9 @@ def _read_closing(cells: _Cells, start: int, table: _Indicators, project: Projec
         text = _labelled(cells, item, start, None)
         if text is not None:
             setattr(project, item.key, text)
+            found = cells.find(item.words, start)
+            if found is not None:
+                cells.heading(*found, f"「{item.label}」")
 
 
 _PLACEHOLDER = re.compile(r"^(?:指标\s*\d*|[.。…·、\s]+)$")
@@ -1135,6 +1153,7 @@ _VARIANT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "预算执行数")),
     ("财政部旧版式", ("年初设定目标", "全年实际值", "年度总体目标完成情况综述",
                   "未完成原因及拟采取的改进措施")),
+    ("财政部式加指标性质、度量单位（云南等）", ("指标性质", "度量单位")),
 )
 
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -36,7 +37,17 @@ from evaldesk.core import money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
-from evaldesk.ui import compare, fillui, i18n, mergeui, newyear, operations, projectform, welcome
+from evaldesk.ui import (
+    compare,
+    fillui,
+    i18n,
+    mergeui,
+    newyear,
+    operations,
+    projectform,
+    selfreport,
+    welcome,
+)
 from evaldesk.ui.document import Document
 from evaldesk.ui.find import FindDialog
 from evaldesk.ui.headerform import HeaderForm
@@ -106,6 +117,7 @@ class MainWindow(QMainWindow):
         self.fill = fillui.install(self)
         self.merge = mergeui.install(self)
         self.compare = compare.install(self)
+        self.self_report = selfreport.install(self)
         self.welcome = welcome.install(self)
         self._restore_settings()
         self._update_title()
@@ -155,6 +167,9 @@ class MainWindow(QMainWindow):
         self.act_forms_all = self._action(self.tr("全部项目(&A)…"),
                                           lambda: self.print_project_forms("all"))
         self.act_quit = self._action(self.tr("退出(&X)"), self.close, "Ctrl+Q")
+        self.act_import_summary = self._action(self.tr("读入情况(&I)…"), self.show_import_summary)
+        self.act_import_summary.setEnabled(False)
+        self.import_summary_dialog: QDialog | None = None
 
         stack = self.doc.undo_stack
         self.act_undo = stack.createUndoAction(self, self.tr("撤销"))
@@ -196,6 +211,7 @@ class MainWindow(QMainWindow):
         menu.addActions([self.act_save, self.act_save_as])
         menu.addSeparator()
         menu.addActions([self.act_preview, self.act_print, self.act_pdf])
+        menu.addAction(self.act_import_summary)
         forms_menu = menu.addMenu(self.tr("打印项目表(&J)"))
         forms_menu.addActions([self.act_forms_current, self.act_forms_selected, self.act_forms_all])
         menu.addSeparator()
@@ -500,6 +516,7 @@ class MainWindow(QMainWindow):
             return
         self.doc.replace(report, path, checker)
         self._add_recent(path)
+        self._offer_import_summary(report)
         if report.projects:
             self.select_cell(0, COLUMN_INDEX["name"])
         from evaldesk.core.province import propose_profile
@@ -512,6 +529,30 @@ class MainWindow(QMainWindow):
             opened += self.tr("；按表样采用评分规则「%1」（依据：%2），可在项目表中更改") \
                 .replace("%1", self.doc.profile.label).replace("%2", "、".join(proposal.evidence))
         self.show_message(opened)
+
+    def _offer_import_summary(self, report: Report) -> None:
+        from evaldesk.ui.importsummary import show_on_open, worth_showing
+
+        if self.import_summary_dialog is not None:
+            self.import_summary_dialog.close()
+        self.act_import_summary.setEnabled(worth_showing(report.import_summary))
+        if worth_showing(report.import_summary) and show_on_open():
+            self.show_import_summary()
+
+    def show_import_summary(self) -> None:
+        """How the open file (laid out by others) was read: not modal, so the clerk can keep it
+        beside the table while checking."""
+        from evaldesk.ui.importsummary import ImportSummaryDialog
+
+        summary = self.doc.report.import_summary
+        if summary is None:
+            return
+        if self.import_summary_dialog is not None:
+            self.import_summary_dialog.close()
+        dialog = ImportSummaryDialog(summary, self)
+        dialog.destroyed.connect(lambda *_: setattr(self, "import_summary_dialog", None))
+        self.import_summary_dialog = dialog
+        dialog.show()
 
     def save(self, then: Callable[[], object] | None = None) -> None:
         if self.doc.path is None or self.doc.path.suffix.lower() not in (".xlsx", ".xlsm") \

@@ -462,6 +462,14 @@ If the problem keeps happening, click “Copy” and send the report below to te
         <translation>Keep last year&apos;s data</translation>
     </message>
     <message>
+        <source>一键修正：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修正全部同类问题（%n 处）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>无法写入恢复记录（%1）：程序意外退出时可能丢失修改，请尽快保存。</source>
         <translation>Cannot write the recovery record (%1): changes may be lost if the program exits unexpectedly. Please save soon.</translation>
     </message>
@@ -583,6 +591,134 @@ You can open it read-only: you can view and print it, but not save to the origin
         <source>（还没有打开过文件）</source>
         <translation>(no files opened yet)</translation>
     </message>
+    <message>
+        <source>（空）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从执行数据导入：预览</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额单位：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件未注明金额单位，按「元」换算；如不对，请取消后在文件中注明单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（已精确换算为万元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>「%1」：%2 个项目的数据，其中 %3 个与本表项目对应，%4 个名称相近待确认。%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目 / 字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出表中有、本表中找不到的项目（未导入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称在本表中出现多次、无法确定的（未导入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本表中有、导出表中没有的项目（未改动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未读取的行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目编码相同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目名称相同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称相近（%1%）：导出表为「%2」，请勾选确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称相近，请确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数字相同，无需改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（上年数）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从执行数据导入（%n 个项目）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从执行数据导入(&amp;I)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从预算管理一体化系统或财务软件导出的执行数据（.xlsx/.xls/.csv）填入预算数和支出数，先预览再应用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择执行数据导出文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>执行数据 (*.xlsx *.xls *.xlsm *.ods *.csv *.txt);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法导入执行数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已从「%1」导入 %n 个项目的预算数和支出数（可撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>识别的表头</source>
+        <translation>Headings recognised</translation>
+    </message>
+    <message>
+        <source>换算的数值</source>
+        <translation>Values converted</translation>
+    </message>
+    <message>
+        <source>按不适用读入</source>
+        <translation>Read as not applicable</translation>
+    </message>
+    <message>
+        <source>未能归位（未导入，请核对）</source>
+        <translation>Not placed (not imported, please check)</translation>
+    </message>
 </context>
 <context>
     <name>Document</name>
@@ -671,6 +807,41 @@ You can open it read-only: you can view and print it, but not save to the origin
     <message>
         <source>填报日期</source>
         <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>读入情况 - %1</source>
+        <translation>How the file was read - %1</translation>
+    </message>
+    <message>
+        <source>此文件不是本软件保存的格式，已按表中文字读入。请先核对下列对应关系，再看检查结果。</source>
+        <translation>This file was not saved by evaldesk and was read by the words in its cells. Check how it was read below before relying on the checks.</translation>
+    </message>
+    <message>
+        <source>识别为：%1</source>
+        <translation>Recognised as: %1</translation>
+    </message>
+    <message>
+        <source>&#x3000;工作表：%1</source>
+        <translation>  Sheet: %1</translation>
+    </message>
+    <message>
+        <source>单元格</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>表中文字</source>
+        <translation>Text in the file</translation>
+    </message>
+    <message>
+        <source>读作</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <source>打开其他格式的表格时显示此窗口</source>
+        <translation>Show this window when opening tables in other layouts</translation>
     </message>
 </context>
 <context>
@@ -812,6 +983,10 @@ You can open it read-only: you can view and print it, but not save to the origin
     <message>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>读入情况(&amp;I)…</source>
+        <translation>How the file was read(&amp;I)…</translation>
     </message>
     <message>
         <source>撤销</source>
@@ -983,7 +1158,7 @@ You can open it read-only: you can view and print it, but not save to the origin
     </message>
     <message>
         <source>；按表样采用评分规则「%1」（依据：%2），可在项目表中更改</source>
-        <translation>; scored under the profile "%1", as the form's layout suggests (%2); change it in the project form</translation>
+        <translation>; scored under the profile &quot;%1&quot;, as the form&apos;s layout suggests (%2); change it in the project form</translation>
     </message>
     <message>
         <source>自评表</source>
@@ -1268,8 +1443,28 @@ The language changes after a restart.</source>
 <context>
     <name>ProblemsDock</name>
     <message>
+        <source>一键修正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修正全部同类问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选问题没有确定无疑的修正方法</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修正全部同类问题（%n 处）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>问题 (%n)</source>
         <translation>Problems (%n)</translation>
+    </message>
+    <message>
+        <source>一键修正：%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1628,57 @@ The language changes after a restart.</source>
     <message>
         <source>满分 %1；优 ≥ 90，良 80–89，中 60–79，差 &lt; 60</source>
         <translation>Out of %1; Excellent ≥ 90, Good 80–89, Fair 60–79, Poor &lt; 60</translation>
+    </message>
+</context>
+<context>
+    <name>SelfReportAction</name>
+    <message>
+        <source>生成自评报告(&amp;W)…</source>
+        <translation>Draft self-evaluation &amp;report…</translation>
+    </message>
+    <message>
+        <source>根据本表生成绩效自评报告初稿（Word 文档）：金额、执行率、低执行率项目及原因、指标完成情况和尚未处理的问题自动填入</source>
+        <translation>Draft the performance self-evaluation report (Word) from this table: amounts, execution rates, low-rate projects and their reasons, indicator completion and open findings filled in</translation>
+    </message>
+    <message>
+        <source>表中还没有项目，无法生成自评报告</source>
+        <translation>The table has no projects yet: there is nothing to report</translation>
+    </message>
+    <message>
+        <source>生成自评报告</source>
+        <translation>Draft self-evaluation report</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>正在处理上一个文件，请稍候</source>
+        <translation>Still working on the previous file, please wait</translation>
+    </message>
+    <message>
+        <source>正在生成自评报告 %1 …</source>
+        <translation>Drafting the self-evaluation report %1 …</translation>
+    </message>
+    <message>
+        <source>无法生成自评报告</source>
+        <translation>Could not draft the self-evaluation report</translation>
+    </message>
+    <message>
+        <source>已生成自评报告初稿 %1</source>
+        <translation>Drafted the self-evaluation report %1</translation>
+    </message>
+    <message>
+        <source>%n 个执行率低于 90% 的项目未说明原因</source>
+        <translation>%n project(s) below 90 % execution give no reason</translation>
+    </message>
+    <message>
+        <source>%1 个错误、%2 个警告尚未处理，已列入报告</source>
+        <translation>%1 error(s) and %2 warning(s) still open, listed in the report</translation>
+    </message>
+    <message>
+        <source>黄色底纹的【请填写：…】处须由经办人补写。现在打开这份文档吗？</source>
+        <translation>The places highlighted in yellow (【请填写：…】) are for you to write. Open the document now?</translation>
     </message>
 </context>
 <context>

@@ -348,3 +348,17 @@ def test_check_output_survives_a_gbk_redirect(tmp_path: Path) -> None:
                           check=False, timeout=120)
     assert done.returncode in (0, 1), done.stderr.decode("gbk", "replace")
     assert "调整后预算数".encode("gbk") in done.stdout
+
+
+def test_check_reads_excels_csv_of_a_flattened_header(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # Excel's "CSV (逗号分隔)" on a Chinese Windows: GBK, the header flattened into one row.
+    path = tmp_path / "汇总表.csv"
+    lines = [",".join(FLAT_HEADER), ",".join("" if v is None else v for v in ROW)]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    code = main(["check", "--explain", str(path)])
+    out = capsys.readouterr().out
+    assert code in (0, 1)  # read (2 would be "cannot read")
+    assert "识别为：汇总表（按表头文字识别）" in out
+    assert "“实际支出一般公共预算” -> 「实际支出金额/财政拨款/一般公共预算」" in out
+    assert "未能归位（未导入或需核对）（0）" in out

@@ -34,14 +34,14 @@ EXPECTATIONS = sorted(REAL.glob("*.expect.json"))
 
 # What still differs, by form (the stem), in a reviewer's words; see GAPS.md.
 KNOWN_GAPS: dict[str, str] = {
-    "b01_guizhou_taibai": "a 部门整体 form: 基本支出/项目支出 rows and the unit name are not read",
+    "b01_guizhou_taibai": "a 部门整体 form: its 基本支出/项目支出 rows (split by use, not by "
+                          "source) are reported as not placed, so their OVERSPENT and FUNDS_SCORE "
+                          "are not judged, and SOURCES_MISSING is raised for a form with no "
+                          "source rows",
     "b02_ningxia_yinchuan_gongyong": "the Ningxia 项目决策/项目管理 framework is not read",
 }
 # Forms the reader cannot open yet: every test of theirs is expected to fail.
-UNREADABLE: dict[str, str] = {
-    "a09_sichuan_daying_medinsurance": "the head of a Sichuan form alone (no indicator table) is "
-                                       "taken for a summary table and asks for a column mapping",
-}
+UNREADABLE: dict[str, str] = {}
 
 
 def _expectation(path: Path) -> dict[str, Any]:
@@ -87,6 +87,10 @@ def _from_the_cut(code: str, expectation: dict[str, Any]) -> bool:
         return True
     truncation = expectation.get("truncation") or ""
     if code in truncation:
+        return True
+    # "NO_OUTPUT_INDICATOR …": a copy cut before its indicators misses every group.
+    groups = ("NO_OUTPUT_INDICATOR", "NO_BENEFIT_INDICATOR", "NO_SATISFACTION_INDICATOR")
+    if code in groups and any(g in truncation for g in groups):
         return True
     # "anything about the total score come[s] from the cut"
     return "total score" in truncation and code in ("TOTAL_SCORE_NOT_SUM", "TOTAL_NOT_SUM_SCORE")

@@ -15,8 +15,12 @@ unknowable from a web page; each source says which it chose and why.
 """
 from __future__ import annotations
 
+import datetime
 import importlib.util
+import io
+import re
 import sys
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,6 +29,10 @@ from openpyxl.styles import Alignment, Border, Font, Side
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
+# Fixed document and zip-entry times make a rebuild byte-identical, so a changed workbook in a
+# review always means a changed transcription.
+_FIXED = datetime.datetime(2026, 1, 1)
+_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 sys.path.insert(0, str(SRC))
 
 from _cells import Num, Pct  # noqa: E402  (src/ holds the transcriptions and their cell types)
@@ -106,8 +114,19 @@ def build(path: Path) -> Path:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    book.properties.created = _FIXED
+    book.properties.creator = "evaldesk corpus (transcription)"
+    buffer = io.BytesIO()
+    book.save(buffer)
     out = HERE / f"{path.stem}.xlsx"
-    book.save(out)
+    with zipfile.ZipFile(buffer) as built, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in built.infolist():
+            data = built.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps the save time into dcterms:modified whatever the property says.
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME), data,
+                         compress_type=zipfile.ZIP_DEFLATED)
     return out
 
 
