@@ -517,13 +517,17 @@ def template_fields(project: Project) -> Iterator[tuple[str, str]]:
 
 def is_template_text(text: str) -> bool:
     """Instructions a template printed for the clerk, not something the clerk wrote."""
-    return _has_template_text([text.strip()])
+    text = text.strip()
+    joined = "\n" + text
+    return _ANY_CLUE.search(joined) is not None and _has_template_text([text], joined)
 
 
 # Any clue at all, in one pass of the engine over the joined texts (it skips ahead to the
 # characters the clues begin with): most projects stop here.
-_ANY_CLUE = re.compile("请|填|字|例|进行|XX|ＸＸ|××|＊＊"
-                       "|\n(?:示例|对照|结合|根据|按照|围绕|简要|简述|详细|逐条|逐项)")
+_ANY_CLUE = re.compile(
+    "请[填输根结对按简说列描概注选如在逐]|填|字(?:以内|以下|左右|内)|字\\s*[)）]|例\\s*[)）]"
+    "|进行(?:简要|具体|详细)?(?:说明|描述|阐述|分析|总结)|XX|ＸＸ|××|＊＊"
+    "|\n(?:示例|例如|例\\s*[:：]|对照|结合|根据|按照|围绕|简要|简述|详细|逐条|逐项)")
 
 
 def _has_template_text(texts: list[str], joined: str | None = None) -> bool:
