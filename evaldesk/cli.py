@@ -288,7 +288,7 @@ def _pdf(args: argparse.Namespace) -> int:
     try:
         export_pdf(report, output, paper=args.paper, landscape=not args.portrait,
                    form_landscape=args.form_landscape,
-                   sheets=args.sheets, profile=_pdf_profile(report, args.profile),
+                   sheets=args.sheets, profile=_chosen_or_proposed(report, args.profile),
                    form_paper=args.form_paper)
     except WriteError as exc:
         _say(f"{output}: 无法生成 PDF：{exc.reason}", err=True)
@@ -297,7 +297,9 @@ def _pdf(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
-def _pdf_profile(report: Report, chosen: str | None) -> ScoringProfile:
+def _chosen_or_proposed(report: Report, chosen: str | None) -> ScoringProfile:
+    """The profile asked for, else the one the form's layout points to (quietly: pdf and report
+    print documents, not findings)."""
     from evaldesk.core.province import propose_profile
     from evaldesk.core.scoring import get_profile
 
@@ -312,7 +314,7 @@ def _report(args: argparse.Namespace) -> int:
     report = _read(args.input)
     if report is None:
         return EXIT_UNREADABLE
-    summary = summarize(report, _pdf_profile(report, args.profile))
+    summary = summarize(report, _chosen_or_proposed(report, args.profile))
     output = Path(args.output) if args.output else \
         Path(args.input).with_name(suggested_file_name(summary.year, summary.department))
     try:

@@ -37,6 +37,8 @@ _MARKERS: dict[str, tuple[Marker, ...]] = {
         Marker("调整后预算数", 1),
         Marker("预算执行数", 1),
         Marker("项目年度目标", 1),
+        # Shandong's older form prints 项目预算执行情况(10分) too: a clue, not a proof.
+        Marker("预算执行情况（10分）", 1, ("funds",)),
     ),
     # 20 points for the execution rate, printed in the funds block's headings.
     "exec20": (Marker("20分", 2, ("funds", "points", "score")),),

@@ -133,3 +133,25 @@ def test_a_sichuan_form_is_told_in_its_own_words() -> None:
     texts = [f.message for f, _ in _all_findings()]
     assert any("调整后预算数" in t for t in texts)
     assert not any("调整后预算数（A）" in t for t in texts)  # its bracketed note is left out
+
+
+def test_no_finding_on_a_real_form_or_the_seed_shows_an_internal_key(seed_path: Path) -> None:
+    """The readers' own notes (IMPORT_*) too, as they come from the corpus and the seed."""
+    from evaldesk.core.province import propose_profile
+    from evaldesk.core.scoring import get_profile
+    from evaldesk.io import read_report
+
+    real = ROOT / "tests" / "data" / "real"
+    offenders = []
+    for path in [seed_path, *sorted(real.glob("*.xls*"))]:
+        report = read_report(path)
+        projects = {p.uid: p for p in report.projects}
+        profile = get_profile(propose_profile(report).profile)
+        for finding in checker_for(report, profile).findings():
+            project = projects.get(finding.project_uid or -1)
+            shown = [finding.message]
+            if finding.field:
+                shown.append(field_label(finding.field, project))
+            offenders += [(path.name, finding.code, text) for text in shown
+                          if _KEY_LIKE.search(text)]
+    assert offenders == []
