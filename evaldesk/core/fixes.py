@@ -54,7 +54,8 @@ def fix_for(project: Project, finding: Finding) -> Fix | None:
     if code == TEMPLATE_TEXT and key and _settable(project, key):
         return Fix(code, "清除模板说明文字", ((key, ""),))
     if code == LOW_RATE_NO_REASON:
-        return Fix(code, "填写执行率偏低的原因", edit_field="problems")
+        # The finding names where this form keeps the reason (问题, or a funds block's 原因).
+        return Fix(code, "填写执行率偏低的原因", edit_field=key or "problems")
     return None
 
 
