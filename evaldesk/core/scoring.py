@@ -790,11 +790,12 @@ def _repeats_target(indicator: Indicator) -> bool:
     actual = _normalise(indicator.actual)
     if not actual or not _ACTUAL_COMPARATOR.search(actual):
         return False
-    target = _normalise(indicator.target)
-    if actual == target:
-        return True
+    # Only a quantity can be repeated instead of measured: 「不超过预算」 for 「不超过预算」 is a
+    # qualitative statement that the budget held.
     wanted, achieved = parse_quantity(indicator.target), parse_quantity(indicator.actual)
-    return wanted is not None and achieved is not None and wanted.value == achieved.value
+    if wanted is None or achieved is None:
+        return False
+    return actual == _normalise(indicator.target) or wanted.value == achieved.value
 
 
 def _repeat_findings(project: Project) -> Iterator[Finding]:
