@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, QRect, Qt, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QFontMetrics,
+    QGuiApplication,
     QIcon,
     QKeySequence,
 )
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QStyle,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from evaldesk.core import money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
@@ -50,6 +53,7 @@ from evaldesk.ui import (
 from evaldesk.ui.document import Document
 from evaldesk.ui.find import FindDialog
 from evaldesk.ui.headerform import HeaderForm
+from evaldesk.ui.messagebar import MessageBar
 from evaldesk.ui.model import ProjectTableModel
 from evaldesk.ui.problems import ProblemsDock
 from evaldesk.ui.recovery import DocumentGuard
@@ -65,6 +69,8 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str
 MAX_RECENT = 8
 OPEN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv", ".csv")
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+DEFAULT_SIZE = (1400, 860)  # on a screen with room for it; smaller screens start maximised
+FRAME_ALLOWANCE = (16, 40)  # a title bar and borders, until the window manager says
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +92,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.message_bar = MessageBar(central)
+        layout.addWidget(self.message_bar)
         layout.addWidget(self.header_form)
         layout.addWidget(self.table, 1)
         self.setCentralWidget(central)
@@ -157,7 +165,7 @@ class MainWindow(QMainWindow):
         self.act_preview = self._action(self.tr("打印预览(&V)…"), self.print_preview, keys.Print,
                                         self._icon("preview", sp.SP_FileDialogContentsView))
         self.act_print = self._action(self.tr("打印(&P)…"), self.print_report, "Ctrl+Shift+P",
-                                      self._icon("print", sp.SP_DialogApplyButton))
+                                      self._icon("print", sp.SP_FileDialogDetailedView))
         self.act_pdf = self._action(self.tr("导出 PDF(&E)…"), self.export_pdf)
         self.act_forms_current = self._action(self.tr("当前项目(&C)…"),
                                               lambda: self.print_project_forms("current"))
@@ -167,13 +175,20 @@ class MainWindow(QMainWindow):
                                           lambda: self.print_project_forms("all"))
         self.act_quit = self._action(self.tr("退出(&X)"), self.close, "Ctrl+Q")
 
+        # Fixed names, the step in the tooltip: QUndoStack's own actions put the step's name in
+        # the text, so the toolbar buttons changed width with every edit and pushed the window
+        # wider (and the actions after them into the toolbar's » menu).
         stack = self.doc.undo_stack
-        self.act_undo = stack.createUndoAction(self, self.tr("撤销"))
-        self.act_undo.setShortcuts([QKeySequence(keys.Undo)])
-        self.act_undo.setIcon(self._icon("undo", sp.SP_ArrowBack))
-        self.act_redo = stack.createRedoAction(self, self.tr("重做"))
+        self.act_undo = self._action(self.tr("撤销"), stack.undo, keys.Undo,
+                                     self._icon("undo", sp.SP_ArrowBack))
+        self.act_redo = self._action(self.tr("重做"), stack.redo, "Ctrl+Y",
+                                     self._icon("redo", sp.SP_ArrowForward))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.act_redo.setIcon(self._icon("redo", sp.SP_ArrowForward))
+        stack.canUndoChanged.connect(self._update_undo_actions)
+        stack.canRedoChanged.connect(self._update_undo_actions)
+        stack.undoTextChanged.connect(self._update_undo_actions)
+        stack.redoTextChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
         self.act_cut = self._action(self.tr("剪切(&T)"), self.cut, keys.Cut)
         self.act_copy = self._action(self.tr("复制(&C)"), self.copy, keys.Copy)
         self.act_paste = self._action(self.tr("粘贴(&P)"), self.paste, keys.Paste)
@@ -251,6 +266,12 @@ class MainWindow(QMainWindow):
                             self.act_move_down])
         toolbar.addSeparator()
         toolbar.addActions([self.act_find, self.act_preview, self.act_print])
+        for action in (self.act_move_up, self.act_move_down):
+            # Arrows say it; their names would cost the room the toolbar lacks on 1024 px.
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+                button.setToolTip(action.text())
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self._fill_recent()
@@ -258,6 +279,18 @@ class MainWindow(QMainWindow):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(
                 lambda pos, v=view: self._context_menu(v.viewport().mapToGlobal(pos)))
+
+    def _update_undo_actions(self, *_args: object) -> None:
+        stack = self.doc.undo_stack
+        if not isValid(stack):
+            return  # the stack clears itself as the document goes, after the window
+        for action, name, can, step in (
+                (self.act_undo, self.tr("撤销"), stack.canUndo(), stack.undoText()),
+                (self.act_redo, self.tr("重做"), stack.canRedo(), stack.redoText())):
+            action.setEnabled(can)
+            tip = f"{name}：{step}" if can and step else name
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
 
     def _context_menu(self, at: QPoint) -> None:
         menu = QMenu(self)
@@ -282,6 +315,10 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.status_totals)
         bar.addPermanentWidget(self.status_counts)
+        # Totals grow as amounts are typed (and are longer in English): the labels take what
+        # room there is, cut if need be (the tooltip has it all), and never widen the window.
+        for label in (self.status_totals, self.status_counts):
+            label.setMinimumWidth(1)
 
     def _apply_column_widths(self) -> None:
         # Layout widths are in Excel character units: one unit is about a digit's width.
@@ -304,6 +341,7 @@ class MainWindow(QMainWindow):
             .replace("%2", money.format_amount(budget, grouping=True))
             .replace("%3", money.format_amount(actual, grouping=True))
             .replace("%4", money.format_rate(rate)))
+        self.status_totals.setToolTip(self.status_totals.text())
         errors, warnings = self.doc.findings.counts()
         self.status_counts.setText(
             self.tr("<span style='color:#b3261e'>错误 %1</span>  "
@@ -311,7 +349,16 @@ class MainWindow(QMainWindow):
             .replace("%1", str(errors)).replace("%2", str(warnings)))
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+        """A message for the clerk: in the status bar when it fits there, else in the message
+        bar above the table, in full."""
+        bar = self.statusBar()
+        room = bar.width() - sum(w.width() + 8 for w in (self.busy, self.status_totals,
+                                                          self.status_counts) if w.isVisible()) - 24
+        if "\n" not in text and bar.fontMetrics().horizontalAdvance(text) <= room:
+            bar.showMessage(text, 8000)
+        else:
+            bar.clearMessage()
+            self.message_bar.show_text(text)
 
     def _update_title(self, *_args: object) -> None:
         name = self.doc.path.name if self.doc.path else self.tr("未命名")
@@ -772,8 +819,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            self.fit_to_screen(restored=True)
         else:
-            self.resize(1400, 860)
+            self.fit_to_screen()
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -782,6 +830,33 @@ class MainWindow(QMainWindow):
             for col, width in enumerate(widths):
                 if str(width).isdigit() and int(width) > 10:
                     self.table.setColumnWidth(col, int(width))
+
+    def fit_to_screen(self, *, restored: bool = False) -> None:
+        """Size the window for the screen it opens on: maximised on an office PC's small screen
+        (1366×768, a laptop at 150 % with 1280×720), else the usual size; a remembered geometry
+        is kept inside the screen (a laptop unplugged from its big monitor)."""
+        centre = self.geometry().center() if restored else QPoint(-1, -1)
+        screen = QGuiApplication.screenAt(centre) if restored else None
+        screen = screen or self.screen()
+        area = screen.availableGeometry()
+        # The title bar and borders are not known before the window is shown: leave room for them.
+        frame_w, frame_h = FRAME_ALLOWANCE
+        if restored and not self.isMaximized():
+            wanted = self.geometry()
+        else:
+            wanted = QRect(0, 0, *DEFAULT_SIZE)
+            wanted.moveCenter(area.center())
+        small = area.width() < DEFAULT_SIZE[0] + frame_w or area.height() < DEFAULT_SIZE[1] + frame_h
+        fits = wanted.width() + frame_w <= area.width() and wanted.height() + frame_h <= area.height()
+        width = min(wanted.width(), area.width() - frame_w)
+        height = min(wanted.height(), area.height() - frame_h)
+        left = min(max(wanted.left(), area.left() + frame_w // 2),
+                   area.right() - width - frame_w // 2)
+        top = min(max(wanted.top(), area.top() + frame_h - frame_w // 2),
+                  area.bottom() - height - frame_w // 2)
+        self.setGeometry(QRect(left, top, width, height))
+        if (not restored and small) or (restored and not fits):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_settings(self) -> None:
         settings = i18n.settings()

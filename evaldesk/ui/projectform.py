@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
 TEXT_FOREGROUND = QColor("#202124")
 FORM_WIDTH = 600  # beside the table at 1600 px the frozen columns and a few more stay in view
+FORM_MIN_WIDTH = 300  # what the dock may be squeezed to; the form scrolls sideways below its own
 
 # Rows and columns of the funds block, as the per-project form (family B) names them too.
 FUND_ROWS: tuple[tuple[str, str], ...] = (
@@ -604,7 +605,16 @@ class ProjectFormDock(QDockWidget):
         self.setWindowTitle(self.tr("项目表单"))
         self.form = ProjectForm(doc, self)
         self.bridge: TableBridge | None = None
-        self.setWidget(self.form)
+        # Scrolled, not squeezed: on a small screen the table keeps its share of the width, the
+        # form scrolls sideways below its own minimum, and the window never grows for the form
+        # (in English its labels are longer).
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setObjectName("projectFormScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setMinimumWidth(FORM_MIN_WIDTH)
+        self.setWidget(self.form_scroll)
         self.topLevelChanged.connect(self._floated)
 
     def _floated(self, floating: bool) -> None:
