@@ -354,10 +354,9 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         room = bar.width() - sum(w.width() + 8 for w in (self.busy, self.status_totals,
                                                           self.status_counts) if w.isVisible()) - 24
-        if "\n" not in text and bar.fontMetrics().horizontalAdvance(text) <= room:
-            bar.showMessage(text, 8000)
-        else:
-            bar.clearMessage()
+        # The status bar keeps it too (its history for the next message, what tests read).
+        bar.showMessage(text, 8000)
+        if "\n" in text or bar.fontMetrics().horizontalAdvance(text) > room:
             self.message_bar.show_text(text)
 
     def _update_title(self, *_args: object) -> None:

@@ -46,7 +46,7 @@ from evaldesk.core.layout import SUMMARY_COLUMNS
 from evaldesk.core.records import CATEGORY_BY_KEY, Funds, Project
 from evaldesk.core.rules import Finding, field_label
 from evaldesk.core.scoring import score_project
-from evaldesk.ui.document import CellChange, Document
+from evaldesk.ui.document import BadText, CellChange, Document
 from evaldesk.ui.indicators import (
     CommitText,
     IndicatorEditor,
@@ -546,19 +546,19 @@ class ProjectForm(QWidget):
             widget.document().setModified(False)
         if project is None or not self.indicator_model.alive:
             return
+        label = self.tr("编辑「%1」").replace("%1", field_name(key))
         try:
             value = fields.parse_for(key, text)
         except NotANumber as exc:
-            # Refused: the text stays in the field, red, with the reason; nothing is stored.
-            widget.setStyleSheet(f"QLineEdit {{ background: {ERROR_BACKGROUND.name()}; }}")
-            widget.setToolTip(str(exc))
+            # Kept as the field's text, red with its finding, as the table keeps it: never lost.
+            if project.bad_values.get(key) != text:
+                self.doc.set_cells([CellChange(project.uid, key, BadText(text))], label)
             self.doc.message.emit(str(exc))
             return
         if fields.get_value(project, key) == value and key not in project.bad_values:
             self.refresh()  # shows the stored spelling ("1,2" typed back as it was)
             return
-        label = self.tr("编辑「%1」").replace("%1", field_name(key))
-        self.doc.set_cells([CellChange(project.uid, key, value)], label, merge=True)
+        self.doc.set_cells([CellChange(project.uid, key, value)], label)
 
     # -- navigation --------------------------------------------------------------------------------
 
