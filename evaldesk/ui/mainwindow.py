@@ -364,7 +364,8 @@ class MainWindow(QMainWindow):
         if self.guard.read_only:
             name += self.tr("（只读）")
         self.setWindowTitle(f"{name}[*] — " + self.tr("预算项目绩效自评"))
-        self.setWindowModified(not self.doc.undo_stack.isClean())
+        if isValid(self.doc.undo_stack):  # not while the document goes after the window
+            self.setWindowModified(not self.doc.undo_stack.isClean())
 
     # -- selection helpers ------------------------------------------------------------------------
 

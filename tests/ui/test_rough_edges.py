@@ -1,0 +1,90 @@
+"""What a day of real use found (issue 13): frozen rows in step, a new table that is new, long
+messages shown in full, the toolbar that keeps still."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QToolButton
+from pytestqt.qtbot import QtBot
+
+from evaldesk.core.layout import COLUMN_INDEX, FROZEN_COLUMNS
+from evaldesk.ui import operations
+from evaldesk.ui.mainwindow import MainWindow
+
+
+def settle(qtbot: QtBot) -> None:
+    QThreadPool.globalInstance().waitForDone(5000)
+    QApplication.processEvents()
+    qtbot.wait(30)
+    QApplication.processEvents()
+
+
+def assert_rows_in_step(win: MainWindow) -> None:
+    table, frozen = win.table, win.table.frozen
+    assert frozen.verticalScrollBar().value() == table.verticalScrollBar().value()
+    for row in range(win.model.rowCount()):
+        assert frozen.rowHeight(row) == table.rowHeight(row), row
+        assert frozen.rowViewportPosition(row) == table.rowViewportPosition(row), row
+    current = table.currentIndex().row()
+    y = table.rowViewportPosition(current) + 2
+    assert table.rowAt(y) == frozen.rowAt(y) == current
+
+
+def test_frozen_columns_show_the_current_row(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1000, 520)
+    for _ in range(25):
+        operations.insert_blank(window.doc, len(window.doc.projects))
+    last = len(window.doc.projects) - 1
+    # Rows left at the default height used to keep the overlay's own default height: the
+    # frozen names drifted a row or more from the table beside them.
+    window.select_cell(last, COLUMN_INDEX["name"])
+    settle(qtbot)
+    assert window.table.verticalScrollBar().value() > 0
+    assert_rows_in_step(window)
+    window.select_cell(3, COLUMN_INDEX["goal"])
+    settle(qtbot)
+    assert_rows_in_step(window)
+    for row in range(last, -1, -4):
+        window.select_cell(row, COLUMN_INDEX["seq"] if row % 2 else COLUMN_INDEX["problems"])
+        settle(qtbot)
+        assert_rows_in_step(window)
+    assert FROZEN_COLUMNS == 3
+
+
+def test_long_messages_are_shown_in_full(qtbot: QtBot, window: MainWindow) -> None:
+    long = "已按上年的自评表生成本年度的自评表：" + "，".join(f"项目{n}的预算已结转" for n in range(30)) \
+        + "，请逐项核对。"
+    window.show_message(long)
+    assert window.message_bar.isVisible()
+    assert window.message_bar.text.text() == long
+    window.message_bar.hide()
+    window.show_message("已保存")
+    assert not window.message_bar.isVisible()
+    assert window.statusBar().currentMessage() == "已保存"
+
+
+def test_undo_and_redo_keep_their_width_and_name_the_step(qtbot: QtBot, window: MainWindow) -> None:
+    toolbar = window.toolbar
+    undo = toolbar.widgetForAction(window.act_undo)
+    assert isinstance(undo, QToolButton)
+    positions = [toolbar.widgetForAction(a).x() for a in toolbar.actions() if not a.isSeparator()]
+    width = undo.sizeHint().width()
+    window.doc.set_cell_text(0, COLUMN_INDEX["name"], "一个名字很长很长很长很长很长很长的项目")
+    settle(qtbot)
+    assert window.act_undo.text() == "撤销"
+    assert window.act_undo.toolTip() == "撤销：编辑「项目名称」"
+    assert undo.sizeHint().width() == width
+    assert [toolbar.widgetForAction(a).x() for a in toolbar.actions() if not a.isSeparator()] \
+        == positions
+    window.act_undo.trigger()
+    assert window.act_redo.isEnabled() and window.act_redo.toolTip() == "重做：编辑「项目名称」"
+    assert not window.act_undo.isEnabled()
+
+
+def test_print_has_a_printer_icon(window: MainWindow) -> None:
+    from evaldesk.ui.mainwindow import ICONS
+
+    assert (ICONS / "print.svg").exists()
+    assert not window.act_print.icon().isNull()
+    apply = window.style().standardIcon(window.style().StandardPixmap.SP_DialogApplyButton)
+    assert window.act_print.icon().cacheKey() != apply.cacheKey()
