@@ -566,9 +566,20 @@ class IndicatorDetail(QWidget):
                       *self._lines.values()):
             child.setEnabled(enabled)
         if not enabled:
+            # Nothing of the indicator shown before stays: its computed score, its colours and
+            # tooltips (a new table showed «计算 9.00» and an amber 偏差原因 of the last file).
             for edit in self._lines.values():
                 edit.clear()
             self.reason.set_text("")
+            self.comparator.setCurrentText("")
+            line = self.comparator.lineEdit()
+            if line is not None:
+                line.setPlaceholderText("")
+            self.applicable.setChecked(False)
+            self.score.setPlaceholderText("")
+            for widget in (*self._lines.values(), self.reason):
+                widget.setStyleSheet("")
+                widget.setToolTip("")
             return
         indicator = indicators[self._row]
         self.level1.setCurrentText(indicator.level1)

@@ -502,7 +502,14 @@ class MainWindow(QMainWindow):
     def new_file(self) -> None:
         if self.maybe_save(self.new_file):
             self.doc.replace(Report(), None)
+            self._scroll_home()
             self.show_message(self.tr("已新建空白自评表"))
+
+    def _scroll_home(self) -> None:
+        """Another file starts at its top-left corner, not where the last one was scrolled to."""
+        self.table.horizontalScrollBar().setValue(0)
+        self.table.verticalScrollBar().setValue(0)
+        self.message_bar.hide()
 
     def open_dialog(self) -> None:
         if not self.maybe_save(self.open_dialog):
@@ -558,6 +565,7 @@ class MainWindow(QMainWindow):
             return
         self.doc.replace(report, path, checker)
         self._add_recent(path)
+        self._scroll_home()
         if report.projects:
             self.select_cell(0, COLUMN_INDEX["name"])
         self.show_message(self.tr("已打开 %1（%2 个项目）").replace("%1", path.name)

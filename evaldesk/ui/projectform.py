@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from evaldesk.ui.mainwindow import MainWindow
 
 TEXT_FOREGROUND = QColor("#202124")
+TOTAL_BACKGROUND = "#f2f5f9"  # computed, not typed: the totals look unlike the fields
 FORM_WIDTH = 600  # beside the table at 1600 px the frozen columns and a few more stay in view
 FORM_MIN_WIDTH = 300  # what the dock may be squeezed to; the form scrolls sideways below its own
 
@@ -280,7 +281,7 @@ class ProjectForm(QWidget):
                 shown.setFrameShape(QFrame.Shape.StyledPanel)
                 shown.setMargin(3)
                 shown.setAutoFillBackground(True)
-                shown.setStyleSheet("QLabel { background: #f2f5f9; }")
+                shown.setStyleSheet(f"QLabel {{ background: {TOTAL_BACKGROUND}; }}")
                 if part == "total":
                     font = shown.font()
                     font.setBold(True)
@@ -388,10 +389,15 @@ class ProjectForm(QWidget):
             self.strip.show_score(None)
             for line in self.lines.values():
                 line.show_text("")
+                _paint(line, [], "QLineEdit")
             for text in self.texts.values():
                 text.set_text("")
-            for label in self.totals.values():
+                _paint(text, [], "QPlainTextEdit")
+            for key, label in self.totals.items():
                 label.setText("")
+                label.setToolTip("")
+                if key != "rate":
+                    label.setStyleSheet(f"QLabel {{ background: {TOTAL_BACKGROUND}; }}")
             self.findings.clear()
             self.findings_caption.setText("")
             return
@@ -452,7 +458,7 @@ class ProjectForm(QWidget):
                 text += self.tr("（各项之和 %1）").replace("%1", _shown(computed))
             label.setText(text)
             here = [f for f in found if f.field == f"{side}.{part}"]
-            colour = "#f2f5f9"
+            colour = TOTAL_BACKGROUND
             if here:
                 colour = (ERROR_BACKGROUND if any(f.is_error for f in here) else WARNING_BACKGROUND).name()
             style = "font-style: italic; color: #5f6368;" if preview else ""

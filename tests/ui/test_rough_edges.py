@@ -3,11 +3,14 @@ messages shown in full, the toolbar that keeps still."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
 from evaldesk.core.layout import COLUMN_INDEX, FROZEN_COLUMNS
+from evaldesk.core.records import Report
 from evaldesk.ui import operations
 from evaldesk.ui.mainwindow import MainWindow
 
@@ -88,3 +91,47 @@ def test_print_has_a_printer_icon(window: MainWindow) -> None:
     assert not window.act_print.icon().isNull()
     apply = window.style().standardIcon(window.style().StandardPixmap.SP_DialogApplyButton)
     assert window.act_print.icon().cacheKey() != apply.cacheKey()
+
+
+def test_a_new_table_shows_nothing_of_the_last_file(qtbot: QtBot, window: MainWindow,
+                                                    seed_path: Path) -> None:
+    from tests.ui.test_projectform import other_project, scored_project
+
+    # The timeliness indicator scores below its weight (4 hours against 2): a computed score
+    # in the form and an amber 偏差原因 asking why.
+    window.doc.replace(Report(year=2021, projects=[scored_project(), other_project()]), None)
+    window.select_cell(0, COLUMN_INDEX["name"])
+    form = window.project_form.form
+    form.tabs.setCurrentWidget(form.indicators)
+    form.indicators.select_row(2)
+    detail = form.indicators.detail
+    assert detail.score.placeholderText().startswith("计算")
+    assert detail.reason.styleSheet()
+    assert form.strip.total.text()
+    window.table.horizontalScrollBar().setValue(window.table.horizontalScrollBar().maximum())
+    window.doc.undo_stack.setClean()
+
+    window.new_file()
+    settle(qtbot)
+    assert window.doc.projects == []
+    assert detail.score.placeholderText() == ""
+    assert all(not w.text() and not w.styleSheet() for w in detail._lines.values())
+    assert detail.reason.toPlainText() == "" and detail.reason.styleSheet() == ""
+    assert form.strip.total.text() == "" and form.strip.execution.text() == ""
+    assert all(not line.text() and not line.styleSheet() for line in form.lines.values())
+    assert all(not label.text() for label in form.totals.values())
+    assert form.findings.count() == 0
+    assert form.caption.text() == "未选中项目：在表格中点选一行"
+    assert window.table.horizontalScrollBar().value() == 0
+
+
+def test_an_opened_file_starts_at_the_left(qtbot: QtBot, window: MainWindow, seed_path: Path) -> None:
+    bar = window.table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    window.doc.undo_stack.setClean()
+    window.open_path(seed_path, ask=False)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
+    settle(qtbot)
+    assert bar.value() == 0
+    assert window.table.currentIndex().row() == 0
