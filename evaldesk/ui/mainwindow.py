@@ -41,6 +41,7 @@ from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
 from evaldesk.ui import (
     compare,
+    filedialogs,
     fillui,
     i18n,
     mergeui,
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
         self.compare = compare.install(self)
         self.self_report = selfreport.install(self)
         self.welcome = welcome.install(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            filedialogs.install(app)
         self._restore_settings()
         self._update_title()
         self.update_status()

@@ -135,3 +135,30 @@ def test_an_opened_file_starts_at_the_left(qtbot: QtBot, window: MainWindow, see
     settle(qtbot)
     assert bar.value() == 0
     assert window.table.currentIndex().row() == 0
+
+
+def test_qt_file_dialog_speaks_chinese_and_shows_whole_names(qtbot: QtBot, qapp: QApplication,
+                                                           window: MainWindow) -> None:
+    from PySide6.QtCore import QDir, Qt
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    from evaldesk.ui import i18n
+
+    i18n.install(qapp, i18n.CHINESE)
+    folder = Path(__file__).resolve().parents[2] / "examples"
+    dialog = QFileDialog(window, "打开", str(folder), "自评表 (*.xlsx *.txt)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # what Linux shows
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.labelText(QFileDialog.DialogLabel.LookIn) == "查找范围：")
+    assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "文件类型："
+    view = dialog.findChild(QTreeView, "treeView")
+    assert view is not None
+    model = view.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:2] == ["名称", "大小"]
+    longest = max(view.fontMetrics().horizontalAdvance(p.name) for p in folder.iterdir()
+                  if p.suffix in (".xlsx", ".txt"))
+    qtbot.waitUntil(lambda: view.columnWidth(0) >= longest + 30)  # + the file icon
+    assert QDir(dialog.directory()).absolutePath() == str(folder)
+    dialog.reject()
