@@ -25,7 +25,7 @@ class QtWording(QTranslator):
     """Asked before Qt's own catalogue: a better word for a few of its texts, nothing else."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:  # type: ignore[override]
+                  n: int = -1) -> str | None:
         return QT_WORDING.get((context, source))
 
     def isEmpty(self) -> bool:
@@ -47,8 +47,8 @@ def fit(dialog: QFileDialog) -> None:
     if (width, height) != (dialog.width(), dialog.height()):
         dialog.resize(width, height)
         frame = dialog.frameGeometry()
-        frame.moveCenter(screen.center() if dialog.parentWidget() is None
-                         else dialog.parentWidget().window().frameGeometry().center())
+        parent = dialog.parentWidget()
+        frame.moveCenter(screen.center() if parent is None else parent.window().frameGeometry().center())
         dialog.move(max(screen.left(), frame.left()), max(screen.top(), frame.top()))
     view = dialog.findChild(QTreeView, "treeView")
     if view is not None:
