@@ -29,7 +29,7 @@ class HeaderForm(QWidget):
         self._stretch = {name: not chars for name, _label, chars in fields}
         char = self.fontMetrics().horizontalAdvance("中")
         for name, label, chars in fields:
-            caption = QLabel(label + "：", self)
+            caption = QLabel(self.tr("%1：").replace("%1", label), self)
             edit = QLineEdit(self)
             edit.setObjectName(f"header_{name}")
             caption.setBuddy(edit)

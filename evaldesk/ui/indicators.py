@@ -90,7 +90,7 @@ MUTED_FOREGROUND = QColor("#80868b")
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("IndicatorModel", text)
+    return QCoreApplication.translate("", text)  # lupdate files _tr() under no context
 
 
 def format_score(value: Decimal | None) -> str:

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, QRect, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QPoint,
+    QProcess,
+    QRect,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -249,11 +260,13 @@ class MainWindow(QMainWindow):
         language_menu = menu.addMenu(self.tr("语言 / Language"))
         group = QActionGroup(self)
         current = i18n.saved_language()
+        switch_tip = self.tr("切换界面语言（重新启动后生效） / Switch the language (after a restart)")
         for code, name in i18n.LANGUAGES.items():
             action = language_menu.addAction(name)
             action.setCheckable(True)
             action.setChecked(code == current)
             action.setData(code)
+            action.setStatusTip(switch_tip)
             group.addAction(action)
             action.triggered.connect(lambda _c=False, code=code: self.choose_language(code))
         menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
@@ -878,11 +891,37 @@ class MainWindow(QMainWindow):
                                            for c in range(len(SUMMARY_COLUMNS))])
 
     def choose_language(self, code: str) -> None:
+        """Remember the language and offer to restart now (the window is built in one language;
+        the table, the edits and the file come back: unsaved work is asked about first)."""
         if code == i18n.saved_language():
             return
         i18n.save_language(code)
-        QMessageBox.information(self, "evaldesk", self.tr("界面语言将在重新启动后切换。\n"
-                                                          "The language changes after a restart."))
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Question, "evaldesk",
+                          self.tr("界面语言将在重新启动后切换。\n"
+                                  "The language changes after a restart."),
+                          buttons.Yes | buttons.No, self)
+        box.button(buttons.Yes).setText(self.tr("立即重新启动 / Restart now"))
+        box.button(buttons.No).setText(self.tr("稍后 / Later"))
+        box.setDefaultButton(buttons.Yes)
+        if box.exec() == buttons.Yes:
+            self.restart()
+
+    def restart(self) -> None:
+        """Close (asking about unsaved changes) and start again on the same file."""
+        if not self.maybe_save(self.restart):
+            return
+        if getattr(sys, "frozen", False):
+            program, args = sys.executable, []
+        else:
+            program, args = sys.executable, ["-m", "evaldesk"]
+        if self.doc.path is not None and self.doc.path.exists():
+            args.append(str(self.doc.path))
+        self.doc.undo_stack.setClean()  # asked above: discarded or saved
+        if QProcess.startDetached(program, args)[0]:
+            self.close()
+        else:
+            self.show_message(self.tr("无法重新启动，请手动关闭后再打开"))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("关于 evaldesk"),

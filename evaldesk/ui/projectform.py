@@ -65,32 +65,39 @@ TOTAL_BACKGROUND = "#f2f5f9"  # computed, not typed: the totals look unlike the 
 FORM_WIDTH = 600  # beside the table at 1600 px the frozen columns and a few more stay in view
 FORM_MIN_WIDTH = 300  # what the dock may be squeezed to; the form scrolls sideways below its own
 
+
+
+def N(text: str) -> str:
+    """A label marked for translation (no context, as _tr looks it up); translated where shown."""
+    return text
+
+
 # Rows and columns of the funds block, as the per-project form (family B) names them too.
 FUND_ROWS: tuple[tuple[str, str], ...] = (
-    ("general", "一般公共预算（本年财政拨款）"),
-    ("fund", "政府性基金"),
-    ("non_fiscal", "非财政资金（其他资金）"),
-    ("carryover", "上年结转资金"),
+    ("general", N("一般公共预算（本年财政拨款）")),
+    ("fund", N("政府性基金")),
+    ("non_fiscal", N("非财政资金（其他资金）")),
+    ("carryover", N("上年结转资金")),
 )
 FUND_SIDES: tuple[tuple[str, str], ...] = (
-    ("initial", "年初预算数"),
-    ("budget", "全年预算数"),
-    ("actual", "全年执行数"),
+    ("initial", N("年初预算数")),
+    ("budget", N("全年预算数")),
+    ("actual", N("全年执行数")),
 )
 PER_PROJECT_ONLY = frozenset({"initial.general", "initial.fund", "initial.non_fiscal",
                               "initial.carryover", "budget.carryover", "actual.carryover"})
 
 # Fields outside the funds block: key, label.
 TEXT_LABELS: dict[str, str] = {
-    "seq": "序号", "name": "项目名称", "code": "项目编码", "department": "部门名称",
-    "authority": "主管部门", "implementer": "实施单位", "goal": "年初绩效目标",
-    "completion": "实际完成情况", "problems": "项目执行中存在的问题", "rectification": "整改情况",
-    "conclusion": "评价结论", "project_lead": "项目负责人", "finance_lead": "财务负责人",
+    "seq": N("序号"), "name": N("项目名称"), "code": N("项目编码"), "department": N("部门名称"),
+    "authority": N("主管部门"), "implementer": N("实施单位"), "goal": N("年初绩效目标"),
+    "completion": N("实际完成情况"), "problems": N("项目执行中存在的问题"), "rectification": N("整改情况"),
+    "conclusion": N("评价结论"), "project_lead": N("项目负责人"), "finance_lead": N("财务负责人"),
 }
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProjectForm", text)
+    return QCoreApplication.translate("", text)  # lupdate files _tr() under no context
 
 
 def field_name(key: str) -> str:
@@ -98,7 +105,7 @@ def field_name(key: str) -> str:
         return _tr(TEXT_LABELS[key])
     side, _, part = key.partition(".")
     sides = dict(FUND_SIDES)
-    parts = {**dict(FUND_ROWS), "total": "合计", "fiscal": "财政拨款"}
+    parts = {**dict(FUND_ROWS), "total": N("合计"), "fiscal": N("财政拨款")}
     if side in sides and part in parts:
         return _tr(sides[side]) + "/" + _tr(parts[part])
     return field_label(key)
@@ -266,7 +273,7 @@ class ProjectForm(QWidget):
                 edit = self._line(f"{side}.{part}")
                 edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 funds.addWidget(edit, r, c)
-        for r, (part, title) in enumerate((("fiscal", "其中：财政拨款"), ("total", "合计")),
+        for r, (part, title) in enumerate((("fiscal", N("其中：财政拨款")), ("total", N("合计"))),
                                           len(FUND_ROWS) + 1):
             label = QLabel(_tr(title), box)
             if part == "total":
@@ -745,9 +752,9 @@ def install(win: MainWindow) -> ProjectFormDock:
     win.problems.findingActivated.connect(dock.show_finding)
 
     toggle = dock.toggleViewAction()
-    toggle.setText(dock.tr("项目表单"))
+    toggle.setText(_tr("项目表单"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+E"))
-    window_action = QAction(dock.tr("在独立窗口中打开项目表单"), win)
+    window_action = QAction(_tr("在独立窗口中打开项目表单"), win)
     window_action.triggered.connect(lambda _c=False: dock.open_window())
     win.addAction(toggle)
     menu_action = _view_menu(win)

@@ -78,6 +78,10 @@ class ScoreStrip(QFrame):
     def _show_profile(self) -> None:
         self.profile.setCurrentIndex(self.profile.findData(self._doc.profile.name))
 
+    def _group_name(self, level1: str) -> str:
+        names = {"产出指标": self.tr("产出"), "效益指标": self.tr("效益"), "满意度指标": self.tr("满意度")}
+        return names.get(level1, level1.removesuffix("指标"))
+
     def show_score(self, score: ProjectScore | None) -> None:
         if score is None:
             self.execution.setText("")
@@ -91,7 +95,7 @@ class ScoreStrip(QFrame):
             .replace("%1", money.format_rate(score.rate) if score.rate is not None else "—")
             .replace("%2", points(score.execution)).replace("%3", whole(profile.execution_points)))
         for label, group in zip(self.groups, score.groups, strict=False):
-            label.setText(f"{group.level1[:-2]} {points(group.score)}/{whole(group.points)}")
+            label.setText(f"{self._group_name(group.level1)} {points(group.score)}/{whole(group.points)}")
             label.setToolTip(self.tr("各指标分值合计 %1").replace("%1", points(group.weight)))
         if not score.scored:
             self.total.setText(self.tr("未填指标分值，不计总分"))

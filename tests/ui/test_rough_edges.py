@@ -3,10 +3,25 @@ messages shown in full, the toolbar that keeps still."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from evaldesk.core.layout import COLUMN_INDEX, FROZEN_COLUMNS
@@ -162,3 +177,123 @@ def test_qt_file_dialog_speaks_chinese_and_shows_whole_names(qtbot: QtBot, qapp:
     qtbot.waitUntil(lambda: view.columnWidth(0) >= longest + 30)  # + the file icon
     assert QDir(dialog.directory()).absolutePath() == str(folder)
     dialog.reject()
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")  # Chinese characters (not full-width ＞＝, shown as examples)
+
+
+def _ui_texts(win: MainWindow) -> set[tuple[str, str]]:
+    """Every text the window shows of its own: labels, buttons, titles, tabs, menus, actions,
+    placeholders and tooltips."""
+    found: set[tuple[str, str]] = set()
+    for widget in win.findChildren(QWidget):
+        texts = [widget.toolTip(), widget.windowTitle() if isinstance(widget, QDockWidget) else ""]
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        if isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            texts.append(widget.placeholderText())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        found |= {(type(widget).__name__, t) for t in texts if t}
+    for action in win.findChildren(QAction):
+        found |= {("QAction", t) for t in (action.text(), action.toolTip(), action.statusTip()) if t}
+    return found
+
+
+def _data_words(win: MainWindow) -> set[str]:
+    """What is the report's, not the interface's: its own words, the official form's
+    categories and the scoring profiles' names (they are printed as they are), findings."""
+    from evaldesk.core.records import CATEGORIES, Comparator
+    from evaldesk.core.scoring import PROFILES
+
+    report = win.doc.report
+    words = {report.title, report.default_title(), report.unit or "万元", report.department}
+    for project in report.projects:
+        words |= {project.name, project.seq, project.department}
+    words |= {c.level1 for c in CATEGORIES} | {c.level2 for c in CATEGORIES}
+    words |= {f"{c.level1[:-2]} · {c.level2}" for c in CATEGORIES}
+    words |= {p.label for p in PROFILES.values()} | {c.value for c in Comparator}
+    words |= {f.message for f in win.doc.findings.findings()}
+    words |= {"中文", "Language / 语言"}  # the language menu names each language in itself
+    return {w for w in words if w}
+
+
+def test_english_has_no_untranslated_ui_string(qtbot: QtBot, qapp: QApplication,
+                                               seed_report: Report, seed_path: Path) -> None:
+    from evaldesk.ui import i18n
+    from evaldesk.ui.document import Document
+
+    try:
+        i18n.install(qapp, i18n.ENGLISH)
+        win = MainWindow(Document(seed_report, seed_path))
+        qtbot.addWidget(win)
+        win.show()
+        win.select_cell(0, COLUMN_INDEX["name"])
+        settle(qtbot)
+        data = _data_words(win)
+        untranslated = sorted((kind, text) for kind, text in _ui_texts(win)
+                              if CJK.search(text) and not any(
+                                  text == w or text.removeprefix("✖ ").removeprefix("⚠ ") == w
+                                  or (len(w) > 1 and w in text and CJK.search(text.replace(w, "")) is None)
+                                  for w in data))
+        assert untranslated == [], f"{len(untranslated)} untranslated: {untranslated}"
+    finally:
+        i18n.install(qapp, i18n.CHINESE)
+
+
+def test_every_string_of_the_code_is_translated_in_the_ts() -> None:
+    """lupdate over the code finds nothing new, and every message has its English."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    repo = Path(__file__).resolve().parents[2]
+    ts = repo / "resources" / "translations" / "evaldesk_en.ts"
+    sys.path.insert(0, str(repo / "build_scripts"))
+    import build_translations
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "evaldesk_en.ts"
+        shutil.copy(ts, copy)
+        lupdate = build_translations._tool("pyside6-lupdate")
+        sources = [str(s.relative_to(repo)) for s in build_translations.SOURCES]
+        done = subprocess.run([lupdate, *sources, "-tr-function-alias", "tr+=_tr,QT_TR_NOOP+=N",
+                               "-source-language", "zh_CN", "-target-language", "en",
+                               "-locations", "none", "-no-obsolete", "-ts", str(copy)],
+                              cwd=repo, capture_output=True, text=True, check=True)
+        assert "(0 new " in done.stdout, done.stdout
+        text = copy.read_text(encoding="utf-8")
+    assert text.count('type="unfinished"') == 0
+    assert text.count('type="vanished"') == 0
+
+
+def test_choosing_a_language_offers_to_restart_on_the_same_file(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QMessageBox
+
+    from evaldesk.ui import i18n
+
+    saved = tmp_path / "表.xlsx"
+    saved.write_bytes(b"")
+    window.doc.set_path(saved)
+    asked: list[str] = []
+    started: list[tuple[str, list[str]]] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QProcess, "startDetached",
+                        lambda program, args: (started.append((program, list(args))) or True, 1))
+    window.choose_language(i18n.ENGLISH)
+    assert i18n.saved_language() == i18n.ENGLISH
+    assert "restart" in asked[0]
+    assert started and started[0][1][-1] == str(saved)  # the same file comes back
+    qtbot.waitUntil(lambda: not window.isVisible())
