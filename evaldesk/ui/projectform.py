@@ -112,7 +112,12 @@ def field_name(key: str) -> str:
 
 
 def _amount_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:f}"
+    """An amount as the table shows it (0.00, 1,234.50), unless that would hide digits the value
+    has (an amount converted from 元): then all of them, so that nothing is rounded unseen."""
+    if value is None:
+        return ""
+    shown = money.format_amount(value, grouping=True)
+    return shown if Decimal(shown.replace(",", "")) == value else f"{value:f}"
 
 
 def _shown(value: Decimal | None) -> str:

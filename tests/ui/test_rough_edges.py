@@ -297,3 +297,20 @@ def test_choosing_a_language_offers_to_restart_on_the_same_file(
     assert "restart" in asked[0]
     assert started and started[0][1][-1] == str(saved)  # the same file comes back
     qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_form_and_table_show_amounts_alike(window: MainWindow) -> None:
+    from decimal import Decimal
+
+    project = window.doc.projects[0]
+    window.doc.set_cell_text(0, COLUMN_INDEX["budget.fund"], "0")
+    window.doc.set_cell_text(0, COLUMN_INDEX["budget.general"], "1234.5")
+    window.doc.set_cell_text(0, COLUMN_INDEX["actual.general"], "12.3456")  # more than cents
+    window.select_cell(0, COLUMN_INDEX["name"])
+    form = window.project_form.form
+    for key in ("budget.fund", "budget.general"):
+        assert form.lines[key].text() == window.model.index(0, COLUMN_INDEX[key]).data()
+    assert form.lines["budget.fund"].text() == "0.00"
+    assert form.lines["budget.general"].text() == "1,234.50"
+    assert form.lines["actual.general"].text() == "12.3456"  # no digit hidden by rounding
+    assert project.actual.general == Decimal("12.3456")
