@@ -55,7 +55,7 @@ from evaldesk.core.records import (
     parse_comparator,
 )
 from evaldesk.core.rules import Finding, Severity
-from evaldesk.core.scoring import ProjectScore, indicator_comparator
+from evaldesk.core.scoring import ProjectScore, indicator_comparator, needs_target
 from evaldesk.ui.commands import edit_project
 from evaldesk.ui.document import Document
 from evaldesk.ui.model import ERROR_BACKGROUND, WARNING_BACKGROUND
@@ -605,8 +605,14 @@ class IndicatorDetail(QWidget):
         score_cell = self._model.index(self._row, COLUMN_OF["score"])
         computed = self._model.data(score_cell, Qt.ItemDataRole.DisplayRole)
         overridden = indicator.score is not None and indicator.applicable
-        self.score.setPlaceholderText(self.tr("计算 %1").replace("%1", str(computed)) if computed
-                                      else self.tr("自动计算"))
+        if computed:
+            placeholder = self.tr("计算 %1").replace("%1", str(computed))
+        elif indicator.applicable and needs_target(indicator):
+            # "20件" done and no target: say what is missing instead of a silent «—».
+            placeholder = self.tr("请填写年度指标值")
+        else:
+            placeholder = self.tr("自动计算")
+        self.score.setPlaceholderText(placeholder)
         self.score.setStyleSheet("QLineEdit { color: #1f5fbf; font-weight: bold; }" if overridden
                                  else "")
         self.score.setToolTip(str(self._model.data(score_cell, Qt.ItemDataRole.ToolTipRole) or ""))

@@ -101,6 +101,16 @@ class ScoreStrip(QFrame):
             self.total.setText(self.tr("未填指标分值，不计总分"))
             self.total.setToolTip(self.tr("在「绩效指标」中为各指标填写分值后自动评分"))
             return
+        if score.total is None and score.subtotal is not None:
+            # Every weight known: the total so far, and what is left to score.
+            unscored = "、".join(score.unscored)
+            self.total.setText(
+                self.tr("总分 <b style='font-size:15pt'>%1</b>　<span style='color:#8a5a00'>"
+                        "另有 %2 项未评分</span>")
+                .replace("%1", points(score.subtotal)).replace("%2", str(len(score.unscored))))
+            self.total.setToolTip(self.tr("未评分的指标（填写指标值、完成值或得分后计入）：%1")
+                                  .replace("%1", unscored))
+            return
         if score.total is None:
             self.total.setText(self.tr("总分 —"))
             self.total.setToolTip(self.tr("尚不能计算：%1").replace("%1", "、".join(score.missing)))

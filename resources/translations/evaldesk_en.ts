@@ -732,6 +732,10 @@ You can open it read-only: you can view and print it, but not save to the origin
         <translation>Calculated %1</translation>
     </message>
     <message>
+        <source>请填写年度指标值</source>
+        <translation>Enter the annual target</translation>
+    </message>
+    <message>
         <source>自动计算</source>
         <translation>Automatic</translation>
     </message>
@@ -1409,6 +1413,14 @@ The language changes after a restart.</source>
     <message>
         <source>在「绩效指标」中为各指标填写分值后自动评分</source>
         <translation>Scoring starts once points are entered for the indicators under “Indicators”</translation>
+    </message>
+    <message>
+        <source>总分 &lt;b style=&apos;font-size:15pt&apos;&gt;%1&lt;/b&gt;&#x3000;&lt;span style=&apos;color:#8a5a00&apos;&gt;另有 %2 项未评分&lt;/span&gt;</source>
+        <translation>Total &lt;b style='font-size:15pt'&gt;%1&lt;/b&gt;　&lt;span style='color:#8a5a00'&gt;%2 indicator(s) not yet scored&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>未评分的指标（填写指标值、完成值或得分后计入）：%1</source>
+        <translation>Not yet scored (counted once the target, the actual or a score is entered): %1</translation>
     </message>
     <message>
         <source>总分 —</source>

@@ -314,3 +314,34 @@ def test_form_and_table_show_amounts_alike(window: MainWindow) -> None:
     assert form.lines["budget.general"].text() == "1,234.50"
     assert form.lines["actual.general"].text() == "12.3456"  # no digit hidden by rounding
     assert project.actual.general == Decimal("12.3456")
+
+
+def test_the_form_says_what_an_unscored_indicator_needs_and_totals_the_rest(
+        qtbot: QtBot, window: MainWindow) -> None:
+    from decimal import Decimal
+
+    from evaldesk.core.records import Funds, Indicator, Project
+
+    indicators = [
+        Indicator("quantity", "购置设备", "", unit="件", actual="20件", weight=Decimal(30)),
+        Indicator("quality", "验收合格率", "", actual="100%", weight=Decimal(20)),
+        Indicator("social", "信访秩序", "有效维护", actual="有效维护", weight=Decimal(30)),
+        Indicator("satisfaction", "满意度", "≥90%", actual="95%", weight=Decimal(10)),
+    ]
+    project = Project(seq="1", department="区信访局", name="设备购置",
+                      budget=Funds(general=Decimal(10)), actual=Funds(general=Decimal(10)),
+                      indicators=indicators)
+    window.doc.replace(Report(year=2021, projects=[project]), None)
+    window.select_cell(0, COLUMN_INDEX["name"])
+    form = window.project_form.form
+    form.tabs.setCurrentWidget(form.indicators)
+    detail = form.indicators.detail
+    form.indicators.select_row(1)
+    assert detail.score.placeholderText() == "计算 20.00"  # "100%" with no target: met
+    form.indicators.select_row(0)
+    assert detail.score.placeholderText() == "请填写年度指标值"
+    assert any("请填写年度指标值" in form.findings.item(i).text() for i in range(form.findings.count()))
+    # 10 (rate) + 20 + 30 + 10 so far; the one left is named.
+    assert "70.00" in form.strip.total.text() and "1 项未评分" in form.strip.total.text()
+    assert "购置设备" in form.strip.total.toolTip()
+    window.doc.undo_stack.setClean()
