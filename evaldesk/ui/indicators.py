@@ -646,7 +646,7 @@ class IndicatorEditor(QWidget):
         for category in CATEGORIES:
             self.category.addItem(f"{category.level1[:-2]} · {category.level2}", category.key)
         self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.category.setMinimumContentsLength(8)
+        self.category.setMinimumContentsLength(6)
         self.category.setToolTip(self.tr("新指标的一级、二级指标"))
         self.add_button = QPushButton(self.tr("添加"), self)
         self.remove_button = QPushButton(self.tr("删除"), self)
@@ -654,6 +654,9 @@ class IndicatorEditor(QWidget):
         self.down_button = QPushButton(self.tr("下移"), self)
         buttons.addWidget(self.category, 1)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            # Beside the table on a 1024 px screen the form is narrow: the buttons may give up
+            # the style's padding, never their words.
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 14)
             buttons.addWidget(button)
         layout.addLayout(buttons)
 

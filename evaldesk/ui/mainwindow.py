@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -848,8 +849,9 @@ class MainWindow(QMainWindow):
         else:
             self.fit_to_screen()
         state = settings.value("window/state")
+        self._share_docks = True  # a first start: the docks' shares are made for the screen
         if isinstance(state, QByteArray):
-            self.restoreState(state)
+            self._share_docks = not self.restoreState(state)
         widths = settings.value("table/widths")
         if isinstance(widths, list) and len(widths) == len(SUMMARY_COLUMNS):
             for col, width in enumerate(widths):
@@ -928,6 +930,22 @@ class MainWindow(QMainWindow):
                           self.tr("evaldesk — 预算项目绩效自评表的填报、核对、保存与打印。"))
 
     # -- window events ------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._share_docks:
+            self._share_docks = False
+            QTimer.singleShot(0, self._size_docks)
+
+    def _size_docks(self) -> None:
+        """The first start's shares: the form beside the table takes about 40 % of a small
+        screen's width (600 px where there is room), the problems panel a fifth of its height,
+        so that the table keeps room for its frozen columns and a few rows."""
+        form = self.project_form
+        wanted = max(form.form.minimumSizeHint().width() + 24, int(self.width() * 0.4))
+        self.resizeDocks([form], [min(projectform.FORM_WIDTH, wanted)], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems], [max(120, min(220, self.height() // 5))],
+                         Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._task is not None:
