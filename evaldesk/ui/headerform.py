@@ -100,8 +100,12 @@ class HeaderForm(QWidget):
         return bool(self._narrow)
 
     def minimumSizeHint(self) -> QSize:
+        # At least room for a whole title in the first line (about 50 characters with the
+        # labels) whatever the language: the window's minimum then does not change when the
+        # clerk switches to English, whose labels are a little longer.
+        floor = 50 * self.fontMetrics().horizontalAdvance("中")
         hint = super().minimumSizeHint()
-        return QSize(self._min_width(self.NARROW), hint.height())
+        return QSize(max(self._min_width(self.NARROW), floor), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(narrow=event.size().width() < self._min_width(self.WIDE))
