@@ -673,7 +673,7 @@ You can open it read-only: you can view and print it, but not save to the origin
     </message>
     <message>
         <source>%1（上年数）</source>
-        <translation>%1 (last year's figure)</translation>
+        <translation>%1 (last year&apos;s figure)</translation>
     </message>
     <message>
         <source>从执行数据导入（%n 个项目）</source>
@@ -705,7 +705,7 @@ You can open it read-only: you can view and print it, but not save to the origin
     </message>
     <message>
         <source>一般公共预算（本年财政拨款）</source>
-        <translation>General public budget (this year's appropriation)</translation>
+        <translation>General public budget (this year&apos;s appropriation)</translation>
     </message>
     <message>
         <source>政府性基金</source>
@@ -1123,7 +1123,7 @@ You can open it read-only: you can view and print it, but not save to the origin
     </message>
     <message>
         <source>切换界面语言（重新启动后生效） / Switch the language (after a restart)</source>
-        <translation>Switch the language (after a restart) / 切换界面语言（重新启动后生效）</translation>
+        <translation>Switch the language (takes effect after a restart)</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
