@@ -39,8 +39,9 @@ def update() -> None:
         ts = TRANSLATIONS / f"evaldesk_{language}.ts"
         subprocess.run(
             [_tool("pyside6-lupdate"), *[str(s.relative_to(REPO)) for s in SOURCES],
-             # Module-level helpers called _tr() translate without a class context.
-             "-tr-function-alias", "tr+=_tr",
+             # Module-level helpers called _tr() translate without a class context; N() marks a
+             # label kept in a table for _tr() to translate where it is shown (QT_TR_NOOP).
+             "-tr-function-alias", "tr+=_tr,QT_TR_NOOP+=N",
              "-source-language", "zh_CN", "-target-language", language,
              "-locations", "none", "-no-obsolete", "-ts", str(ts.relative_to(REPO))],
             check=True, cwd=REPO)

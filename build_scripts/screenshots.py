@@ -5,18 +5,29 @@
 Writes window-main.png (the example as opened), window-frozen.png (scrolled right: the frozen
 序号/部门名称/项目名称 and the indicator header), window-editing.png (a finding being corrected
 in a multi-line editor), window-district.png (400 generated projects with a reviewer's findings)
-and window-english.png (the English UI).
+and window-english.png (the English UI); then the window as it opens on the screens clerks have:
+window-1366x768.png, window-1024x768.png and window-150pct.png (a 1920×1080 laptop at 150 %, Qt
+sees 1280×720), each drawn by a child process whose offscreen screen is that size.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A desk monitor for the docs' pictures (1600×940 windows); the window on small screens is drawn by
+# child processes with screens of their own (``screen_shots``). The default offscreen screen is
+# 800×800, on which the window now starts maximised.
+_SCREEN = Path(tempfile.gettempdir()) / "evaldesk-screenshots-screen.json"
+_SCREEN.write_text(json.dumps({"screens": [{"name": "desk", "x": 0, "y": 0, "width": 1920,
+                                            "height": 1200, "logicalDpi": 96, "dpr": 1}]}))
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":  # `make screenshots` says offscreen
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -91,8 +102,46 @@ def save(widget: QWidget, path: Path) -> None:
     print(path)
 
 
+# name, screen width and height in device pixels, scale factor (Windows' display scaling)
+SCREENS = (("1366x768", 1366, 768, 1.0), ("1024x768", 1024, 768, 1.0), ("150pct", 1920, 1080, 1.5))
+
+
+def screen_shots(out: Path) -> None:
+    """The window as a fresh start opens it on each of SCREENS, one child process each: Qt reads
+    the screen and the scale factor once, when the QApplication is made."""
+    for name, width, height, scale in SCREENS:
+        with tempfile.TemporaryDirectory() as folder:
+            config = Path(folder) / "screen.json"
+            config.write_text(json.dumps({"windowFrameMargins": True, "screens": [
+                {"name": name, "x": 0, "y": 0, "width": width, "height": height,
+                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+            env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+                       QT_SCALE_FACTOR=str(scale))
+            subprocess.run([sys.executable, __file__, "--out", str(out), "--screen", name],
+                           env=env, check=True)
+
+
+def on_screen(out: Path, name: str) -> None:
+    app = start_app()
+    report, path = load_example()
+    win = MainWindow(Document(report, path))  # sized for the screen, as at a fresh start
+    win.show()
+    settle(app)
+    win.select_cell(1, COLUMN_INDEX["name"])
+    settle(app)
+    save(win, out / f"window-{name}.png")
+    win.close()
+
+
 def main(argv: list[str] | None = None) -> int:
-    out = output_folder(__doc__.splitlines()[0] if __doc__ else "", argv)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "img")
+    parser.add_argument("--screen", help="only the window on this screen (a child's job)")
+    args = parser.parse_args(argv)
+    if args.screen:
+        on_screen(args.out, args.screen)
+        return 0
+    out = output_folder(__doc__.splitlines()[0] if __doc__ else "", ["--out", str(args.out)])
     app = start_app()
 
     win = window(app)
@@ -147,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     settle(app)
     save(win, out / "window-english.png")
     win.close()
+    screen_shots(out)
     return 0
 
 

@@ -389,6 +389,24 @@ def _quantitative_fraction(comparator: Comparator, target: Decimal, actual: Deci
     return min(actual, target) / max(actual, target)
 
 
+def needs_target(indicator: Indicator) -> bool:
+    """A number for an actual ("20件", "95%") with no 年度指标值 to measure it against, that
+    is not plainly met (see ``_untargeted_grade``): only a target lets it be scored."""
+    return not indicator.target.strip() and indicator.comparator is None \
+        and parse_quantity(indicator.actual) is not None and _untargeted_grade(indicator) is None
+
+
+def _untargeted_grade(indicator: Indicator) -> QualitativeGrade | None:
+    """"100%" done with no target written reads as a free-text "已完成" does: 达成. Any other
+    number says nothing without its target."""
+    if indicator.target.strip() or indicator.comparator is not None:
+        return None
+    actual = parse_quantity(indicator.actual)
+    if actual is not None and actual.unit == "%" and actual.value >= 100:
+        return QualitativeGrade.ACHIEVED
+    return None
+
+
 def indicator_score(indicator: Indicator, profile: ScoringProfile = DEFAULT_PROFILE,
                     weight: Decimal | None = None) -> Decimal | None:
     """The computed score of one indicator out of ``weight`` (default: its own 分值).
@@ -403,6 +421,8 @@ def indicator_score(indicator: Indicator, profile: ScoringProfile = DEFAULT_PROF
     comparator = indicator_comparator(indicator)
     if comparator is Comparator.QUALITATIVE:
         grade_ = qualitative_grade(indicator.actual, indicator.target)
+        if grade_ is None:
+            grade_ = _untargeted_grade(indicator)
         if grade_ is None:
             return None
         return _cents(weight * profile.qualitative_fractions()[grade_])
@@ -521,6 +541,10 @@ class ProjectScore:
     total: Decimal | None  # None while a part is missing (see ``missing``)
     cap: Decimal | None  # the ceiling the execution rate sets, when the profile caps
     missing: tuple[str, ...] = ()  # what keeps the total from being computed
+    # With every weight known: the rate's points and the scores there are, and the indicators
+    # still without a score (a clerk sees how far along the project is, and what is left).
+    subtotal: Decimal | None = None
+    unscored: tuple[str, ...] = ()
 
     @property
     def total_capped(self) -> Decimal | None:
@@ -587,6 +611,9 @@ def score_project(project: Project, profile: ScoringProfile = DEFAULT_PROFILE) -
     if execution is None:
         missing.append("预算执行率")
     groups: list[GroupScore] = []
+    unscored: list[str] = []
+    weights_known = True
+    so_far = _ZERO
     for level1, points in profile.group_points:
         members = [s for s in scores if project.indicators[s.index].level1 == level1]
         weight = sum((s.effective_weight or _ZERO for s in members), _ZERO)
@@ -598,8 +625,14 @@ def score_project(project: Project, profile: ScoringProfile = DEFAULT_PROFILE) -
             if s.score is None:
                 missing.append(_label(project.indicators[s.index], s.index))
                 group_score = None
-            elif group_score is not None:
-                group_score += s.score
+                if s.effective_weight is None:
+                    weights_known = False
+                else:
+                    unscored.append(missing[-1])
+            else:
+                so_far += s.score
+                if group_score is not None:
+                    group_score += s.score
         groups.append(GroupScore(level1, weight if profile.free_weights else points, weight,
                                  group_score))
     scored = is_scored(project)
@@ -611,13 +644,16 @@ def score_project(project: Project, profile: ScoringProfile = DEFAULT_PROFILE) -
         weighted = any(s.weight is not None for s in scores)
         if weighted and weight_sum != profile.indicator_points:
             missing.append(f"各指标分值合计 {_num(weight_sum)}，应为 {_num(profile.indicator_points)}")
+            weights_known = False  # nor a subtotal on them
     total: Decimal | None = None
     if scored and not missing:
         assert execution is not None
         total = execution + sum((g.score or _ZERO for g in groups), _ZERO)
+    subtotal = execution + so_far if scored and weights_known and execution is not None else None
     return ProjectScore(profile=profile, rate=rate, execution=execution, indicators=scores,
                         groups=tuple(groups), scored=scored, total=total,
-                        cap=rate_cap(rate, profile), missing=tuple(missing))
+                        cap=rate_cap(rate, profile), missing=tuple(missing),
+                        subtotal=subtotal, unscored=tuple(unscored) if subtotal is not None else ())
 
 
 def score_report(report: Report,
@@ -790,11 +826,12 @@ def _repeats_target(indicator: Indicator) -> bool:
     actual = _normalise(indicator.actual)
     if not actual or not _ACTUAL_COMPARATOR.search(actual):
         return False
-    target = _normalise(indicator.target)
-    if actual == target:
-        return True
+    # Only a quantity can be repeated instead of measured: 「不超过预算」 for 「不超过预算」 is a
+    # qualitative statement that the budget held.
     wanted, achieved = parse_quantity(indicator.target), parse_quantity(indicator.actual)
-    return wanted is not None and achieved is not None and wanted.value == achieved.value
+    if wanted is None or achieved is None:
+        return False
+    return actual == _normalise(indicator.target) or wanted.value == achieved.value
 
 
 def _repeat_findings(project: Project) -> Iterator[Finding]:
@@ -864,7 +901,11 @@ def _indicator_findings(project: Project, profile: ScoringProfile,
         if not ind.actual.strip() and (ind.target.strip() or ind.weight is not None):
             yield Finding(REQUIRED, Severity.ERROR, uid, _field(s.index, "actual"),
                           f"{label}未填{heading(project, 'indicator.actual', '实际完成情况')}")
-        elif ind.actual.strip() and s.computed is None and s.typed is None and weight is not None:
+        elif s.computed is None and s.typed is None and weight is not None and needs_target(ind):
+            yield Finding(QUALITATIVE_UNGRADED, Severity.WARNING, uid, _field(s.index, "target"),
+                          f"{label}实际完成值为「{ind.actual.strip()}」，未填年度指标值，无法评分："
+                          "请填写年度指标值（或直接填写得分）")
+        elif s.computed is None and s.typed is None and weight is not None:
             yield Finding(QUALITATIVE_UNGRADED, Severity.WARNING, uid, _field(s.index, "score"),
                           f"{label}的完成情况「{ind.actual.strip()}」无法判断是否达成，请填写得分")
     else:

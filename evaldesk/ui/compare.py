@@ -59,7 +59,7 @@ DROPPED_BACKGROUND = QColor("#eeeeee")
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Compare", text)
+    return QCoreApplication.translate("", text)  # lupdate files _tr() under no context
 
 
 def _key(text: str) -> str:

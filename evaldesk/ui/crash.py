@@ -40,7 +40,7 @@ KEEP_REPORTS = 50
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("crash", text)
+    return QCoreApplication.translate("", text)  # lupdate files _tr() under no context
 
 
 def report_text(kind: type[BaseException], value: BaseException,

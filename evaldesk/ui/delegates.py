@@ -1,7 +1,8 @@
 """Cell editors that behave like a spreadsheet's.
 
-Amounts and rates get a one-line editor that refuses text that is not a number, showing the
-reason beside the cell (the NotANumber message) instead of storing it. Text cells get a
+Amounts and rates get a one-line editor. Text that is not a number is kept as the cell's text
+(red, with its finding, as a file's bad cell is: what the clerk typed is never thrown away), and
+the reason (the NotANumber message) is shown beside the cell and in the status bar. Text cells get a
 multi-line editor: Enter finishes, Alt+Enter or Ctrl+Enter starts a new line, as in Excel/WPS.
 Enter moves down and Tab moves right; the view does the moving (see ``view.SheetView``).
 """
@@ -99,8 +100,6 @@ class CellDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
         text = _editor_text(editor)
-        if self.problem(editor) is not None:
-            return  # refused: the editor already said why; nothing is stored
         if text == str(index.data(Qt.ItemDataRole.EditRole) or ""):
             return  # no change: no undo step
         model.setData(index, text, Qt.ItemDataRole.EditRole)
@@ -140,15 +139,14 @@ class CellDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.FocusOut:
             reason = self.problem(editor)
             if reason is not None:
-                # Leaving a refused cell throws the bad text away, and says so.
+                # Clicking away keeps the bad text too (Qt commits on focus-out); say why it is red.
                 self.refused.emit(reason)
         return super().eventFilter(editor, event)
 
     def _finish(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> bool:
         reason = self.problem(editor)
         if reason is not None:
-            self._refuse(editor, reason)
-            return True
+            self._refuse(editor, reason)  # kept, but said: the cell turns red with this finding
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, hint)
         return True

@@ -252,14 +252,23 @@ class Document(QObject):
         return command.refused
 
     def set_cell_text(self, row: int, column: int, text: str) -> None:
-        """Typed text into one cell; raises ``NotANumber`` (nothing is stored) for bad numbers."""
+        """Typed text into one cell, one undo step per edit as in a spreadsheet (retyping a cell
+        is a second step). Text that is not a number where one belongs is kept as the cell's
+        text, with its finding, as a file's bad cell is: what the clerk typed is never lost."""
         key = SUMMARY_COLUMNS[column].key
-        value = fields.parse_for(key, text)
         project = self.report.projects[row]
-        if fields.get_value(project, key) == value and key not in project.bad_values:
-            return
+        value: CellValue
+        try:
+            value = fields.parse_for(key, text)
+        except NotANumber:
+            if project.bad_values.get(key) == text:
+                return
+            value = BadText(text)
+        else:
+            if fields.get_value(project, key) == value and key not in project.bad_values:
+                return
         label = self.tr("编辑「%1」").replace("%1", SUMMARY_COLUMNS[column].header)
-        self.set_cells([CellChange(project.uid, key, value)], label, merge=True)
+        self.set_cells([CellChange(project.uid, key, value)], label)
 
     def set_header_line(self, name: str, value: str) -> None:
         from evaldesk.ui.commands import HeaderLineCommand

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Fill", text)
+    return QCoreApplication.translate("", text)  # lupdate files _tr() under no context
 
 
 def _amount(value: object) -> str:

@@ -56,6 +56,11 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
                 app.installTranslator(qt)
                 _installed.append(qt)
                 break
+        from evaldesk.ui.filedialogs import QtWording
+
+        wording = QtWording(app)  # installed last: asked before Qt's catalogue
+        app.installTranslator(wording)
+        _installed.append(wording)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         own = QTranslator(app)

@@ -55,7 +55,7 @@ from evaldesk.core.records import (
     parse_comparator,
 )
 from evaldesk.core.rules import Finding, Severity
-from evaldesk.core.scoring import ProjectScore, indicator_comparator
+from evaldesk.core.scoring import ProjectScore, indicator_comparator, needs_target
 from evaldesk.ui.commands import edit_project
 from evaldesk.ui.document import Document
 from evaldesk.ui.model import ERROR_BACKGROUND, WARNING_BACKGROUND
@@ -90,7 +90,7 @@ MUTED_FOREGROUND = QColor("#80868b")
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("IndicatorModel", text)
+    return QCoreApplication.translate("", text)  # lupdate files _tr() under no context
 
 
 def format_score(value: Decimal | None) -> str:
@@ -566,9 +566,20 @@ class IndicatorDetail(QWidget):
                       *self._lines.values()):
             child.setEnabled(enabled)
         if not enabled:
+            # Nothing of the indicator shown before stays: its computed score, its colours and
+            # tooltips (a new table showed «计算 9.00» and an amber 偏差原因 of the last file).
             for edit in self._lines.values():
                 edit.clear()
             self.reason.set_text("")
+            self.comparator.setCurrentText("")
+            line = self.comparator.lineEdit()
+            if line is not None:
+                line.setPlaceholderText("")
+            self.applicable.setChecked(False)
+            self.score.setPlaceholderText("")
+            for widget in (*self._lines.values(), self.reason):
+                widget.setStyleSheet("")
+                widget.setToolTip("")
             return
         indicator = indicators[self._row]
         self.level1.setCurrentText(indicator.level1)
@@ -594,8 +605,14 @@ class IndicatorDetail(QWidget):
         score_cell = self._model.index(self._row, COLUMN_OF["score"])
         computed = self._model.data(score_cell, Qt.ItemDataRole.DisplayRole)
         overridden = indicator.score is not None and indicator.applicable
-        self.score.setPlaceholderText(self.tr("计算 %1").replace("%1", str(computed)) if computed
-                                      else self.tr("自动计算"))
+        if computed:
+            placeholder = self.tr("计算 %1").replace("%1", str(computed))
+        elif indicator.applicable and needs_target(indicator):
+            # "20件" done and no target: say what is missing instead of a silent «—».
+            placeholder = self.tr("请填写年度指标值")
+        else:
+            placeholder = self.tr("自动计算")
+        self.score.setPlaceholderText(placeholder)
         self.score.setStyleSheet("QLineEdit { color: #1f5fbf; font-weight: bold; }" if overridden
                                  else "")
         self.score.setToolTip(str(self._model.data(score_cell, Qt.ItemDataRole.ToolTipRole) or ""))
@@ -629,7 +646,7 @@ class IndicatorEditor(QWidget):
         for category in CATEGORIES:
             self.category.addItem(f"{category.level1[:-2]} · {category.level2}", category.key)
         self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.category.setMinimumContentsLength(8)
+        self.category.setMinimumContentsLength(6)
         self.category.setToolTip(self.tr("新指标的一级、二级指标"))
         self.add_button = QPushButton(self.tr("添加"), self)
         self.remove_button = QPushButton(self.tr("删除"), self)
@@ -637,6 +654,9 @@ class IndicatorEditor(QWidget):
         self.down_button = QPushButton(self.tr("下移"), self)
         buttons.addWidget(self.category, 1)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            # Beside the table on a 1024 px screen the form is narrow: the buttons may give up
+            # the style's padding, never their words.
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 14)
             buttons.addWidget(button)
         layout.addLayout(buttons)
 

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QPoint,
+    QProcess,
+    QRect,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -15,8 +26,10 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QFontMetrics,
+    QGuiApplication,
     QIcon,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,9 +42,11 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QStyle,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from evaldesk.core import money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
@@ -39,6 +54,7 @@ from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
 from evaldesk.ui import (
     compare,
+    filedialogs,
     fillui,
     i18n,
     mergeui,
@@ -51,6 +67,7 @@ from evaldesk.ui import (
 from evaldesk.ui.document import Document
 from evaldesk.ui.find import FindDialog
 from evaldesk.ui.headerform import HeaderForm
+from evaldesk.ui.messagebar import MessageBar
 from evaldesk.ui.model import ProjectTableModel
 from evaldesk.ui.problems import ProblemsDock
 from evaldesk.ui.recovery import DocumentGuard
@@ -66,6 +83,8 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str
 MAX_RECENT = 8
 OPEN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv", ".csv")
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+DEFAULT_SIZE = (1400, 860)  # on a screen with room for it; smaller screens start maximised
+FRAME_ALLOWANCE = (16, 40)  # a title bar and borders, until the window manager says
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +106,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.message_bar = MessageBar(central)
+        layout.addWidget(self.message_bar)
         layout.addWidget(self.header_form)
         layout.addWidget(self.table, 1)
         self.setCentralWidget(central)
@@ -119,6 +140,9 @@ class MainWindow(QMainWindow):
         self.compare = compare.install(self)
         self.self_report = selfreport.install(self)
         self.welcome = welcome.install(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            filedialogs.install(app)
         self._restore_settings()
         self._update_title()
         self.update_status()
@@ -158,7 +182,7 @@ class MainWindow(QMainWindow):
         self.act_preview = self._action(self.tr("打印预览(&V)…"), self.print_preview, keys.Print,
                                         self._icon("preview", sp.SP_FileDialogContentsView))
         self.act_print = self._action(self.tr("打印(&P)…"), self.print_report, "Ctrl+Shift+P",
-                                      self._icon("print", sp.SP_DialogApplyButton))
+                                      self._icon("print", sp.SP_FileDialogDetailedView))
         self.act_pdf = self._action(self.tr("导出 PDF(&E)…"), self.export_pdf)
         self.act_forms_current = self._action(self.tr("当前项目(&C)…"),
                                               lambda: self.print_project_forms("current"))
@@ -171,13 +195,20 @@ class MainWindow(QMainWindow):
         self.act_import_summary.setEnabled(False)
         self.import_summary_dialog: QDialog | None = None
 
+        # Fixed names, the step in the tooltip: QUndoStack's own actions put the step's name in
+        # the text, so the toolbar buttons changed width with every edit and pushed the window
+        # wider (and the actions after them into the toolbar's » menu).
         stack = self.doc.undo_stack
-        self.act_undo = stack.createUndoAction(self, self.tr("撤销"))
-        self.act_undo.setShortcuts([QKeySequence(keys.Undo)])
-        self.act_undo.setIcon(self._icon("undo", sp.SP_ArrowBack))
-        self.act_redo = stack.createRedoAction(self, self.tr("重做"))
+        self.act_undo = self._action(self.tr("撤销"), stack.undo, keys.Undo,
+                                     self._icon("undo", sp.SP_ArrowBack))
+        self.act_redo = self._action(self.tr("重做"), stack.redo, "Ctrl+Y",
+                                     self._icon("redo", sp.SP_ArrowForward))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.act_redo.setIcon(self._icon("redo", sp.SP_ArrowForward))
+        stack.canUndoChanged.connect(self._update_undo_actions)
+        stack.canRedoChanged.connect(self._update_undo_actions)
+        stack.undoTextChanged.connect(self._update_undo_actions)
+        stack.redoTextChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
         self.act_cut = self._action(self.tr("剪切(&T)"), self.cut, keys.Cut)
         self.act_copy = self._action(self.tr("复制(&C)"), self.copy, keys.Copy)
         self.act_paste = self._action(self.tr("粘贴(&P)"), self.paste, keys.Paste)
@@ -235,11 +266,13 @@ class MainWindow(QMainWindow):
         language_menu = menu.addMenu(self.tr("语言 / Language"))
         group = QActionGroup(self)
         current = i18n.saved_language()
+        switch_tip = self.tr("切换界面语言（重新启动后生效） / Switch the language (after a restart)")
         for code, name in i18n.LANGUAGES.items():
             action = language_menu.addAction(name)
             action.setCheckable(True)
             action.setChecked(code == current)
             action.setData(code)
+            action.setStatusTip(switch_tip)
             group.addAction(action)
             action.triggered.connect(lambda _c=False, code=code: self.choose_language(code))
         menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
@@ -256,6 +289,12 @@ class MainWindow(QMainWindow):
                             self.act_move_down])
         toolbar.addSeparator()
         toolbar.addActions([self.act_find, self.act_preview, self.act_print])
+        for action in (self.act_move_up, self.act_move_down):
+            # Arrows say it; their names would cost the room the toolbar lacks on 1024 px.
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+                button.setToolTip(action.text())
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self._fill_recent()
@@ -263,6 +302,18 @@ class MainWindow(QMainWindow):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(
                 lambda pos, v=view: self._context_menu(v.viewport().mapToGlobal(pos)))
+
+    def _update_undo_actions(self, *_args: object) -> None:
+        stack = self.doc.undo_stack
+        if not isValid(stack):
+            return  # the stack clears itself as the document goes, after the window
+        for action, name, can, step in (
+                (self.act_undo, self.tr("撤销"), stack.canUndo(), stack.undoText()),
+                (self.act_redo, self.tr("重做"), stack.canRedo(), stack.redoText())):
+            action.setEnabled(can)
+            tip = f"{name}：{step}" if can and step else name
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
 
     def _context_menu(self, at: QPoint) -> None:
         menu = QMenu(self)
@@ -287,6 +338,10 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.status_totals)
         bar.addPermanentWidget(self.status_counts)
+        # Totals grow as amounts are typed (and are longer in English): the labels take what
+        # room there is, cut if need be (the tooltip has it all), and never widen the window.
+        for label in (self.status_totals, self.status_counts):
+            label.setMinimumWidth(1)
 
     def _apply_column_widths(self) -> None:
         # Layout widths are in Excel character units: one unit is about a digit's width.
@@ -309,6 +364,7 @@ class MainWindow(QMainWindow):
             .replace("%2", money.format_amount(budget, grouping=True))
             .replace("%3", money.format_amount(actual, grouping=True))
             .replace("%4", money.format_rate(rate)))
+        self.status_totals.setToolTip(self.status_totals.text())
         errors, warnings = self.doc.findings.counts()
         self.status_counts.setText(
             self.tr("<span style='color:#b3261e'>错误 %1</span>  "
@@ -316,14 +372,23 @@ class MainWindow(QMainWindow):
             .replace("%1", str(errors)).replace("%2", str(warnings)))
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+        """A message for the clerk: in the status bar when it fits there, else in the message
+        bar above the table, in full."""
+        bar = self.statusBar()
+        room = bar.width() - sum(w.width() + 8 for w in (self.busy, self.status_totals,
+                                                          self.status_counts) if w.isVisible()) - 24
+        # The status bar keeps it too (its history for the next message, what tests read).
+        bar.showMessage(text, 8000)
+        if "\n" in text or bar.fontMetrics().horizontalAdvance(text) > room:
+            self.message_bar.show_text(text)
 
     def _update_title(self, *_args: object) -> None:
         name = self.doc.path.name if self.doc.path else self.tr("未命名")
         if self.guard.read_only:
             name += self.tr("（只读）")
         self.setWindowTitle(f"{name}[*] — " + self.tr("预算项目绩效自评"))
-        self.setWindowModified(not self.doc.undo_stack.isClean())
+        if isValid(self.doc.undo_stack):  # not while the document goes after the window
+            self.setWindowModified(not self.doc.undo_stack.isClean())
 
     # -- selection helpers ------------------------------------------------------------------------
 
@@ -460,7 +525,14 @@ class MainWindow(QMainWindow):
     def new_file(self) -> None:
         if self.maybe_save(self.new_file):
             self.doc.replace(Report(), None)
+            self._scroll_home()
             self.show_message(self.tr("已新建空白自评表"))
+
+    def _scroll_home(self) -> None:
+        """Another file starts at its top-left corner, not where the last one was scrolled to."""
+        self.table.horizontalScrollBar().setValue(0)
+        self.table.verticalScrollBar().setValue(0)
+        self.message_bar.hide()
 
     def open_dialog(self) -> None:
         if not self.maybe_save(self.open_dialog):
@@ -517,6 +589,7 @@ class MainWindow(QMainWindow):
         self.doc.replace(report, path, checker)
         self._add_recent(path)
         self._offer_import_summary(report)
+        self._scroll_home()
         if report.projects:
             self.select_cell(0, COLUMN_INDEX["name"])
         from evaldesk.core.province import propose_profile
@@ -810,16 +883,45 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            self.fit_to_screen(restored=True)
         else:
-            self.resize(1400, 860)
+            self.fit_to_screen()
         state = settings.value("window/state")
+        self._share_docks = True  # a first start: the docks' shares are made for the screen
         if isinstance(state, QByteArray):
-            self.restoreState(state)
+            self._share_docks = not self.restoreState(state)
         widths = settings.value("table/widths")
         if isinstance(widths, list) and len(widths) == len(SUMMARY_COLUMNS):
             for col, width in enumerate(widths):
                 if str(width).isdigit() and int(width) > 10:
                     self.table.setColumnWidth(col, int(width))
+
+    def fit_to_screen(self, *, restored: bool = False) -> None:
+        """Size the window for the screen it opens on: maximised on an office PC's small screen
+        (1366×768, a laptop at 150 % with 1280×720), else the usual size; a remembered geometry
+        is kept inside the screen (a laptop unplugged from its big monitor)."""
+        centre = self.geometry().center() if restored else QPoint(-1, -1)
+        screen = QGuiApplication.screenAt(centre) if restored else None
+        screen = screen or self.screen()
+        area = screen.availableGeometry()
+        # The title bar and borders are not known before the window is shown: leave room for them.
+        frame_w, frame_h = FRAME_ALLOWANCE
+        if restored and not self.isMaximized():
+            wanted = self.geometry()
+        else:
+            wanted = QRect(0, 0, *DEFAULT_SIZE)
+            wanted.moveCenter(area.center())
+        small = area.width() < DEFAULT_SIZE[0] + frame_w or area.height() < DEFAULT_SIZE[1] + frame_h
+        fits = wanted.width() + frame_w <= area.width() and wanted.height() + frame_h <= area.height()
+        width = min(wanted.width(), area.width() - frame_w)
+        height = min(wanted.height(), area.height() - frame_h)
+        left = min(max(wanted.left(), area.left() + frame_w // 2),
+                   area.right() - width - frame_w // 2)
+        top = min(max(wanted.top(), area.top() + frame_h - frame_w // 2),
+                  area.bottom() - height - frame_w // 2)
+        self.setGeometry(QRect(left, top, width, height))
+        if (not restored and small) or (restored and not fits):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_settings(self) -> None:
         settings = i18n.settings()
@@ -829,17 +931,59 @@ class MainWindow(QMainWindow):
                                            for c in range(len(SUMMARY_COLUMNS))])
 
     def choose_language(self, code: str) -> None:
+        """Remember the language and offer to restart now (the window is built in one language;
+        the table, the edits and the file come back: unsaved work is asked about first)."""
         if code == i18n.saved_language():
             return
         i18n.save_language(code)
-        QMessageBox.information(self, "evaldesk", self.tr("界面语言将在重新启动后切换。\n"
-                                                          "The language changes after a restart."))
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Question, "evaldesk",
+                          self.tr("界面语言将在重新启动后切换。\n"
+                                  "The language changes after a restart."),
+                          buttons.Yes | buttons.No, self)
+        box.button(buttons.Yes).setText(self.tr("立即重新启动 / Restart now"))
+        box.button(buttons.No).setText(self.tr("稍后 / Later"))
+        box.setDefaultButton(buttons.Yes)
+        if box.exec() == buttons.Yes:
+            self.restart()
+
+    def restart(self) -> None:
+        """Close (asking about unsaved changes) and start again on the same file."""
+        if not self.maybe_save(self.restart):
+            return
+        if getattr(sys, "frozen", False):
+            program, args = sys.executable, []
+        else:
+            program, args = sys.executable, ["-m", "evaldesk"]
+        if self.doc.path is not None and self.doc.path.exists():
+            args.append(str(self.doc.path))
+        self.doc.undo_stack.setClean()  # asked above: discarded or saved
+        if QProcess.startDetached(program, args)[0]:
+            self.close()
+        else:
+            self.show_message(self.tr("无法重新启动，请手动关闭后再打开"))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("关于 evaldesk"),
                           self.tr("evaldesk — 预算项目绩效自评表的填报、核对、保存与打印。"))
 
     # -- window events ------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._share_docks:
+            self._share_docks = False
+            QTimer.singleShot(0, self._size_docks)
+
+    def _size_docks(self) -> None:
+        """The first start's shares: the form beside the table takes about 40 % of a small
+        screen's width (600 px where there is room), the problems panel a fifth of its height,
+        so that the table keeps room for its frozen columns and a few rows."""
+        form = self.project_form
+        wanted = max(form.form.minimumSizeHint().width() + 24, int(self.width() * 0.4))
+        self.resizeDocks([form], [min(projectform.FORM_WIDTH, wanted)], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems], [max(120, min(220, self.height() // 5))],
+                         Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._task is not None:

@@ -50,7 +50,7 @@ PROBLEM_FOREGROUND = QColor("#b3261e")
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Merge", text)
+    return QCoreApplication.translate("", text)  # lupdate files _tr() under no context
 
 
 @dataclass

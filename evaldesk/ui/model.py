@@ -237,7 +237,7 @@ class ProjectTableModel(QAbstractTableModel):
         return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Typed text; a bad number is refused (False) and the reason sent to the status bar."""
+        """Typed text; a bad number is kept as the cell's text, with its finding."""
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         try:

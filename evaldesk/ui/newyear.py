@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("NewYear", text)
+    return QCoreApplication.translate("", text)  # lupdate files _tr() under no context
 
 
 class ConfirmCarriedCommand(QUndoCommand):

@@ -53,7 +53,7 @@ def finding_actions(doc: Document, finding: Finding) -> list[tuple[str, Callable
         return []
 
     def tr(text: str) -> str:
-        return QCoreApplication.translate("ProblemsModel", text)
+        return QCoreApplication.translate("", text)  # lupdate files these under no context
 
     if finding.code in (IMPORT_UNPLACED, IMPORT_JOINED):
         return [(tr("已核对"), lambda: edit_project(

@@ -46,7 +46,7 @@ from evaldesk.core.layout import SUMMARY_COLUMNS
 from evaldesk.core.records import CATEGORY_BY_KEY, Funds, Project
 from evaldesk.core.rules import Finding, field_label
 from evaldesk.core.scoring import score_project
-from evaldesk.ui.document import CellChange, Document
+from evaldesk.ui.document import BadText, CellChange, Document
 from evaldesk.ui.indicators import (
     CommitText,
     IndicatorEditor,
@@ -61,34 +61,43 @@ if TYPE_CHECKING:
     from evaldesk.ui.mainwindow import MainWindow
 
 TEXT_FOREGROUND = QColor("#202124")
+TOTAL_BACKGROUND = "#f2f5f9"  # computed, not typed: the totals look unlike the fields
 FORM_WIDTH = 600  # beside the table at 1600 px the frozen columns and a few more stay in view
+FORM_MIN_WIDTH = 300  # what the dock may be squeezed to; the form scrolls sideways below its own
+
+
+
+def N(text: str) -> str:
+    """A label marked for translation (no context, as _tr looks it up); translated where shown."""
+    return text
+
 
 # Rows and columns of the funds block, as the per-project form (family B) names them too.
 FUND_ROWS: tuple[tuple[str, str], ...] = (
-    ("general", "一般公共预算（本年财政拨款）"),
-    ("fund", "政府性基金"),
-    ("non_fiscal", "非财政资金（其他资金）"),
-    ("carryover", "上年结转资金"),
+    ("general", N("一般公共预算（本年财政拨款）")),
+    ("fund", N("政府性基金")),
+    ("non_fiscal", N("非财政资金（其他资金）")),
+    ("carryover", N("上年结转资金")),
 )
 FUND_SIDES: tuple[tuple[str, str], ...] = (
-    ("initial", "年初预算数"),
-    ("budget", "全年预算数"),
-    ("actual", "全年执行数"),
+    ("initial", N("年初预算数")),
+    ("budget", N("全年预算数")),
+    ("actual", N("全年执行数")),
 )
 PER_PROJECT_ONLY = frozenset({"initial.general", "initial.fund", "initial.non_fiscal",
                               "initial.carryover", "budget.carryover", "actual.carryover"})
 
 # Fields outside the funds block: key, label.
 TEXT_LABELS: dict[str, str] = {
-    "seq": "序号", "name": "项目名称", "code": "项目编码", "department": "部门名称",
-    "authority": "主管部门", "implementer": "实施单位", "goal": "年初绩效目标",
-    "completion": "实际完成情况", "problems": "项目执行中存在的问题", "rectification": "整改情况",
-    "conclusion": "评价结论", "project_lead": "项目负责人", "finance_lead": "财务负责人",
+    "seq": N("序号"), "name": N("项目名称"), "code": N("项目编码"), "department": N("部门名称"),
+    "authority": N("主管部门"), "implementer": N("实施单位"), "goal": N("年初绩效目标"),
+    "completion": N("实际完成情况"), "problems": N("项目执行中存在的问题"), "rectification": N("整改情况"),
+    "conclusion": N("评价结论"), "project_lead": N("项目负责人"), "finance_lead": N("财务负责人"),
 }
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProjectForm", text)
+    return QCoreApplication.translate("", text)  # lupdate files _tr() under no context
 
 
 def field_name(key: str) -> str:
@@ -96,14 +105,19 @@ def field_name(key: str) -> str:
         return _tr(TEXT_LABELS[key])
     side, _, part = key.partition(".")
     sides = dict(FUND_SIDES)
-    parts = {**dict(FUND_ROWS), "total": "合计", "fiscal": "财政拨款"}
+    parts = {**dict(FUND_ROWS), "total": N("合计"), "fiscal": N("财政拨款")}
     if side in sides and part in parts:
         return _tr(sides[side]) + "/" + _tr(parts[part])
     return field_label(key)
 
 
 def _amount_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:f}"
+    """An amount as the table shows it (0.00, 1,234.50), unless that would hide digits the value
+    has (an amount converted from 元): then all of them, so that nothing is rounded unseen."""
+    if value is None:
+        return ""
+    shown = money.format_amount(value, grouping=True)
+    return shown if Decimal(shown.replace(",", "")) == value else f"{value:f}"
 
 
 def _shown(value: Decimal | None) -> str:
@@ -264,7 +278,7 @@ class ProjectForm(QWidget):
                 edit = self._line(f"{side}.{part}")
                 edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 funds.addWidget(edit, r, c)
-        for r, (part, title) in enumerate((("fiscal", "其中：财政拨款"), ("total", "合计")),
+        for r, (part, title) in enumerate((("fiscal", N("其中：财政拨款")), ("total", N("合计"))),
                                           len(FUND_ROWS) + 1):
             label = QLabel(_tr(title), box)
             if part == "total":
@@ -279,7 +293,7 @@ class ProjectForm(QWidget):
                 shown.setFrameShape(QFrame.Shape.StyledPanel)
                 shown.setMargin(3)
                 shown.setAutoFillBackground(True)
-                shown.setStyleSheet("QLabel { background: #f2f5f9; }")
+                shown.setStyleSheet(f"QLabel {{ background: {TOTAL_BACKGROUND}; }}")
                 if part == "total":
                     font = shown.font()
                     font.setBold(True)
@@ -387,10 +401,15 @@ class ProjectForm(QWidget):
             self.strip.show_score(None)
             for line in self.lines.values():
                 line.show_text("")
+                _paint(line, [], "QLineEdit")
             for text in self.texts.values():
                 text.set_text("")
-            for label in self.totals.values():
+                _paint(text, [], "QPlainTextEdit")
+            for key, label in self.totals.items():
                 label.setText("")
+                label.setToolTip("")
+                if key != "rate":
+                    label.setStyleSheet(f"QLabel {{ background: {TOTAL_BACKGROUND}; }}")
             self.findings.clear()
             self.findings_caption.setText("")
             return
@@ -451,7 +470,7 @@ class ProjectForm(QWidget):
                 text += self.tr("（各项之和 %1）").replace("%1", _shown(computed))
             label.setText(text)
             here = [f for f in found if f.field == f"{side}.{part}"]
-            colour = "#f2f5f9"
+            colour = TOTAL_BACKGROUND
             if here:
                 colour = (ERROR_BACKGROUND if any(f.is_error for f in here) else WARNING_BACKGROUND).name()
             style = "font-style: italic; color: #5f6368;" if preview else ""
@@ -545,19 +564,19 @@ class ProjectForm(QWidget):
             widget.document().setModified(False)
         if project is None or not self.indicator_model.alive:
             return
+        label = self.tr("编辑「%1」").replace("%1", field_name(key))
         try:
             value = fields.parse_for(key, text)
         except NotANumber as exc:
-            # Refused: the text stays in the field, red, with the reason; nothing is stored.
-            widget.setStyleSheet(f"QLineEdit {{ background: {ERROR_BACKGROUND.name()}; }}")
-            widget.setToolTip(str(exc))
+            # Kept as the field's text, red with its finding, as the table keeps it: never lost.
+            if project.bad_values.get(key) != text:
+                self.doc.set_cells([CellChange(project.uid, key, BadText(text))], label)
             self.doc.message.emit(str(exc))
             return
         if fields.get_value(project, key) == value and key not in project.bad_values:
             self.refresh()  # shows the stored spelling ("1,2" typed back as it was)
             return
-        label = self.tr("编辑「%1」").replace("%1", field_name(key))
-        self.doc.set_cells([CellChange(project.uid, key, value)], label, merge=True)
+        self.doc.set_cells([CellChange(project.uid, key, value)], label)
 
     # -- navigation --------------------------------------------------------------------------------
 
@@ -604,7 +623,16 @@ class ProjectFormDock(QDockWidget):
         self.setWindowTitle(self.tr("项目表单"))
         self.form = ProjectForm(doc, self)
         self.bridge: TableBridge | None = None
-        self.setWidget(self.form)
+        # Scrolled, not squeezed: on a small screen the table keeps its share of the width, the
+        # form scrolls sideways below its own minimum, and the window never grows for the form
+        # (in English its labels are longer).
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setObjectName("projectFormScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setMinimumWidth(FORM_MIN_WIDTH)
+        self.setWidget(self.form_scroll)
         self.topLevelChanged.connect(self._floated)
 
     def _floated(self, floating: bool) -> None:
@@ -729,9 +757,9 @@ def install(win: MainWindow) -> ProjectFormDock:
     win.problems.findingActivated.connect(dock.show_finding)
 
     toggle = dock.toggleViewAction()
-    toggle.setText(dock.tr("项目表单"))
+    toggle.setText(_tr("项目表单"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+E"))
-    window_action = QAction(dock.tr("在独立窗口中打开项目表单"), win)
+    window_action = QAction(_tr("在独立窗口中打开项目表单"), win)
     window_action.triggered.connect(lambda _c=False: dock.open_window())
     win.addAction(toggle)
     menu_action = _view_menu(win)

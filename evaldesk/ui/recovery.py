@@ -63,7 +63,7 @@ _folder: Path | None = None
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("recovery", text)
+    return QCoreApplication.translate("", text)  # lupdate files _tr() under no context
 
 
 # -- where things go ----------------------------------------------------------------------------

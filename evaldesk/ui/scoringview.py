@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QWidget
 
 from evaldesk.core import money
@@ -40,7 +41,7 @@ class ScoreStrip(QFrame):
         grid.setContentsMargins(8, 4, 8, 4)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
-        caption = QLabel(self.tr("评分方案"), self)
+        caption = self._caption = QLabel(self.tr("评分方案"), self)
         self.profile = QComboBox(self)
         self.profile.setObjectName("scoringProfile")
         self.profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -68,15 +69,61 @@ class ScoreStrip(QFrame):
         grid.setColumnStretch(2, 1)
         grid.setColumnStretch(3, 1)
         grid.setColumnStretch(4, 1)
+        self.total.setWordWrap(True)
+        # Narrow (the form beside the table on a small screen): the group sums go on a line of
+        # their own instead of making the form wider.
+        self._grid = grid
+        self._wide_min = 0
+        self._stacked = False
         doc.profileChanged.connect(self._show_profile)
         self._show_profile()
         self.show_score(None)
+
+    def _arrange(self, stacked: bool) -> None:
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        grid = self._grid
+        grid.removeWidget(self.execution)
+        for label in self.groups:
+            grid.removeWidget(label)
+        if stacked:
+            grid.addWidget(self.execution, 1, 0, 1, 5)
+            for label, (col, span) in zip(self.groups, ((0, 2), (2, 1), (3, 2)), strict=True):
+                grid.addWidget(label, 2, col, 1, span)
+        else:
+            grid.addWidget(self.execution, 1, 0, 1, 2)
+            for col, label in enumerate(self.groups):
+                grid.addWidget(label, 1, 2 + col)
+        self.updateGeometry()
+
+    def _row_width(self) -> int:
+        spacing = self._grid.horizontalSpacing()
+        parts = [self.execution, *self.groups]
+        return sum(w.sizeHint().width() for w in parts) + spacing * len(parts) + 16
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if not self._stacked:
+            # What it needs with the groups on their own line (the caption and profile line).
+            first = sum(w.minimumSizeHint().width() for w in (self._caption, self.profile)) \
+                + 3 * self._grid.horizontalSpacing() + 16 + 80  # and a little of the total
+            return QSize(min(hint.width(), first), hint.height())
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(event.size().width() < self._row_width())
+        super().resizeEvent(event)
 
     def _choose(self, index: int) -> None:
         self._doc.set_profile(PROFILES[str(self.profile.itemData(index))])
 
     def _show_profile(self) -> None:
         self.profile.setCurrentIndex(self.profile.findData(self._doc.profile.name))
+
+    def _group_name(self, level1: str) -> str:
+        names = {"产出指标": self.tr("产出"), "效益指标": self.tr("效益"), "满意度指标": self.tr("满意度")}
+        return names.get(level1, level1.removesuffix("指标"))
 
     def show_score(self, score: ProjectScore | None) -> None:
         if score is None:
@@ -91,11 +138,21 @@ class ScoreStrip(QFrame):
             .replace("%1", money.format_rate(score.rate) if score.rate is not None else "—")
             .replace("%2", points(score.execution)).replace("%3", whole(profile.execution_points)))
         for label, group in zip(self.groups, score.groups, strict=False):
-            label.setText(f"{group.level1[:-2]} {points(group.score)}/{whole(group.points)}")
+            label.setText(f"{self._group_name(group.level1)} {points(group.score)}/{whole(group.points)}")
             label.setToolTip(self.tr("各指标分值合计 %1").replace("%1", points(group.weight)))
         if not score.scored:
             self.total.setText(self.tr("未填指标分值，不计总分"))
             self.total.setToolTip(self.tr("在「绩效指标」中为各指标填写分值后自动评分"))
+            return
+        if score.total is None and score.subtotal is not None:
+            # Every weight known: the total so far, and what is left to score.
+            unscored = "、".join(score.unscored)
+            self.total.setText(
+                self.tr("总分 <b style='font-size:15pt'>%1</b>　<span style='color:#8a5a00'>"
+                        "另有 %2 项未评分</span>")
+                .replace("%1", points(score.subtotal)).replace("%2", str(len(score.unscored))))
+            self.total.setToolTip(self.tr("未评分的指标（填写指标值、完成值或得分后计入）：%1")
+                                  .replace("%1", unscored))
             return
         if score.total is None:
             self.total.setText(self.tr("总分 —"))

@@ -148,6 +148,9 @@ class FrozenTableView(SheetView):
             lambda row, _old, new: self.frozen.setRowHeight(row, new))
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        # The overlay's range is updated later than the table's: catch up when it is.
+        self.frozen.verticalScrollBar().rangeChanged.connect(
+            lambda *_r: self.frozen.verticalScrollBar().setValue(self.verticalScrollBar().value()))
         self.verticalScrollBar().valueChanged.connect(self._schedule_heights)
         self._fitted: set[int] = set()
         self._height_timer = QTimer(self)
@@ -213,6 +216,9 @@ class FrozenTableView(SheetView):
         return sum(self.columnWidth(c) for c in range(FROZEN_COLUMNS))
 
     def _update_frozen_geometry(self) -> None:
+        rows = self.verticalHeader().defaultSectionSize()
+        if self.frozen.verticalHeader().defaultSectionSize() != rows:
+            self.frozen.verticalHeader().setDefaultSectionSize(rows)
         self.frozen.setGeometry(self.verticalHeader().width() + self.frameWidth(), self.frameWidth(),
                                 self.frozen_width() + 2,
                                 self.viewport().height() + self.horizontalHeader().height())
@@ -310,3 +316,8 @@ class FrozenTableView(SheetView):
                 height = min(height, ceiling)
                 if self.rowHeight(row) != height:
                     self.setRowHeight(row, height)
+                if self.frozen.rowHeight(row) != height:
+                    # A row left at the default height sends no sectionResized: without this the
+                    # overlay kept its own default, its rows drifted from the table's, and the
+                    # frozen names showed row 1 beside row 3.
+                    self.frozen.setRowHeight(row, height)

@@ -34,7 +34,7 @@ EXAMPLE_NAME = "2021年度区信访局预算项目绩效自评表.xlsx"
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Welcome", text)
+    return QCoreApplication.translate("", text)  # lupdate files _tr() under no context
 
 
 def example_path() -> Path | None:

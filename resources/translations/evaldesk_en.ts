@@ -463,11 +463,11 @@ If the problem keeps happening, click “Copy” and send the report below to te
     </message>
     <message>
         <source>一键修正：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix: %1</translation>
     </message>
     <message>
         <source>修正全部同类问题（%n 处）</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix all problems of this kind (%n)</translation>
     </message>
     <message>
         <source>无法写入恢复记录（%1）：程序意外退出时可能丢失修改，请尽快保存。</source>
@@ -593,131 +593,199 @@ You can open it read-only: you can view and print it, but not save to the origin
     </message>
     <message>
         <source>（空）</source>
-        <translation type="unfinished"></translation>
+        <translation>(empty)</translation>
     </message>
     <message>
         <source>从执行数据导入：预览</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from Spending Data: Preview</translation>
     </message>
     <message>
         <source>金额单位：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount unit: %1</translation>
     </message>
     <message>
         <source>文件未注明金额单位，按「元」换算；如不对，请取消后在文件中注明单位</source>
-        <translation type="unfinished"></translation>
+        <translation>The file does not state its amount unit, so yuan was assumed and converted; if that is wrong, cancel and state the unit in the file</translation>
     </message>
     <message>
         <source>（已精确换算为万元）</source>
-        <translation type="unfinished"></translation>
+        <translation> (converted exactly to 10k CNY)</translation>
     </message>
     <message>
         <source>「%1」：%2 个项目的数据，其中 %3 个与本表项目对应，%4 个名称相近待确认。%5</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”: data for %2 projects; %3 match projects in this table, %4 have similar names to confirm. %5</translation>
     </message>
     <message>
         <source>项目 / 字段</source>
-        <translation type="unfinished"></translation>
+        <translation>Project / field</translation>
     </message>
     <message>
         <source>原值</source>
-        <translation type="unfinished"></translation>
+        <translation>Old value</translation>
     </message>
     <message>
         <source>新值</source>
-        <translation type="unfinished"></translation>
+        <translation>New value</translation>
     </message>
     <message>
         <source>依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Matched by</translation>
     </message>
     <message>
         <source>导出表中有、本表中找不到的项目（未导入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Projects in the export but not in this table (not imported)</translation>
     </message>
     <message>
         <source>名称在本表中出现多次、无法确定的（未导入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Names that occur more than once in this table, so ambiguous (not imported)</translation>
     </message>
     <message>
         <source>本表中有、导出表中没有的项目（未改动）</source>
-        <translation type="unfinished"></translation>
+        <translation>Projects in this table but not in the export (unchanged)</translation>
     </message>
     <message>
         <source>未读取的行</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows not read</translation>
     </message>
     <message>
         <source>应用</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply</translation>
     </message>
     <message>
         <source>项目编码相同</source>
-        <translation type="unfinished"></translation>
+        <translation>Same project code</translation>
     </message>
     <message>
         <source>项目名称相同</source>
-        <translation type="unfinished"></translation>
+        <translation>Same project name</translation>
     </message>
     <message>
         <source>名称相近（%1%）：导出表为「%2」，请勾选确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Similar name (%1%): the export says “%2”; tick to confirm</translation>
     </message>
     <message>
         <source>名称相近，请确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Similar name, please confirm</translation>
     </message>
     <message>
         <source>数字相同，无需改动</source>
-        <translation type="unfinished"></translation>
+        <translation>Same figures, nothing to change</translation>
     </message>
     <message>
         <source>%1（上年数）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (last year&apos;s figure)</translation>
     </message>
     <message>
         <source>从执行数据导入（%n 个项目）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from spending data (%n projects)</translation>
     </message>
     <message>
         <source>从执行数据导入(&amp;I)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import from Spending Data…</translation>
     </message>
     <message>
         <source>从预算管理一体化系统或财务软件导出的执行数据（.xlsx/.xls/.csv）填入预算数和支出数，先预览再应用</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in budgets and spending from data exported by the integrated budget system or accounting software (.xlsx/.xls/.csv); preview first, then apply</translation>
     </message>
     <message>
         <source>选择执行数据导出文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the Exported Spending Data</translation>
     </message>
     <message>
         <source>执行数据 (*.xlsx *.xls *.xlsm *.ods *.csv *.txt);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spending data (*.xlsx *.xls *.xlsm *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
         <source>无法导入执行数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot import the spending data</translation>
     </message>
     <message>
         <source>已从「%1」导入 %n 个项目的预算数和支出数（可撤销）</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported budgets and spending of %n projects from “%1” (can be undone)</translation>
     </message>
     <message>
-        <source>识别的表头</source>
-        <translation>Headings recognised</translation>
+        <source>一般公共预算（本年财政拨款）</source>
+        <translation>General public budget (this year&apos;s appropriation)</translation>
     </message>
     <message>
-        <source>换算的数值</source>
-        <translation>Values converted</translation>
+        <source>政府性基金</source>
+        <translation>Government funds</translation>
     </message>
     <message>
-        <source>按不适用读入</source>
-        <translation>Read as not applicable</translation>
+        <source>非财政资金（其他资金）</source>
+        <translation>Non-fiscal funds (other)</translation>
     </message>
     <message>
-        <source>未能归位（未导入，请核对）</source>
-        <translation>Not placed (not imported, please check)</translation>
+        <source>上年结转资金</source>
+        <translation>Carried over from last year</translation>
+    </message>
+    <message>
+        <source>年初预算数</source>
+        <translation>Initial budget</translation>
+    </message>
+    <message>
+        <source>全年预算数</source>
+        <translation>Full-year budget</translation>
+    </message>
+    <message>
+        <source>全年执行数</source>
+        <translation>Full-year actual</translation>
+    </message>
+    <message>
+        <source>项目编码</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <source>主管部门</source>
+        <translation>Supervising department</translation>
+    </message>
+    <message>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <source>年初绩效目标</source>
+        <translation>Performance goals (start of year)</translation>
+    </message>
+    <message>
+        <source>实际完成情况</source>
+        <translation>Actual completion</translation>
+    </message>
+    <message>
+        <source>项目执行中存在的问题</source>
+        <translation>Problems in implementation</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>评价结论</source>
+        <translation>Evaluation conclusion</translation>
+    </message>
+    <message>
+        <source>项目负责人</source>
+        <translation>Project lead</translation>
+    </message>
+    <message>
+        <source>财务负责人</source>
+        <translation>Finance lead</translation>
+    </message>
+    <message>
+        <source>财政拨款</source>
+        <translation>Fiscal appropriation</translation>
+    </message>
+    <message>
+        <source>其中：财政拨款</source>
+        <translation>of which: fiscal appropriation</translation>
+    </message>
+    <message>
+        <source>项目表单</source>
+        <translation>Project form</translation>
+    </message>
+    <message>
+        <source>在独立窗口中打开项目表单</source>
+        <translation>Open the project form in its own window</translation>
     </message>
 </context>
 <context>
@@ -808,40 +876,9 @@ You can open it read-only: you can view and print it, but not save to the origin
         <source>填报日期</source>
         <translation>Date</translation>
     </message>
-</context>
-<context>
-    <name>ImportSummaryDialog</name>
     <message>
-        <source>读入情况 - %1</source>
-        <translation>How the file was read - %1</translation>
-    </message>
-    <message>
-        <source>此文件不是本软件保存的格式，已按表中文字读入。请先核对下列对应关系，再看检查结果。</source>
-        <translation>This file was not saved by evaldesk and was read by the words in its cells. Check how it was read below before relying on the checks.</translation>
-    </message>
-    <message>
-        <source>识别为：%1</source>
-        <translation>Recognised as: %1</translation>
-    </message>
-    <message>
-        <source>&#x3000;工作表：%1</source>
-        <translation>  Sheet: %1</translation>
-    </message>
-    <message>
-        <source>单元格</source>
-        <translation>Cell</translation>
-    </message>
-    <message>
-        <source>表中文字</source>
-        <translation>Text in the file</translation>
-    </message>
-    <message>
-        <source>读作</source>
-        <translation>Read as</translation>
-    </message>
-    <message>
-        <source>打开其他格式的表格时显示此窗口</source>
-        <translation>Show this window when opening tables in other layouts</translation>
+        <source>%1：</source>
+        <translation>%1:</translation>
     </message>
 </context>
 <context>
@@ -901,6 +938,10 @@ You can open it read-only: you can view and print it, but not save to the origin
     <message>
         <source>计算 %1</source>
         <translation>Calculated %1</translation>
+    </message>
+    <message>
+        <source>请填写年度指标值</source>
+        <translation>Enter the annual target</translation>
     </message>
     <message>
         <source>自动计算</source>
@@ -983,10 +1024,6 @@ You can open it read-only: you can view and print it, but not save to the origin
     <message>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
-    </message>
-    <message>
-        <source>读入情况(&amp;I)…</source>
-        <translation>How the file was read(&amp;I)…</translation>
     </message>
     <message>
         <source>撤销</source>
@@ -1085,6 +1122,10 @@ You can open it read-only: you can view and print it, but not save to the origin
         <translation>Language / 语言</translation>
     </message>
     <message>
+        <source>切换界面语言（重新启动后生效） / Switch the language (after a restart)</source>
+        <translation>Switch the language (takes effect after a restart)</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1158,7 +1199,7 @@ You can open it read-only: you can view and print it, but not save to the origin
     </message>
     <message>
         <source>；按表样采用评分规则「%1」（依据：%2），可在项目表中更改</source>
-        <translation>; scored under the profile &quot;%1&quot;, as the form&apos;s layout suggests (%2); change it in the project form</translation>
+        <translation>; scored under the profile "%1", as the form's layout suggests (%2); change it in the project form</translation>
     </message>
     <message>
         <source>自评表</source>
@@ -1223,6 +1264,18 @@ The language changes after a restart.</source>
 界面语言将在重新启动后切换。</translation>
     </message>
     <message>
+        <source>立即重新启动 / Restart now</source>
+        <translation>Restart now / 立即重新启动</translation>
+    </message>
+    <message>
+        <source>稍后 / Later</source>
+        <translation>Later / 稍后</translation>
+    </message>
+    <message>
+        <source>无法重新启动，请手动关闭后再打开</source>
+        <translation>Could not restart: close evaldesk and open it again</translation>
+    </message>
+    <message>
         <source>evaldesk — 预算项目绩效自评表的填报、核对、保存与打印。</source>
         <translation>evaldesk — fill in, check, save and print budget project performance self-evaluation tables.</translation>
     </message>
@@ -1276,6 +1329,13 @@ The language changes after a restart.</source>
     <message>
         <source>还需指定：%1</source>
         <translation>Still needed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1444,19 +1504,19 @@ The language changes after a restart.</source>
     <name>ProblemsDock</name>
     <message>
         <source>一键修正</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix</translation>
     </message>
     <message>
         <source>修正全部同类问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix all problems of this kind</translation>
     </message>
     <message>
         <source>所选问题没有确定无疑的修正方法</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected problem has no fix that is certain</translation>
     </message>
     <message>
         <source>修正全部同类问题（%n 处）</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix all problems of this kind (%n)</translation>
     </message>
     <message>
         <source>问题 (%n)</source>
@@ -1464,7 +1524,7 @@ The language changes after a restart.</source>
     </message>
     <message>
         <source>一键修正：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix: %1</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1654,18 @@ The language changes after a restart.</source>
         <translation>Scoring scheme</translation>
     </message>
     <message>
+        <source>产出</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>效益</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
         <source>执行率 %1&#x3000;得分 %2/%3</source>
         <translation>Execution rate %1  Score %2/%3</translation>
     </message>
@@ -1608,6 +1680,14 @@ The language changes after a restart.</source>
     <message>
         <source>在「绩效指标」中为各指标填写分值后自动评分</source>
         <translation>Scoring starts once points are entered for the indicators under “Indicators”</translation>
+    </message>
+    <message>
+        <source>总分 &lt;b style=&apos;font-size:15pt&apos;&gt;%1&lt;/b&gt;&#x3000;&lt;span style=&apos;color:#8a5a00&apos;&gt;另有 %2 项未评分&lt;/span&gt;</source>
+        <translation>Total &lt;b style=&apos;font-size:15pt&apos;&gt;%1&lt;/b&gt;&#x3000;&lt;span style=&apos;color:#8a5a00&apos;&gt;%2 indicator(s) not yet scored&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>未评分的指标（填写指标值、完成值或得分后计入）：%1</source>
+        <translation>Not yet scored (counted once the target, the actual or a score is entered): %1</translation>
     </message>
     <message>
         <source>总分 —</source>
@@ -1679,17 +1759,6 @@ The language changes after a restart.</source>
     <message>
         <source>黄色底纹的【请填写：…】处须由经办人补写。现在打开这份文档吗？</source>
         <translation>The places highlighted in yellow (【请填写：…】) are for you to write. Open the document now?</translation>
-    </message>
-</context>
-<context>
-    <name>dock</name>
-    <message>
-        <source>项目表单</source>
-        <translation>Project Form</translation>
-    </message>
-    <message>
-        <source>在独立窗口中打开项目表单</source>
-        <translation>Open the project form in a separate window</translation>
     </message>
 </context>
 <context>

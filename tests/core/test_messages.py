@@ -139,12 +139,15 @@ def test_no_finding_on_a_real_form_or_the_seed_shows_an_internal_key(seed_path: 
     """The readers' own notes (IMPORT_*) too, as they come from the corpus and the seed."""
     from evaldesk.core.province import propose_profile
     from evaldesk.core.scoring import get_profile
-    from evaldesk.io import read_report
+    from evaldesk.io import ReadError, read_report
 
     real = ROOT / "tests" / "data" / "real"
     offenders = []
     for path in [seed_path, *sorted(real.glob("*.xls*"))]:
-        report = read_report(path)
+        try:
+            report = read_report(path)
+        except ReadError:  # a form the reader cannot open yet: tests/io/test_real_forms.py
+            continue
         projects = {p.uid: p for p in report.projects}
         profile = get_profile(propose_profile(report).profile)
         for finding in checker_for(report, profile).findings():

@@ -177,7 +177,7 @@ def test_an_actual_that_only_repeats_its_target_is_a_warning(target: str, actual
 
 @pytest.mark.parametrize(("target", "actual"), [
     ("≥266米", "266米"), ("≥266米", "280米"), ("≥95%", "≥96%"), ("有效提升", "有效提升"),
-    ("100%", "100%"), ("15个工作日内", "15个工作日内"),
+    ("100%", "100%"), ("15个工作日内", "15个工作日内"), ("不超过预算", "不超过预算"),
 ])
 def test_a_real_actual_is_not_taken_for_a_repeat(target: str, actual: str) -> None:
     project = mof_form()

@@ -64,23 +64,41 @@ def test_typing_chinese_through_the_input_method(qtbot: QtBot, window: MainWindo
     assert window.doc.projects[1].problems == "培训推迟"
 
 
-def test_nonsense_in_an_amount_is_refused_with_the_reason(qtbot: QtBot, window: MainWindow) -> None:
+def test_nonsense_typed_in_an_amount_is_kept_red_with_its_finding(qtbot: QtBot,
+                                                                   window: MainWindow) -> None:
     project = window.doc.projects[0]
-    before = project.budget.general
     goto(window, 0, "budget.general")
     type_keys(qtbot, window, "abc")
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert window.table.state() == QAbstractItemView.State.EditingState  # still there to fix it
-    assert "abc" in window.table.cell_delegate.last_refusal
+    # Kept as the cell's text, like an imported bad value: red, with the reason in the findings.
+    assert window.table.state() != QAbstractItemView.State.EditingState
+    assert project.bad_values["budget.general"] == "abc"
+    assert project.budget.general is None
+    index = window.model.index(0, COLUMN_INDEX["budget.general"])
+    assert index.data() == "abc"
+    assert index.data(Qt.ItemDataRole.BackgroundRole) == ERROR_BACKGROUND
+    assert any(f.field == "budget.general" and f.is_error
+               for f in window.doc.findings.findings() if f.project_uid == project.uid)
     assert "不是金额" in window.table.cell_delegate.last_refusal
-    assert project.budget.general == before
-    assert "budget.general" not in project.bad_values
-    editor.setText("12")
-    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # Tab commits and moves right
+    # Fixing it is an ordinary edit; undo brings the bad text back, then the original figure.
+    type_into(qtbot, window, 0, "budget.general", "12")
     assert project.budget.general == Decimal("12")
-    assert window.table.currentIndex().column() == COLUMN_INDEX["budget.general"] + 1
+    assert "budget.general" not in project.bad_values
+    window.act_undo.trigger()
+    assert window.doc.projects[0].bad_values["budget.general"] == "abc"
+
+
+def test_nonsense_is_kept_when_the_clerk_clicks_away(qtbot: QtBot, window: MainWindow) -> None:
+    goto(window, 1, "actual.general")
+    event = QInputMethodEvent("", [])
+    event.setCommitString("见附表")  # Chinese comes through the input method
+    QApplication.sendEvent(QApplication.focusWidget(), event)
+    assert isinstance(QApplication.focusWidget(), QLineEdit)
+    goto(window, 2, "name")  # clicking another cell: focus leaves the editor
+    qtbot.waitUntil(lambda: window.table.state() != QAbstractItemView.State.EditingState)
+    assert window.doc.projects[1].bad_values["actual.general"] == "见附表"
 
 
 def test_alt_enter_makes_a_new_line_in_a_text_cell(qtbot: QtBot, window: MainWindow) -> None:
@@ -194,18 +212,20 @@ def test_keyboard_crosses_the_frozen_edge(qtbot: QtBot, window: MainWindow) -> N
     assert QApplication.focusWidget() is window.table.frozen
 
 
-def test_retyping_a_cell_merges_but_never_across_a_save(qtbot: QtBot, window: MainWindow) -> None:
+def test_two_edits_of_one_cell_are_two_undo_steps(qtbot: QtBot, window: MainWindow) -> None:
     doc = window.doc
     col = COLUMN_INDEX["problems"]
-    doc.set_cell_text(0, col, "a")
-    doc.set_cell_text(0, col, "ab")
-    assert doc.undo_stack.count() == 1  # one step for one cell retyped
-    doc.undo_stack.setClean()  # saved here
-    doc.set_cell_text(0, col, "abc")
-    assert doc.undo_stack.count() == 2
+    before = doc.projects[0].problems
+    type_into(qtbot, window, 0, "problems", "a")
+    type_into(qtbot, window, 0, "problems", "ab")
+    assert doc.undo_stack.count() == 2  # as in a spreadsheet: each committed edit is a step
     window.act_undo.trigger()
-    assert doc.projects[0].problems == "ab"
-    assert doc.undo_stack.isClean()
+    assert doc.projects[0].problems == "a"
+    window.act_undo.trigger()
+    assert doc.projects[0].problems == before
+    doc.set_cell_text(0, col, "x")
+    doc.set_cell_text(0, col, "x")  # the same text again changes nothing: no step
+    assert doc.undo_stack.count() == 1
 
 
 def test_form_and_compare_models_pass_qt_model_tester(  # type: ignore[no-untyped-def]
