@@ -2,9 +2,13 @@
 # Prepare a fresh machine of this kind (Debian, Python 3.11) for running or testing evaldesk:
 # the system libraries Qt needs headless, a CJK font, LibreOffice and poppler for the tests that
 # compare with a real spreadsheet client and look at PDFs, and a virtual environment in .venv.
-# Safe to run again: it installs only what is missing.
+# Safe to run again: it installs only what is missing, and remakes a .venv that an earlier,
+# interrupted run left without pip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+py=${PYTHON:-python3}
+command -v "$py" >/dev/null || { echo "setup: $py not found: install Python 3.11 (python3)" >&2; exit 1; }
 
 want_tests=0
 [ "${1:-}" = "--tests" ] && want_tests=1
@@ -18,6 +22,19 @@ if [ "$want_tests" = 1 ]; then
   # poppler turns printed PDFs into text and pictures.
   debs+=(poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui desktop-file-utils binutils)
 fi
+
+# Debian splits its Python: `python3` alone has no ensurepip, so `python3 -m venv` stops with
+# "ensurepip is not available" (python3-venv brings it and the pip/setuptools wheels it installs
+# from), and the PyInstaller build of `make smoke` needs the shared libpython, which only
+# libpythonX.Y ships. Asked for only when the interpreter is Debian's own: a Python built elsewhere
+# (PYTHON=...) brings its own ensurepip and libpython.
+py_real=$(readlink -f "$(command -v "$py")")
+if dpkg-query -S "$py_real" >/dev/null 2>&1; then
+  py_ver=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  debs+=("python${py_ver}-venv" "libpython${py_ver}" python3-venv)
+fi
+# pip downloads over HTTPS: a minimal system (debootstrap) has no CA certificates.
+debs+=(ca-certificates)
 
 missing=()
 for pkg in "${debs[@]}"; do
@@ -35,9 +52,15 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
-py=${PYTHON:-python3}
+# A venv made while ensurepip was missing has a python but no pip, and one whose interpreter was
+# removed (a Python upgrade) has neither: both would fail at every later run, so make it again.
+if [ -e .venv ] && ! .venv/bin/python -c 'import pip' >/dev/null 2>&1; then
+  echo "setup: .venv is incomplete (no working python with pip): making it again" >&2
+  rm -rf .venv
+fi
 if [ ! -x .venv/bin/python ]; then
-  "$py" -m venv .venv
+  # A failure here must not leave a half-made .venv behind for the next run to trip over.
+  "$py" -m venv .venv || { rm -rf .venv; exit 1; }
 fi
 stamp=.venv/.evaldesk-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
