@@ -78,6 +78,13 @@ deb $mirror bookworm-updates main
 deb $security bookworm-security main
 EOF
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# Where the host reaches the registries through a TLS-inspecting proxy, its certificate authority
+# is the host's network, not the project's: hand the host's local CAs to the chroot (the
+# ca-certificates package that setup.sh installs adds them to the system store).
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+fi
 mount -t proc proc "$root/proc"; mounted+=("$root/proc")
 bind /sys "$root/sys" ro
 bind /dev "$root/dev"
@@ -86,7 +93,12 @@ mount -t tmpfs tmpfs "$root/dev/shm"; mounted+=("$root/dev/shm")
 mkdir -p "$root/tmp/.X11-unix"
 bind /tmp/.X11-unix "$root/tmp/.X11-unix"
 
-in_chroot() { chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+# A clean environment, as a new user's login has, but for the host's own CA settings (see above).
+net_env=()
+for var in SSL_CERT_FILE PIP_CERT REQUESTS_CA_BUNDLE; do
+  [ -n "${!var:-}" ] && net_env+=("$var=${!var}")
+done
+in_chroot() { chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb "${net_env[@]}" \
                 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
 
 say "chroot: $(in_chroot sh -c '. /etc/os-release; echo "$PRETTY_NAME"'), $(in_chroot ldd --version | head -1)"
@@ -117,7 +129,7 @@ Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do xwininfo -display "$display" -root >/dev/null 2>&1 && break; sleep 0.2; done
 say "make run on $display (Xvfb 1366x768)"
-setsid chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 DISPLAY="$display" \
+setsid chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 DISPLAY="$display" "${net_env[@]}" \
   PATH=/usr/local/bin:/usr/bin:/bin sh -c 'cd /root/evaldesk && exec make run' &
 run_pid=$!
 window=
