@@ -134,14 +134,16 @@ setsid chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 DISPLAY="$display"
 run_pid=$!
 window=
 for _ in $(seq 240); do
-  # the main window's title ends with "预算项目绩效自评"; xwininfo prints it as UTF-8
-  window=$(xwininfo -display "$display" -root -tree 2>/dev/null | grep -E '预算项目绩效自评' | head -1 || true)
+  # The main window's title is "FILE — 预算项目绩效自评" once the example has loaded (it shows
+  # "未命名" before); xwininfo prints it as UTF-8.
+  window=$(xwininfo -display "$display" -root -tree 2>/dev/null | grep -E '\.xlsx.* — 预算项目绩效自评' \
+             | head -1 || true)
   [ -n "$window" ] && break
   kill -0 "$run_pid" 2>/dev/null || break
   sleep 0.5
 done
 if [ -z "$window" ]; then
-  say "FAIL: make run: no main window on $display"
+  say "FAIL: make run: no main window with the example on $display"
   exit 1
 fi
 say "window up: $(echo "$window" | sed 's/^ *//')"
