@@ -44,14 +44,30 @@ python_version=3.11
 if [ ! -x "$work/zig-venv/bin/python" ]; then
   say "Zig from PyPI"
   python3 -m venv "$work/zig-venv"
-  "$work/zig-venv/bin/pip" install -q ziglang
+  "$work/zig-venv/bin/pip" install -q ziglang==0.17.1  # the version this was verified with
 fi
 zig=$("$work/zig-venv/bin/python" -c 'import ziglang, pathlib; print(pathlib.Path(ziglang.__file__).parent / "zig")')
 mkdir -p "$work/bin"
-# Wrappers, because configure scripts want CC to be one word. UBSan is off: zig turns it on for
-# unoptimised compiles, and configure's test programs are compiled so. Clang makes __DATE__
-# (Python's build date in sys.version) an error for reproducibility; a warning is enough here.
-printf '#!/bin/sh\nexec "%s" cc -target %s -fno-sanitize=undefined -Wno-error=date-time "$@"\n' "$zig" "$target" > "$work/bin/cc"
+# Wrappers, because configure scripts want CC to be one word. Zig's linker, unlike GNU ld,
+# knows the soname only as -soname (not -h) and wants at least one object besides libraries (for
+# libpython3.so, which is nothing but a link to libpython3.11). UBSan is off: zig turns it on
+# for unoptimised compiles, as configure's test programs are. Clang makes __DATE__ (Python's build
+# date in sys.version) an error, for reproducible builds; a warning is enough here.
+printf '' | "$zig" cc -target "$target" -x c -c - -o "$work/bin/empty.o"
+cat > "$work/bin/cc" <<EOF
+#!/usr/bin/env bash
+args=() shared=0 objects=0
+for arg in "\$@"; do
+  case \$arg in
+    -Wl,-h*) args+=("-Wl,-soname,\${arg#-Wl,-h}") ;;
+    -shared) shared=1; args+=("\$arg") ;;
+    *.c|*.o|*.a) objects=1; args+=("\$arg") ;;
+    *) args+=("\$arg") ;;
+  esac
+done
+[ \$shared = 1 ] && [ \$objects = 0 ] && args+=("$work/bin/empty.o")
+exec "$zig" cc -target $target -fno-sanitize=undefined -Wno-error=date-time "\${args[@]}"
+EOF
 printf '#!/bin/sh\nexec "%s" ar "$@"\n' "$zig" > "$work/bin/ar"
 printf '#!/bin/sh\nexec "%s" ranlib "$@"\n' "$zig" > "$work/bin/ranlib"
 chmod +x "$work/bin/cc" "$work/bin/ar" "$work/bin/ranlib"
@@ -101,6 +117,10 @@ if [ ! -x "$python" ]; then
     patch -p1 -s -N < "../debian/patches/$patch_name"
     applied=$((applied + 1))
   done
+  # setup.py adds the build machine's multiarch headers (/usr/include/x86_64-linux-gnu, glibc 2.36)
+  # to every extension module it compiles; with them zig's glibc 2.28 headers no longer parse.
+  sed -i 's/^\(\s*\)self\.add_multiarch_paths()$/\1pass  # not the build machine'"'"'s headers/' setup.py
+  grep -q "not the build machine's headers" setup.py
   say "Python $(sed -n 's/^#define PY_VERSION "\(.*\)"/\1/p' Include/patchlevel.h) with $applied Debian fixes; configure + make (~10 min)"
   PKG_CONFIG_PATH=$deps/lib/pkgconfig PKG_CONFIG_LIBDIR=$deps/lib/pkgconfig \
   ./configure --prefix="$work/python" --enable-shared --with-ensurepip=install \
