@@ -96,13 +96,13 @@ if [ ! -x "$python" ]; then
   cd "$src/build"
   tar xjf "$src"/zlib_*.orig.tar.bz2
   (cd zlib-*/ && CFLAGS="-O2 -fPIC" ./configure --static --prefix="$deps" >/dev/null \
-     && make -j"$(nproc)" >/dev/null && make install >/dev/null)
+     && make -j"$(nproc)" >/dev/null 2>&1 && make install >/dev/null 2>&1)
   tar xzf "$src"/libffi_*.orig.tar.gz
   # Static trampolines need a declaration clang (zig) insists on; they are a hardening option
   # that Debian's own libffi build does not enable either.
   (cd libffi-*/ && ./configure --prefix="$deps" --disable-shared --enable-static --with-pic \
      --disable-docs --disable-multi-os-directory --disable-exec-static-tramp CFLAGS=-O2 >/dev/null \
-     && make -j"$(nproc)" >/dev/null && make install >/dev/null)
+     && make -j"$(nproc)" >/dev/null 2>&1 && make install >/dev/null 2>&1)
   say "built zlib and libffi (static)"
 
   tar xzf "$src"/python3.11_*.orig.tar.gz
@@ -121,6 +121,10 @@ if [ ! -x "$python" ]; then
   # to every extension module it compiles; with them zig's glibc 2.28 headers no longer parse.
   sed -i 's/^\(\s*\)self\.add_multiarch_paths()$/\1pass  # not the build machine'"'"'s headers/' setup.py
   grep -q "not the build machine's headers" setup.py
+  # Debian's CVE-2026-4224 fix makes pyexpat.c use an internal header, which Debian's own build
+  # allows by compiling pyexpat into the interpreter; as a module it needs Py_BUILD_CORE_MODULE.
+  sed -i "s/Extension('pyexpat', sources=\['pyexpat.c'\])/Extension('pyexpat', sources=['pyexpat.c'], define_macros=[('Py_BUILD_CORE_MODULE', '1')])/" setup.py
+  grep -q "Extension('pyexpat', sources=\['pyexpat.c'\], define_macros" setup.py
   say "Python $(sed -n 's/^#define PY_VERSION "\(.*\)"/\1/p' Include/patchlevel.h) with $applied Debian fixes; configure + make (~10 min)"
   PKG_CONFIG_PATH=$deps/lib/pkgconfig PKG_CONFIG_LIBDIR=$deps/lib/pkgconfig \
   ./configure --prefix="$work/python" --enable-shared --with-ensurepip=install \
