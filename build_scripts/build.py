@@ -129,11 +129,20 @@ def qt_translation_kept(dest: str) -> bool:
     return True
 
 
-def system_library(dest: str, system: str = sys.platform) -> bool:
-    """A library the bundle must leave to the system (see LINUX_SYSTEM_LIBRARIES)."""
+# Set by linux/build_glibc228.sh: a bundle for older systems than the build machine must not carry
+# the build machine's own libraries (glib, libstdc++, CUPS, xkbcommon … built for its newer glibc):
+# it takes every library from the wheels and its own Python, and the rest from the clerk's system.
+LEAVE_HOST_LIBRARIES_ENV = "EVALDESK_LEAVE_HOST_LIBRARIES"
+LINUX_HOST_LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/local/lib/")
+
+
+def system_library(dest: str, system: str = sys.platform, source: str | None = None) -> bool:
+    """A library the bundle must leave to the system (see LINUX_SYSTEM_LIBRARIES, and above)."""
     name = PurePath(dest.replace("\\", "/")).name
     if system.startswith("linux"):
-        return name in LINUX_SYSTEM_LIBRARIES
+        from_host = (source is not None and os.environ.get(LEAVE_HOST_LIBRARIES_ENV) == "1"
+                     and os.path.realpath(source).startswith(LINUX_HOST_LIBRARY_DIRS))
+        return name in LINUX_SYSTEM_LIBRARIES or from_host
     if system.startswith("win"):
         return name.lower() in WINDOWS_UNUSED_DLLS
     return False

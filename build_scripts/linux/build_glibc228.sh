@@ -143,30 +143,46 @@ fi
   || { echo "glibc228: the built Python lacks a module evaldesk needs" >&2; exit 1; }
 say "Python: $("$python" -c 'import sys, platform; print(sys.version.split()[0], platform.libc_ver())')"
 
-# --- 3. build venv -------------------------------------------------------------------------
+# --- 3. build venv ---
+# PySide6 6.10 and later are built for manylinux_2_34 (glibc 2.34, GCC 11's libstdc++): their Qt
+# cannot start on glibc 2.28 whatever Python carries it. 6.9.3 is the newest PySide6 whose wheels
+# are manylinux_2_28, so the glibc 2.28 bundle carries it instead of pyproject.toml's pin; the test
+# suite passes with it too (see build_scripts/README.md).
+qt_for_glibc228=PySide6-Essentials==6.9.3
 wheels=$work/wheels
 rm -rf "$wheels" "$work/build-venv"
 mkdir -p "$wheels"
-read -r -a pins < <(python3 - "$here" <<'EOF'
+read -r -a pins < <(python3 - "$here" "$qt_for_glibc228" <<'EOF'
 import sys, tomllib
 from pathlib import Path
 root = Path(sys.argv[1])
 sys.path.insert(0, str(root / "build_scripts"))
 from smoke_test import PYINSTALLER  # the pins the smoke test builds with, spelled once
 project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-print(" ".join([*project["dependencies"], *PYINSTALLER]))
+qt = sys.argv[2]
+dependencies = [qt if d.lower().startswith("pyside6-essentials") else d for d in project["dependencies"]]
+print(" ".join([*dependencies, *PYINSTALLER]))
 EOF
 )
 say "wheels for manylinux_2_28: ${pins[*]}"
-python3 -m pip download -q -d "$wheels" --only-binary=:all: --platform manylinux_2_28_x86_64 \
-  --python-version "$python_version" --implementation cp --abi "cp${python_version/./}" "${pins[@]}"
+# pip takes --platform literally: every manylinux tag up to 2.28 must be named to be accepted.
+platforms=(--platform linux_x86_64 --platform manylinux1_x86_64 --platform manylinux2010_x86_64
+           --platform manylinux2014_x86_64)
+for minor in $(seq 5 28); do platforms+=(--platform "manylinux_2_${minor}_x86_64"); done
+python3 -m pip download -q -d "$wheels" --only-binary=:all: "${platforms[@]}" \
+  --python-version "$python_version" --implementation cp "${pins[@]}"
 python3 -m pip wheel -q --no-deps -w "$wheels" "$here"
 "$python" -m venv "$work/build-venv"
 # --isolated: the machine's pip.conf (indexes, constraints) is for its own Python, not this one.
-"$work/build-venv/bin/python" -m pip install -q --isolated --no-index --find-links "$wheels" evaldesk "${pins[@]}"
+"$work/build-venv/bin/python" -m pip install -q --isolated --no-index --find-links "$wheels" "${pins[@]}"
+# --no-deps: evaldesk's own metadata asks for the newer PySide6 (see above)
+"$work/build-venv/bin/python" -m pip install -q --isolated --no-index --find-links "$wheels" --no-deps evaldesk
 
 # --- 4. build and check --------------------------------------------------------------------
 rm -rf "$dist/evaldesk" "$dist"/evaldesk-*-linux-*.tar.gz
-"$work/build-venv/bin/python" "$here/build_scripts/build.py" --dist "$dist" --work "$work/pyinstaller"
+# Leave the build machine's libraries out (build.py: LEAVE_HOST_LIBRARIES_ENV); the clerk's system
+# has its own glib, libstdc++, CUPS, xkbcommon …, older and matching its glibc.
+EVALDESK_LEAVE_HOST_LIBRARIES=1 \
+  "$work/build-venv/bin/python" "$here/build_scripts/build.py" --dist "$dist" --work "$work/pyinstaller"
 python3 "$here/build_scripts/linux/glibc_scan.py" "$dist/evaldesk" --max-glibc 2.28
 say "done: $(ls "$dist"/evaldesk-*-linux-*.tar.gz)"
