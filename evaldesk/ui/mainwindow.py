@@ -260,7 +260,10 @@ class MainWindow(QMainWindow):
                          self.act_delete_rows])
         menu.addSeparator()
         menu.addActions([self.act_move_up, self.act_move_down])
-        menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        # Kept for the docks that add to it (projectform): looking it up again through
+        # QAction.menu() deletes the menus it passes over under PySide6 6.9 (the Qt of the glibc
+        # 2.28 bundle), the File menu and its recent files first.
+        menu = self.view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         self.problems.toggleViewAction().setText(self.tr("问题面板"))
         menu.addAction(self.problems.toggleViewAction())
         language_menu = menu.addMenu(self.tr("语言 / Language"))

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
@@ -731,14 +730,6 @@ class TableBridge(QObject):
         return bool(text) and text.isprintable() and not mods
 
 
-def _view_menu(win: MainWindow) -> QAction | None:
-    title = QCoreApplication.translate("MainWindow", "视图(&V)")
-    for action in win.menuBar().actions():
-        if action.menu() is not None and action.text() == title:
-            return action
-    return None
-
-
 def install(win: MainWindow) -> ProjectFormDock:
     """The form beside the table, following its current row; returns the dock."""
     dock = ProjectFormDock(win.doc, win)
@@ -762,11 +753,9 @@ def install(win: MainWindow) -> ProjectFormDock:
     window_action = QAction(_tr("在独立窗口中打开项目表单"), win)
     window_action.triggered.connect(lambda _c=False: dock.open_window())
     win.addAction(toggle)
-    menu_action = _view_menu(win)
-    menu = menu_action.menu() if menu_action is not None else None
-    if isinstance(menu, QMenu):
-        if menu.actions():
-            menu.insertActions(menu.actions()[0], [toggle, window_action])
-        else:
-            menu.addActions([toggle, window_action])
+    menu = win.view_menu
+    if menu.actions():
+        menu.insertActions(menu.actions()[0], [toggle, window_action])
+    else:
+        menu.addActions([toggle, window_action])
     return dock
