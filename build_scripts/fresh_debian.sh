@@ -59,6 +59,7 @@ cleanup() {
   if [ "$keep" = 0 ] && [ -d "$root" ]; then rm -rf --one-file-system "$root"; fi
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT HUP  # so that the EXIT trap unmounts when the run is stopped
 bind() {  # bind SRC DEST [ro]
   mkdir -p "$2"
   mount --bind "$1" "$2"; mounted+=("$2")

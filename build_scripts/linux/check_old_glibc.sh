@@ -57,6 +57,7 @@ cleanup() {
   if [ "$keep" = 0 ] && [ -d "$root" ]; then rm -rf --one-file-system "$root"; fi
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT HUP  # so that the EXIT trap unmounts when the run is stopped
 bind() {  # bind SRC DEST: read-only
   mkdir -p "$2"
   mount --bind "$1" "$2"; mounted+=("$2")
@@ -104,7 +105,7 @@ say "evaldesk-cli --version: $(in_chroot "$bundle/evaldesk-cli" --version)"
 bind "$here" "$root/src"
 bind "$pyhome" "$root$pyhome"
 say "smoke_test.py --bundle $bundle (Python $("$python" -c 'import platform; print(platform.python_version())') built for glibc 2.28)"
-if ! in_chroot env PYTHONDONTWRITEBYTECODE=1 "$python" /src/build_scripts/smoke_test.py --bundle "$bundle"; then
+if ! in_chroot env PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 "$python" /src/build_scripts/smoke_test.py --bundle "$bundle"; then
   say "FAIL: smoke test on $suite"
   exit 1
 fi
