@@ -125,7 +125,7 @@ if [ ! -x "$python" ]; then
   # allows by compiling pyexpat into the interpreter; as a module it needs Py_BUILD_CORE_MODULE.
   sed -i "s/Extension('pyexpat', sources=\['pyexpat.c'\])/Extension('pyexpat', sources=['pyexpat.c'], define_macros=[('Py_BUILD_CORE_MODULE', '1')])/" setup.py
   grep -q "Extension('pyexpat', sources=\['pyexpat.c'\], define_macros" setup.py
-  say "Python $(sed -n 's/^#define PY_VERSION "\(.*\)"/\1/p' Include/patchlevel.h) with $applied Debian fixes; configure + make (~10 min)"
+  say "Python $(sed -n 's/^#define PY_VERSION[[:space:]]*"\(.*\)"/\1/p' Include/patchlevel.h) with $applied Debian fixes; configure + make (~10 min)"
   PKG_CONFIG_PATH=$deps/lib/pkgconfig PKG_CONFIG_LIBDIR=$deps/lib/pkgconfig \
   ./configure --prefix="$work/python" --enable-shared --with-ensurepip=install \
     CPPFLAGS="-I$deps/include" LDFLAGS="-L$deps/lib -Wl,-rpath,$work/python/lib" \
@@ -141,7 +141,7 @@ fi
 # What evaldesk and the build need of the standard library's compiled modules.
 "$python" -c 'import zlib, ctypes, _decimal, pyexpat, _elementtree, _json, hashlib, _struct, select' \
   || { echo "glibc228: the built Python lacks a module evaldesk needs" >&2; exit 1; }
-say "Python: $("$python" -c 'import sys, platform; print(sys.version.split()[0], platform.libc_ver())')"
+say "Python $("$python" -c 'import sys; print(sys.version.split()[0])'), built for glibc 2.28: $(python3 "$here/build_scripts/linux/glibc_scan.py" "$work/python" --max-glibc 2.28 | grep 'newest GLIBC_')"
 
 # --- 3. build venv ---
 # PySide6 6.10 and later are built for manylinux_2_34 (glibc 2.34, GCC 11's libstdc++): their Qt
