@@ -83,11 +83,11 @@ class LabelledField:
 # --- the header block ----------------------------------------------------------------------------
 
 # A 部门整体支出 form evaluates the unit itself: its 部门(单位)名称 stands where 项目名称 would.
-NAME = LabelledField("name", "项目名称", Span(0, 1), Span(2, LAST_COL), ("部门(单位)名称",))
+NAME = LabelledField("name", "项目名称", Span(0, 1), Span(2, LAST_COL), ("部门(单位)名称", "专项资金名称"))
 AUTHORITY = LabelledField("authority", "主管部门", Span(0, 1), Span(2, 5),
-                          ("主管单位", "主管部门名称", "预算部门"))
+                          ("主管单位", "主管部门名称", "预算部门", "主管部门及代码"))
 IMPLEMENTER = LabelledField("implementer", "实施单位", Span(6, 7), Span(8, LAST_COL),
-                            ("项目实施单位", "实施单位名称", "项目单位"))
+                            ("项目实施单位", "实施单位名称", "项目单位", "实施单位及代码"))
 CODE = LabelledField("code", "项目编码", Span(0, 1), Span(2, LAST_COL),
                      ("项目代码", "项目编号"))
 # Rows in order; a row holds one or two fields.

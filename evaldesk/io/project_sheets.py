@@ -608,6 +608,16 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
     for key, col in columns.items():
         cells.heading(header, col, f"资金表的「{pl.FUND_COLUMN_BY_KEY[key].label}」")
     money_cols = [columns[k] for k in pl.MONEY_SIDES if k in columns]
+    if not money_cols:
+        # Labels and figures side by side in one row (预算数 | 6.84 | 执行数 | 6.84): not a
+        # block of columns this reader knows; said, never a crash.
+        cells.note(EntryKind.UNPLACED, header, None, "、".join(w for w in cells.words[header] if w),
+                   "资金表的栏目无法识别，预算数、执行数未读入，请核对")
+        project.import_notes.append(ImportNote(
+            IMPORT_UNKNOWN_ROW, "budget.total",
+            f"{_where(source)}第 {header + 1} 行的资金表无法识别（栏目与数字交错排列），"
+            "预算数、执行数未读入，请核对"))
+        return
     first_value = min(money_cols)
     in_yuan = _in_yuan(cells, header, stop)
     contributions: dict[tuple[str, str], list[_Contribution]] = {}
