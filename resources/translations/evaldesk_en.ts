@@ -787,6 +787,22 @@ You can open it read-only: you can view and print it, but not save to the origin
         <source>在独立窗口中打开项目表单</source>
         <translation>Open the project form in its own window</translation>
     </message>
+    <message>
+        <source>识别的表头</source>
+        <translation>Headings recognised</translation>
+    </message>
+    <message>
+        <source>换算的数值</source>
+        <translation>Values converted</translation>
+    </message>
+    <message>
+        <source>按不适用读入</source>
+        <translation>Read as not applicable</translation>
+    </message>
+    <message>
+        <source>未能归位（未导入，请核对）</source>
+        <translation>Not placed (not imported, please check)</translation>
+    </message>
 </context>
 <context>
     <name>Document</name>
@@ -879,6 +895,41 @@ You can open it read-only: you can view and print it, but not save to the origin
     <message>
         <source>%1：</source>
         <translation>%1:</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>读入情况 - %1</source>
+        <translation>What was read - %1</translation>
+    </message>
+    <message>
+        <source>此文件不是本软件保存的格式，已按表中文字读入。请先核对下列对应关系，再看检查结果。</source>
+        <translation>This file was not saved by evaldesk and was read by the words in its cells. Check how its cells were read before relying on the findings.</translation>
+    </message>
+    <message>
+        <source>识别为：%1</source>
+        <translation>Recognised as: %1</translation>
+    </message>
+    <message>
+        <source>&#x3000;工作表：%1</source>
+        <translation>  Sheet: %1</translation>
+    </message>
+    <message>
+        <source>单元格</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>表中文字</source>
+        <translation>Text in the file</translation>
+    </message>
+    <message>
+        <source>读作</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <source>打开其他格式的表格时显示此窗口</source>
+        <translation>Show this window when opening a table laid out by others</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1075,10 @@ You can open it read-only: you can view and print it, but not save to the origin
     <message>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>读入情况(&amp;I)…</source>
+        <translation>What Was &amp;Read…</translation>
     </message>
     <message>
         <source>撤销</source>
@@ -1199,7 +1254,7 @@ You can open it read-only: you can view and print it, but not save to the origin
     </message>
     <message>
         <source>；按表样采用评分规则「%1」（依据：%2），可在项目表中更改</source>
-        <translation>; scored under the profile "%1", as the form's layout suggests (%2); change it in the project form</translation>
+        <translation>; scored under the profile &quot;%1&quot;, as the form&apos;s layout suggests (%2); change it in the project form</translation>
     </message>
     <message>
         <source>自评表</source>
