@@ -34,6 +34,10 @@ from evaldesk.ui.delegates import MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, CellDelegate
 from evaldesk.ui.header import MergedHeaderView
 
 MAX_LINES = 8  # a taller row hides too much of the table; the tooltip and editor show the rest
+MIN_LINES = 2
+# On a small screen (1366x768, 150 % scaling) eight-line rows left three projects in view: a row
+# is never taller than this share of the table's height, so at least this many rows show.
+ROWS_IN_VIEW = 5
 _CELL_PAD = 8
 
 
@@ -153,6 +157,7 @@ class FrozenTableView(SheetView):
             lambda *_r: self.frozen.verticalScrollBar().setValue(self.verticalScrollBar().value()))
         self.verticalScrollBar().valueChanged.connect(self._schedule_heights)
         self._fitted: set[int] = set()
+        self._ceiling_lines = MAX_LINES
         self._height_timer = QTimer(self)
         self._height_timer.setSingleShot(True)
         self._height_timer.setInterval(0)
@@ -227,7 +232,15 @@ class FrozenTableView(SheetView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_frozen_geometry()
+        if self._lines_allowed() != self._ceiling_lines:
+            self._fitted.clear()
         self._schedule_heights()
+
+    def _lines_allowed(self) -> int:
+        """How many lines of wrapped text a row may show in a table this tall."""
+        spacing = max(1, QFontMetrics(self.font()).lineSpacing())
+        fit = (self.viewport().height() // ROWS_IN_VIEW - _CELL_PAD) // spacing
+        return max(MIN_LINES, min(MAX_LINES, fit))
 
     def updateGeometries(self) -> None:
         super().updateGeometries()
@@ -293,7 +306,8 @@ class FrozenTableView(SheetView):
         model = self.model()
         metrics = QFontMetrics(self.font())
         base = metrics.height() + _CELL_PAD
-        ceiling = metrics.lineSpacing() * MAX_LINES + _CELL_PAD
+        self._ceiling_lines = self._lines_allowed()
+        ceiling = metrics.lineSpacing() * self._ceiling_lines + _CELL_PAD
         text_columns = [c for c, column in enumerate(SUMMARY_COLUMNS)
                         if column.kind in (Kind.LONG_TEXT, Kind.TEXT)]
         widths = {c: max(16, self.columnWidth(c) - _CELL_PAD) for c in text_columns}

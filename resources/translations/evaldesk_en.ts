@@ -901,11 +901,11 @@ You can open it read-only: you can view and print it, but not save to the origin
     <name>ImportSummaryDialog</name>
     <message>
         <source>读入情况 - %1</source>
-        <translation>What was read - %1</translation>
+        <translation>How the file was read - %1</translation>
     </message>
     <message>
         <source>此文件不是本软件保存的格式，已按表中文字读入。请先核对下列对应关系，再看检查结果。</source>
-        <translation>This file was not saved by evaldesk and was read by the words in its cells. Check how its cells were read before relying on the findings.</translation>
+        <translation>This file was not saved by evaldesk and was read by the words in its cells. Check how it was read below before relying on the checks.</translation>
     </message>
     <message>
         <source>识别为：%1</source>
@@ -929,7 +929,7 @@ You can open it read-only: you can view and print it, but not save to the origin
     </message>
     <message>
         <source>打开其他格式的表格时显示此窗口</source>
-        <translation>Show this window when opening a table laid out by others</translation>
+        <translation>Show this window when opening tables in other layouts</translation>
     </message>
 </context>
 <context>
@@ -1078,7 +1078,7 @@ You can open it read-only: you can view and print it, but not save to the origin
     </message>
     <message>
         <source>读入情况(&amp;I)…</source>
-        <translation>What Was &amp;Read…</translation>
+        <translation>How the file was read(&amp;I)…</translation>
     </message>
     <message>
         <source>撤销</source>
