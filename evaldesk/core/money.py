@@ -188,6 +188,19 @@ def parse_rate(value: object) -> Decimal | None:
 _HUNDREDTH_PERCENT = Decimal("0.0001")
 
 
+def percent_places(rate: Decimal) -> int:
+    """How many decimals of a percentage ``rate`` was printed with: 0.86 → 0 ("86%"), 0.8620 → 2."""
+    exponent = rate.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return max(0, -exponent - 2)
+
+
+def rate_number_format(places: int = 2) -> str:
+    """A spreadsheet format printing a rate with ``places`` decimals: a saved form prints "86%"
+    as the file did, not "86.00%" (which would then be judged, and found wrong, to 0.01 %)."""
+    return "0%" if places <= 0 else "0." + "0" * places + "%"
+
+
 def fraction_rate(value: object) -> Decimal | None:
     """A workbook cell known to hold the rate as a fraction (a percent-formatted number, even an
     absurd 11 for 1100 %), counted as printed to 0.01 % like every workbook number."""

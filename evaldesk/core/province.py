@@ -63,6 +63,7 @@ class Proposal:
 
 
 _SPACES = re.compile(r"[\s\u3000]+")
+SAVED_CHOICE = "文件中保存的评分方案"
 
 
 def _fold(text: str) -> str:
@@ -74,6 +75,9 @@ def propose_profile(report: Report) -> Proposal:
 
     Only forms printed by others carry headings; our own files and the summary table get MoF's
     unless their headings say otherwise."""
+    if report.profile:
+        # Chosen by the clerk and saved with the file: the layout no longer decides.
+        return Proposal(report.profile, (SAVED_CHOICE,))
     headings: dict[str, list[str]] = {}
     for project in report.projects:
         for key, text in project.headings.items():

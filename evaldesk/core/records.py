@@ -261,6 +261,10 @@ class Report:
     import_notes: list[ImportNote] = field(default_factory=list, compare=False)
     # How a file not in evaldesk's own layout was read (None for our own files and new reports).
     import_summary: ImportSummary | None = field(default=None, compare=False)
+    # The scoring profile chosen for this report (a name; "" = none chosen: the form's layout
+    # proposes one). Saved with the workbook so a Sichuan form saved here reopens under Sichuan's
+    # rules; a setting of the report, not part of its content.
+    profile: str = field(default="", compare=False)
 
     def default_title(self) -> str:
         unit = self.department or ""

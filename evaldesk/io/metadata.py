@@ -10,6 +10,11 @@ the rest is kept here, one JSON object per project:
   shows only their sum (年初预算数 has no summary column to carry them);
 * ``total_score_printed`` / ``grade_printed``: the 总分 and 自评等级 another file printed, kept
   beside the computed ones that our sheet shows;
+* ``printed``: what another's per-project form printed for the reviewer's checks (the funds row's
+  分值/得分, the full marks beside 总分, the funds block's 原因, the form's own headings, the digits
+  a rate was printed with, "86%" rather than 86.00%): our
+  sheet prints the profile's figures in their place, and without this record a FUNDS_WEIGHT
+  found before saving would vanish after, unfixed;
 * ``previous``: last year's totals and rate a rollover keeps for the compare view;
 * ``notes``: what an importer could not place with certainty (the seed's row 2), until a clerk
   settles it — a save must not make such a warning disappear;
@@ -40,7 +45,7 @@ from typing import Any
 
 from evaldesk.core.fields import indicators_by_category, summary_text
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_CATEGORIES
-from evaldesk.core.money import decimal_str
+from evaldesk.core.money import decimal_str, percent_places
 from evaldesk.core.records import (
     NOT_APPLICABLE,
     Funds,
@@ -78,6 +83,7 @@ class ProjectMeta:
     previous: PreviousYear | None = None
     notes: list[ImportNote] = field(default_factory=list)
     state: dict[str, Any] | None = None  # the whole record, for a project without its sheet
+    printed: dict[str, Any] = field(default_factory=dict)  # see ``_PRINTED``
 
 
 @dataclass
@@ -91,6 +97,35 @@ class Metadata:
             if meta.sheet and meta.sheet == sheet:
                 return meta
         return None
+
+
+_PRINTED_DECIMALS = ("execution_weight_printed", "execution_score_printed", "total_points_printed")
+
+
+def _printed(project: Project) -> dict[str, Any]:
+    printed: dict[str, Any] = {name: decimal_str(getattr(project, name))
+                               for name in _PRINTED_DECIMALS if getattr(project, name) is not None}
+    if project.funds_reason:
+        printed["funds_reason"] = project.funds_reason
+    if project.rate_printed is not None and percent_places(project.rate_printed) != 2:
+        # A workbook number has no digits of its own: "86%" would come back as 86.00%.
+        printed["rate_printed"] = decimal_str(project.rate_printed)
+    if project.headings:
+        printed["headings"] = dict(project.headings)
+    return printed
+
+
+def _restore_printed(project: Project, printed: dict[str, Any]) -> None:
+    for name in _PRINTED_DECIMALS:
+        setattr(project, name, _decimal(printed.get(name)))
+    rate = _decimal(printed.get("rate_printed"))
+    if rate is not None and project.rate_printed == rate:
+        project.rate_printed = rate  # the same figure, with the digits it was printed with
+    reason = printed.get("funds_reason")
+    project.funds_reason = reason if isinstance(reason, str) else ""
+    headings = printed.get("headings")
+    project.headings = ({str(k): str(v) for k, v in headings.items() if isinstance(v, str)}
+                        if isinstance(headings, dict) else {})
 
 
 def needs_split(funds: Funds) -> bool:
@@ -138,7 +173,7 @@ def project_meta(project: Project, index: int, sheet: str = "") -> ProjectMeta:
                        carried_over=set(project.carried_over),
                        total_score_printed=project.total_score_printed,
                        grade_printed=project.grade_printed, previous=project.previous,
-                       notes=list(project.import_notes))
+                       notes=list(project.import_notes), printed=_printed(project))
     if not sheet and not summary_carries(project):
         meta.state = project_to_state(project)
     meta.typed = {k: i.score for k, i in enumerate(project.indicators) if i.score is not None}
@@ -157,7 +192,8 @@ def project_meta(project: Project, index: int, sheet: str = "") -> ProjectMeta:
 def _has_facts(meta: ProjectMeta) -> bool:
     return bool(meta.sheet or meta.carried_over or meta.typed or meta.split
                 or meta.total_score_printed is not None or meta.grade_printed
-                or meta.previous is not None or meta.state is not None or meta.notes)
+                or meta.previous is not None or meta.state is not None or meta.notes
+                or meta.printed)
 
 
 def _to_json(meta: ProjectMeta) -> str:
@@ -178,6 +214,8 @@ def _to_json(meta: ProjectMeta) -> str:
     if meta.notes:
         data["notes"] = [{"code": n.code, "field": n.field, "message": n.message,
                           "severity": n.severity} for n in meta.notes]
+    if meta.printed:
+        data["printed"] = meta.printed
     if meta.state is not None:
         data["state"] = meta.state
     elif meta.previous is not None:
@@ -265,6 +303,9 @@ def _from_json(text: str) -> ProjectMeta | None:
                     and note["severity"] in ("error", "warning"):
                 meta.notes.append(ImportNote(note["code"], note["field"], note["message"],
                                              note["severity"]))
+    printed = data.get("printed")
+    if isinstance(printed, dict):
+        meta.printed = printed
     try:
         state = data.get("state")
         if isinstance(state, dict):
@@ -334,6 +375,7 @@ def apply_metadata(metadata: Metadata, report: Report, *, settled: set[int] | No
         project.previous = meta.previous
         project.import_notes = [*meta.notes,
                                 *(n for n in project.import_notes if n not in meta.notes)]
+        _restore_printed(project, meta.printed)
         if uid not in settled:
             project.total_score_printed = meta.total_score_printed
             project.grade_printed = meta.grade_printed

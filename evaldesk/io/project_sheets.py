@@ -43,7 +43,15 @@ from evaldesk.core import project_layout as pl
 from evaldesk.core.fields import get_value, summary_text
 from evaldesk.core.import_summary import EntryKind, ImportSummary, cell_address
 from evaldesk.core.layout import SUMMARY_CATEGORIES, SUMMARY_COLUMNS
-from evaldesk.core.money import NotANumber, fraction_rate, parse_amount, parse_money, parse_rate
+from evaldesk.core.money import (
+    NotANumber,
+    fraction_rate,
+    parse_amount,
+    parse_money,
+    parse_rate,
+    percent_places,
+    rate_number_format,
+)
 from evaldesk.core.project_layout import CellKind, FormCell, fold, label_matches
 from evaldesk.core.records import (
     BENEFIT,
@@ -174,6 +182,15 @@ class SheetFormats:
         }
         # A text in a numeric cell ("—", 不适用, a bad value kept verbatim) is centred text.
         self.text_in_number = self.by_kind[CellKind.CENTER]
+        self._book, self._cell = book, cell
+        self._rates: dict[int, Any] = {2: self.by_kind[CellKind.RATE]}
+
+    def rate_printed_with(self, places: int) -> Any:
+        """The 执行率 cell's format for a rate another file printed with other decimals."""
+        if places not in self._rates:
+            self._rates[places] = self._book.add_format(
+                {**self._cell, "align": "right", "num_format": rate_number_format(places)})
+        return self._rates[places]
 
 
 _NUMERIC = (CellKind.AMOUNT, CellKind.RATE, CellKind.SCORE, CellKind.POINTS)
@@ -230,6 +247,8 @@ def _write_cell(sheet: Any, formats: SheetFormats, cell: FormCell, project: Proj
     value = cell.value
     if isinstance(value, str) and value and cell.kind in _NUMERIC:
         fmt = formats.text_in_number
+    elif cell.kind is CellKind.RATE and value is not None and project.rate_printed is not None:
+        fmt = formats.rate_printed_with(percent_places(project.rate_printed))
     if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
         raise TextTooLong(
             f"项目 {project.seq}「{project.name}」的项目表中有一段文字长 {len(value)} 个字符，"
@@ -1150,6 +1169,7 @@ def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Repor
         _restore_states(metadata, report, settled)
     if metadata is not None:
         report.import_summary = None  # our own file: nothing to explain
+        report.profile = profile.name
     elif log is not None and variants:
         forms_read = f"项目支出绩效自评表 {len(variants)} 张（{'、'.join(sorted(set(variants)))}）"
         log.layout = f"{log.layout}；{forms_read}" if log.layout else forms_read

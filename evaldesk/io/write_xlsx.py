@@ -39,7 +39,10 @@ from xlsxwriter.exceptions import FileCreateError, XlsxWriterException
 from evaldesk.core import layout
 from evaldesk.core.fields import summary_row
 from evaldesk.core.layout import SUMMARY_COLUMNS, Kind
+from evaldesk.core.money import percent_places, rate_number_format
+from evaldesk.core.province import propose_profile
 from evaldesk.core.records import Project, Report
+from evaldesk.core.scoring import get_profile
 from evaldesk.io.atomic import atomic_write
 from evaldesk.io.cell_metrics import (
     CELL_MARGIN_UNITS,
@@ -107,6 +110,18 @@ class _Formats:
             {**cell, "bold": True, "align": "right", "num_format": layout.RATE_FORMAT}
         )
         self.signature = book.add_format({**base, "font_size": 11, "align": "left"})
+        self._book, self._cell = book, cell
+        self._rates: dict[int, Any] = {2: self.rate}
+
+    def rate_printed_with(self, places: int) -> Any:
+        """The rate cell's format for a rate another file printed with other decimals."""
+        if places not in self._rates:
+            self._rates[places] = self._book.add_format(
+                {**self._cell, "align": "right", "num_format": rate_number_format(places)})
+        return self._rates[places]
+
+
+_RATE_COL = next(c for c, column in enumerate(SUMMARY_COLUMNS) if column.kind is Kind.RATE)
 
 
 def _column_formats(formats: _Formats) -> list[Any]:
@@ -168,8 +183,11 @@ def _write_projects(sheet: Any, projects: Sequence[Project], formats: _Formats,
     row = first_row
     for project in projects:
         lines = 1
+        printed = project.rate_printed
         for col, value in enumerate(summary_row(project)):
             fmt = cell_formats[col]
+            if col == _RATE_COL and printed is not None:
+                fmt = formats.rate_printed_with(percent_places(printed))
             if value is None or value == "":
                 write_blank(row, col, None, fmt)
             elif isinstance(value, Decimal):
@@ -325,7 +343,8 @@ def _write_book(report: Report, target: Path, paper: str, subtotals: bool = Fals
         sheet.ignore_errors({"number_stored_as_text": _seq_range(total_row - 1)})
     _print_setup(sheet, paper, signature_row)
     # A 项目支出绩效自评表 per project (up to a size) and the hidden record of what no cell shows.
-    write_project_sheets(book, report, taken={SHEET_NAME}, enabled=project_sheets)
+    write_project_sheets(book, report, taken={SHEET_NAME}, enabled=project_sheets,
+                         profile=get_profile(propose_profile(report).profile))
     sheet.activate()
     try:
         book.close()

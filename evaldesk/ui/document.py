@@ -92,6 +92,7 @@ class Document(QObject):
         proposed = checker.profile if isinstance(checker, ProfileChecker) else self.profile
         profile_changed = proposed != self.profile
         self.profile = proposed
+        report.profile = proposed.name  # saved with the workbook
         self.findings = FindingsStore(report, self, checker=checker, profile=self.profile)
         if profile_changed:
             self.profileChanged.emit()
@@ -105,6 +106,7 @@ class Document(QObject):
         if profile == self.profile:
             return
         self.profile = profile
+        self.report.profile = profile.name
         self.findings.set_profile(profile)
         self.profileChanged.emit()
         self.projectsChanged.emit({p.uid for p in self.report.projects})
