@@ -227,6 +227,9 @@ GRADE_LABEL = "自评等级"
 GRADE_SPAN = Span(8, LAST_COL)
 TOTAL_WORDS = ("总分", "合计", "总计", "综合得分", "自评总分")
 GRADE_WORDS = ("自评等级", "评价等级", "等级", "绩效等级", "自评结果")
+# The free remark row some provinces close the table with (云南: 其他需要说明事项 | 无 | 总分 …):
+# it ends the indicator table like 总分 does; nothing in it is an indicator.
+REMARKS_WORDS = ("其他需要说明事项", "其他需要说明的事项", "其他需要说明的问题", "其他说明事项")
 
 CONCLUSION = LabelledField("conclusion", "评价结论", Span(0, 1), Span(2, LAST_COL),
                            ("自评结论", "综合评价结论", "总体评价"))

@@ -19,7 +19,7 @@ from evaldesk.cli import main
 from evaldesk.core.import_summary import EntryKind, ImportSummary, cell_address
 from evaldesk.core.layout import SUMMARY_COLUMNS, heading_key, path_matches
 from evaldesk.core.money import NotANumber, parse_amount, parse_money, parse_rate
-from evaldesk.core.records import Funds, Project
+from evaldesk.core.records import Comparator, Funds, Project
 from evaldesk.core.rules import RATE_MISMATCH, check_project
 from evaldesk.core.serialize import decimal_str
 from evaldesk.io import read_report
@@ -273,6 +273,44 @@ def test_older_mof_wording_reads_the_actuals_and_the_goal() -> None:
     meanings = {e.text: e.meaning for e in log.of_kind(EntryKind.HEADING)}
     assert meanings["全年实际值"] == "指标表的「实际完成值」"
     assert meanings["未完成原因及拟采取的改进措施"] == "指标表的「偏差原因分析及改进措施」"
+    assert log.of_kind(EntryKind.UNPLACED) == []
+
+
+# Built to cover a layout (the Yunnan variant as 永德 prints it, c09): 一级…三级指标 merged down
+# beside 年度指标值 spanning 指标性质 / 指标值 / 度量单位 in the row BELOW, comparators typed as ≧
+# and the box-drawing ═, and a closing 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 row.
+YUNNAN_SUB_HEADER = [
+    ["项目支出绩效自评表", N, N, N, N, N, N, N, N, N, N],
+    ["项目名称", "营养改善计划", N, N, N, N, N, N, N, N, N],
+    ["项目资金（万元）", N, N, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", N, N],
+    [N, "年度资金总额", N, 10, 10, 10, 10, "100%", 10, N, N],
+    ["年度总体目标", "预期目标", N, N, N, N, "实际完成情况", N, N, N, N],
+    [N, "改善学生体质", N, N, N, N, "改善了学生体质", N, N, N, N],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", N, N, "实际完成值", "分值", "得分",
+     "偏差原因分析及改进措施"],
+    [N, N, N, N, "指标性质", "指标值", "度量单位", N, N, N, N],
+    [N, "产出指标", "数量指标", "受助人数", "≧", "735", "人次", "735", 50, 50, N],
+    [N, "效益指标", "社会效益指标", "政策知晓率", "\u2550", "100", "%", "98%", 30, 26, N],
+    [N, "满意度指标", "服务对象满意度指标", "学生满意度", "≧", "95", "%", "100%", 10, 10, N],
+    ["其他需要说明事项", "无", N, N, N, N, "总分", N, 100, 96, "优"],
+]
+
+
+def test_a_sub_header_below_gives_its_columns_and_a_remarks_row_ends_the_table() -> None:
+    log = ImportSummary("yunnan.xlsx")
+    project = project_from_grid(YUNNAN_SUB_HEADER, "云南", log=log)
+    assert project is not None
+    assert [(i.name, i.comparator, i.target, i.unit, i.actual) for i in project.indicators] == [
+        ("受助人数", Comparator.GE, "735", "人次", "735"),
+        ("政策知晓率", Comparator.EQ, "100", "%", "98%"),
+        ("学生满意度", Comparator.GE, "95", "%", "100%"),
+    ]
+    assert project.total_score_printed == Decimal(96)
+    assert project.total_points_printed == Decimal(100)
+    assert project.import_notes == []
+    meanings = {e.cell: e.meaning for e in log.of_kind(EntryKind.HEADING)}
+    assert meanings["F8"] == "指标表的「年度指标值」"
+    assert meanings["G8"] == "指标表的「度量单位」"
     assert log.of_kind(EntryKind.UNPLACED) == []
 
 

@@ -50,8 +50,6 @@ KNOWN_GAPS: dict[str, str] = {
                                   "(false REQUIRED goal)",
     "c08_anhui_xuancheng_jindu": "a cut row read as an indicator: false REQUIRED actual and "
                                  "WEIGHTS_NOT_GROUP_POINTS",
-    "c09_yunnan_yongde_yingyang": "an indicator row with ≧ / ═ comparators not placed "
-                                  "(IMPORT_UNKNOWN_INDICATOR)",
     "c10_ningxia_yuanzhou_malingshu": "the Ningxia 40/40/20 fund form: no such profile; its "
                                       "funds row and actuals are not read",
     "c11_hubei_xiangyang_dongjin": "an 经济效益 row not placed (IMPORT_UNKNOWN_INDICATOR)",
