@@ -839,7 +839,9 @@ _LEVEL2 = {fold(c.level2): c.key for c in CATEGORIES}
 _LEVEL2.update({fold(c.level2.removesuffix("指标")): c.key for c in CATEGORIES})
 _LEVEL2.update({"满意度": "satisfaction", "满意度指标": "satisfaction", "服务对象满意度": "satisfaction",
                 "社会公众或服务对象满意度指标": "satisfaction", "可持续影响": "sustainable",
-                "可持续发展指标": "sustainable"})
+                "可持续发展指标": "sustainable",
+                # Hubei's short 二级 (襄阳 c11) names the group by its quality, as 时效 / 成本 do.
+                "可持续性": "sustainable", "可持续性指标": "sustainable"})
 
 
 def _category(level1: str, level2: str) -> str | None:

@@ -314,6 +314,16 @@ def test_a_sub_header_below_gives_its_columns_and_a_remarks_row_ends_the_table()
     assert log.of_kind(EntryKind.UNPLACED) == []
 
 
+@pytest.mark.parametrize("level2", ["可持续性", "可持续性指标", "可持续影响"])
+def test_short_sustainability_headings_are_the_sustainable_group(level2: str) -> None:
+    grid = [list(r) for r in OLD_MOF]
+    grid[13][2] = level2  # 湖北 (襄阳) writes 可持续性 under 效益指标
+    project = project_from_grid(grid, "旧版")
+    assert project is not None
+    assert [i.category for i in project.indicators] == ["quantity", "sustainable", "satisfaction"]
+    assert project.import_notes == []
+
+
 def test_an_unknown_fund_row_is_reported_with_its_cell() -> None:
     grid = [list(r) for r in OLD_MOF]
     grid[7] = [N, "基本支出", 20, 20, 20, "—", "—", "—", N]

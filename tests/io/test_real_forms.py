@@ -53,7 +53,6 @@ KNOWN_GAPS: dict[str, str] = {
                                   "(false REQUIRED goal)",
     "c10_ningxia_yuanzhou_malingshu": "the Ningxia 40/40/20 fund form: no such profile; its "
                                       "funds row and actuals are not read",
-    "c11_hubei_xiangyang_dongjin": "an 经济效益 row not placed (IMPORT_UNKNOWN_INDICATOR)",
     "c12_hubei_guangshui_xiangcun": "the county 决策/管理/绩效 2-13-85 layout: no such profile; "
                                     "its funds are not read",
     "c02_hunan_hengshan_grain": "fund rows 其中：中央、省、市补助 / 县级资金 are not known sources: "
