@@ -531,6 +531,11 @@ def _note_printed_form(cells: _Cells, funds_header: int | None, table: _Indicato
             word = cells.words[r][c]
             if "绩效指标" in word and "indicators" not in headings:
                 headings["indicators"] = text
+            elif r == table.header:
+                # The indicator block's own label beside its header (湖北's template, used in
+                # 云南 保山: 「年度绩效目标 (80分)」) names the table, not a goal block: a goal's
+                # label stands above its text, never in the indicator header's row.
+                continue
             elif label_matches(word, pl.GOAL.words):
                 headings["goal"] = text
             elif label_matches(word, pl.GOAL_LABEL_WORDS):

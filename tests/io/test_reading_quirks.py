@@ -324,6 +324,25 @@ def test_short_sustainability_headings_are_the_sustainable_group(level2: str) ->
     assert project.import_notes == []
 
 
+# Built to cover a layout (湖北's 项目自评表 as 云南 保山 uses it, c06): no goal block; the
+# indicator block's label 年度绩效目标 (80分) stands in its header row.
+HUBEI_EXEC20 = [
+    ["2022年度项目支出绩效自评表", N, N, N, N, N, N],
+    ["项目名称", "化肥减量增效", N, N, N, N, N],
+    ["预算执行情况(万元) (20分)", N, N, "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"],
+    [N, "年度财政资金总额", N, "100", "100", "100%", "20"],
+    ["年度绩效目标 (80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+    [N, "产出指标", "数量指标", "示范区面积", "≧20000亩", "20000亩", "40"],
+]
+
+
+def test_the_indicator_blocks_own_label_is_no_goal_heading() -> None:
+    project = project_from_grid(HUBEI_EXEC20, "湖北")
+    assert project is not None
+    assert "goal" not in project.headings and project.goal == ""
+    assert "goal" not in {f.field for f in check_project(project)}
+
+
 def test_an_unknown_fund_row_is_reported_with_its_cell() -> None:
     grid = [list(r) for r in OLD_MOF]
     grid[7] = [N, "基本支出", 20, 20, 20, "—", "—", "—", N]

@@ -49,8 +49,6 @@ KNOWN_GAPS: dict[str, str] = {
                                           "on them are missed, NO_*_INDICATOR raised instead",
     "c04_chongqing_pengshui_jihuashengyu": "a transfer checklist: name and funds not read, so "
                                            "TOTAL_NOT_SUM (321.25 ≠ 322.25) is missed",
-    "c06_yunnan_longyang_huafei": "the 20-point Yunnan template's goal block is not read "
-                                  "(false REQUIRED goal)",
     "c10_ningxia_yuanzhou_malingshu": "the Ningxia 40/40/20 fund form: no such profile; its "
                                       "funds row and actuals are not read",
     "c12_hubei_guangshui_xiangcun": "the county 决策/管理/绩效 2-13-85 layout: no such profile; "
