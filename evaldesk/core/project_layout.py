@@ -157,7 +157,12 @@ FISCAL_ROW = FundRow("fiscal", "general", "其中：本年财政拨款",
                      # Hubei's only funds row is 年度财政资金总额: all of it 财政拨款.
                      ("本年财政拨款", "当年财政拨款", "财政拨款", "财政资金", "本级财政资金",
                       "年度财政资金总额", "财政资金总额",
-                      "财政性资金"))
+                      "财政性资金",
+                      # Split by level, not by kind (湖南 衡山 c02, 重庆, 宁夏): every level's
+                      # money is 财政拨款; the levels are added into it, each said in a note.
+                      "中央、省、市补助", "中央省市补助", "中央补助", "中央资金", "省级补助",
+                      "省级资金", "自治区补助", "市级补助", "市级资金", "市县资金", "县级资金",
+                      "县级补助", "本级资金"))
 CARRYOVER_ROW = FundRow("carryover", "carryover", "上年结转资金",
                         ("上年结转", "结转资金", "上年结余结转资金"))
 OTHER_ROW = FundRow("non_fiscal", "non_fiscal", "其他资金",

@@ -343,6 +343,19 @@ def test_the_indicator_blocks_own_label_is_no_goal_heading() -> None:
     assert "goal" not in {f.field for f in check_project(project)}
 
 
+def test_fund_rows_split_by_level_are_all_fiscal_money() -> None:
+    grid = [list(r) for r in OLD_MOF]
+    # 湖南's county form (c02) splits the money by level, not by kind.
+    grid[6] = [N, "其中：中央、省、市补助", 300, 300, 280, "—", "—", "—", N]
+    grid[7] = [N, "县级资金", 200, 200, 200, "—", "—", "—", N]
+    project = project_from_grid(grid, "湖南")
+    assert project is not None
+    assert (project.budget.general, project.actual.general) == (Decimal(500), Decimal(480))
+    assert [n.code for n in project.import_notes] == ["IMPORT_FUNDS_JOINED"] * 3
+    codes = {f.code for f in check_project(project)}
+    assert not codes & {"SOURCES_MISSING", "TOTAL_NOT_SUM", "IMPORT_UNKNOWN_ROW"}
+
+
 def test_an_unknown_fund_row_is_reported_with_its_cell() -> None:
     grid = [list(r) for r in OLD_MOF]
     grid[7] = [N, "基本支出", 20, 20, 20, "—", "—", "—", N]

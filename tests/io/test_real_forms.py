@@ -53,8 +53,6 @@ KNOWN_GAPS: dict[str, str] = {
                                       "funds row and actuals are not read",
     "c12_hubei_guangshui_xiangcun": "the county 决策/管理/绩效 2-13-85 layout: no such profile; "
                                     "its funds are not read",
-    "c02_hunan_hengshan_grain": "fund rows 其中：中央、省、市补助 / 县级资金 are not known sources: "
-                                "IMPORT_UNKNOWN_ROW and SOURCES_MISSING ×2",
     "c07_hebei_chengan_gaoling": "the 成安 funds block (预算数 | 6.84 | 到位数 | … labels and figures "
                                  "interleaved) is not read; reported as not placed",
 }
