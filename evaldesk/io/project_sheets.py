@@ -923,7 +923,19 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
                     cells.note(EntryKind.NOT_APPLICABLE, row, None, "、".join(filled.values()),
                                "各栏只有不适用标记，按不适用处理（未读入指标）")
                 return
-            if filled:
+            if filled and not ours and not level1 and not level2 and not placeholder:
+                # No 一级/二级 label above the row at all (a copy that lost the merged labels,
+                # 山西 稷山 c03): the MoF table opens with 产出指标 / 数量指标, so the rows before
+                # any label are read as those, and each is said so the clerk can check it.
+                category = _first_in(OUTPUT)
+                project.import_notes.append(ImportNote(
+                    IMPORT_UNKNOWN_INDICATOR, f"ind.{category}.content",
+                    f"第 {row + 1} 行的指标没有一级/二级指标，已按表首的产出指标/数量指标读入，请核对",
+                    "warning"))
+                if cells is not None:
+                    cells.note(EntryKind.UNPLACED, row, None, "、".join(filled.values()),
+                               "没有一级/二级指标，按表首的产出指标/数量指标读入")
+            elif filled:
                 if cells is not None:
                     cells.note(EntryKind.UNPLACED, row, None, "、".join(filled.values()),
                                f"不属于可识别的一级/二级指标（「{level1}」「{level2}」），未读入")
@@ -931,7 +943,9 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
                     IMPORT_UNKNOWN_INDICATOR, "ind.quantity.content",
                     f"第 {row + 1} 行的指标（{'、'.join(filled.values())}）不属于可识别的一级/二级指标"
                     f"（「{level1}」「{level2}」），未读入，请核对"))
-            return
+                return
+            else:
+                return
         if category is None or (group is not None and _category_group(category) != group):
             assert group is not None
             category = _first_in(group)

@@ -356,6 +356,23 @@ def test_fund_rows_split_by_level_are_all_fiscal_money() -> None:
     assert not codes & {"SOURCES_MISSING", "TOTAL_NOT_SUM", "IMPORT_UNKNOWN_ROW"}
 
 
+def test_rows_before_any_group_label_are_read_as_the_tables_first_group_and_said() -> None:
+    grid = [list(r) for r in OLD_MOF]
+    grid[12][1] = grid[12][2] = N  # the copy lost the merged 产出指标 / 数量指标 (山西 c03)
+    project = project_from_grid(grid, "旧版")
+    assert project is not None
+    assert [(i.name, i.category) for i in project.indicators] == [
+        ("新建管网长度", "quantity"), ("受益人口", "social"), ("受益群众满意度", "satisfaction")]
+    [note] = project.import_notes
+    assert note.code == "IMPORT_UNKNOWN_INDICATOR" and "第 13 行" in note.message
+    # A label the reader does not know is not guessed at: that row is left out, and said.
+    grid[12][1], grid[12][2] = "项目管理", "资金投入"
+    project = project_from_grid(grid, "旧版")
+    assert project is not None
+    assert [i.name for i in project.indicators] == ["受益人口", "受益群众满意度"]
+    assert [n.code for n in project.import_notes] == ["IMPORT_UNKNOWN_INDICATOR"]
+
+
 def test_an_unknown_fund_row_is_reported_with_its_cell() -> None:
     grid = [list(r) for r in OLD_MOF]
     grid[7] = [N, "基本支出", 20, 20, 20, "—", "—", "—", N]
