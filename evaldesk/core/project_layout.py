@@ -157,7 +157,12 @@ FISCAL_ROW = FundRow("fiscal", "general", "其中：本年财政拨款",
                      # Hubei's only funds row is 年度财政资金总额: all of it 财政拨款.
                      ("本年财政拨款", "当年财政拨款", "财政拨款", "财政资金", "本级财政资金",
                       "年度财政资金总额", "财政资金总额",
-                      "财政性资金"))
+                      "财政性资金",
+                      # Split by level, not by kind (湖南 衡山 c02, 重庆, 宁夏): every level's
+                      # money is 财政拨款; the levels are added into it, each said in a note.
+                      "中央、省、市补助", "中央省市补助", "中央补助", "中央资金", "省级补助",
+                      "省级资金", "自治区补助", "市级补助", "市级资金", "市县资金", "县级资金",
+                      "县级补助", "本级资金"))
 CARRYOVER_ROW = FundRow("carryover", "carryover", "上年结转资金",
                         ("上年结转", "结转资金", "上年结余结转资金"))
 OTHER_ROW = FundRow("non_fiscal", "non_fiscal", "其他资金",
@@ -227,6 +232,9 @@ GRADE_LABEL = "自评等级"
 GRADE_SPAN = Span(8, LAST_COL)
 TOTAL_WORDS = ("总分", "合计", "总计", "综合得分", "自评总分")
 GRADE_WORDS = ("自评等级", "评价等级", "等级", "绩效等级", "自评结果")
+# The free remark row some provinces close the table with (云南: 其他需要说明事项 | 无 | 总分 …):
+# it ends the indicator table like 总分 does; nothing in it is an indicator.
+REMARKS_WORDS = ("其他需要说明事项", "其他需要说明的事项", "其他需要说明的问题", "其他说明事项")
 
 CONCLUSION = LabelledField("conclusion", "评价结论", Span(0, 1), Span(2, LAST_COL),
                            ("自评结论", "综合评价结论", "总体评价"))

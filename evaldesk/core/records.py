@@ -37,12 +37,15 @@ _COMPARATOR_SPELLINGS: dict[str, Comparator] = {
     "≤": Comparator.LE, "<=": Comparator.LE, "＜＝": Comparator.LE, "≦": Comparator.LE,
     "<": Comparator.LE, "＜": Comparator.LE, "反向": Comparator.LE,
     "=": Comparator.EQ, "＝": Comparator.EQ, "\ufe66": Comparator.EQ, "==": Comparator.EQ,
+    # U+2550, a box-drawing double line: what some bureaus' software types for = (云南 永德).
+    "\u2550": Comparator.EQ,
     "定性": Comparator.QUALITATIVE,
 }
 
 
 def parse_comparator(text: str | None) -> Comparator | None:
-    """≥, >=, ＞＝ and Sichuan's U+FE66 ``﹦`` all mean what a reviewer reads them as."""
+    """≥, >=, ＞＝, ≧, Sichuan's U+FE66 ``﹦`` and the box-drawing ``═`` all mean what a reviewer
+    reads them as."""
     if text is None:
         return None
     key = re.sub(r"\s+", "", text)

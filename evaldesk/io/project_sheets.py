@@ -373,6 +373,24 @@ def _labelled(cells: _Cells, item: pl.LabelledField, start: int, stop: int | Non
 class _Indicators:
     header: int
     columns: dict[str, int]
+    # The last row of a two-row header whose second row is below ``header``; the rows are read
+    # after it. None: the header is one row (or its second row is above).
+    sub_header: int | None = None
+
+    @property
+    def first(self) -> int:
+        """The first row that may hold an indicator."""
+        return (self.sub_header if self.sub_header is not None else self.header) + 1
+
+    def heading_row(self, key: str, cells: _Cells) -> int:
+        """The row that holds a column's own heading."""
+        col = self.columns[key]
+        if self.sub_header is not None and cells.text(self.sub_header, col) and label_matches(
+                cells.words[self.sub_header][col], pl.INDICATOR_COLUMN_BY_KEY[key].words):
+            return self.sub_header
+        if cells.text(self.header, col) or not self.header:
+            return self.header
+        return self.header - 1
 
 
 def _indicator_header(cells: _Cells) -> _Indicators | None:
@@ -389,8 +407,28 @@ def _indicator_header(cells: _Cells) -> _Indicators | None:
                 missing = {k: c for k, c in above.items() if k not in columns}
                 if len(above) >= 2:
                     columns.update(missing)
-            return _Indicators(r, columns)
+            return _Indicators(r, columns, _sub_header(cells, r, columns))
     return None
+
+
+def _sub_header(cells: _Cells, r: int, columns: dict[str, int]) -> int | None:
+    """The other way round (Yunnan 永德): 一级…三级指标 merged down beside 年度指标值 spanning
+    指标性质 / 指标值 / 度量单位 in the row below. That row's headings take their columns (指标值,
+    not the spanning 年度指标值, is the target) and the rows are read after it. It is a heading
+    row only when every filled cell in it is a heading and nothing stands under 三级指标."""
+    below = r + 1
+    if below >= len(cells.words):
+        return None
+    words = cells.words[below]
+    name = columns.get("name")
+    if name is not None and name < len(words) and words[name]:
+        return None
+    filled = [(c, w) for c, w in enumerate(words) if w]
+    mapped = _map_columns(words)
+    if len(mapped) < 2 or len(mapped) != len(filled):
+        return None
+    columns.update(mapped)
+    return below
 
 
 def _map_columns(row: list[str]) -> dict[str, int]:
@@ -465,10 +503,9 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
         return None
     project = Project()
     for key, col in indicators.columns.items():
-        # A two-row header's merged-down heading stands in the row above.
-        at = indicators.header if cells.text(indicators.header, col) or not indicators.header \
-            else indicators.header - 1
-        cells.heading(at, col, f"指标表的「{_plain(pl.INDICATOR_COLUMN_BY_KEY[key].label)}」")
+        # A two-row header's headings stand in either of its rows.
+        cells.heading(indicators.heading_row(key, cells), col,
+                      f"指标表的「{_plain(pl.INDICATOR_COLUMN_BY_KEY[key].label)}」")
     for c, word in enumerate(cells.words[indicators.header] if indicators.columns else ()):
         if word and c not in indicators.columns.values() and not label_matches(
                 word, (pl.INDICATORS_LABEL, "绩效指标")):
@@ -513,6 +550,11 @@ def _note_printed_form(cells: _Cells, funds_header: int | None, table: _Indicato
             word = cells.words[r][c]
             if "绩效指标" in word and "indicators" not in headings:
                 headings["indicators"] = text
+            elif r == table.header:
+                # The indicator block's own label beside its header (湖北's template, used in
+                # 云南 保山: 「年度绩效目标 (80分)」) names the table, not a goal block: a goal's
+                # label stands above its text, never in the indicator header's row.
+                continue
             elif label_matches(word, pl.GOAL.words):
                 headings["goal"] = text
             elif label_matches(word, pl.GOAL_LABEL_WORDS):
@@ -520,7 +562,7 @@ def _note_printed_form(cells: _Cells, funds_header: int | None, table: _Indicato
             elif label_matches(word, pl.COMPLETION.words):
                 headings.setdefault("completion", text)
     for key, c in table.columns.items():
-        headings[f"indicator.{key}"] = cells.text(table.header, c)
+        headings[f"indicator.{key}"] = cells.text(table.heading_row(key, cells), c)
     found = cells.find(pl.TOTAL_WORDS, end)
     if found is not None:
         r, c = found
@@ -792,7 +834,7 @@ def _read_goal(cells: _Cells, start: int, stop: int, project: Project) -> None:
             project.completion = texts[1] if len(texts) > 1 else ""
 
 
-_END_WORDS: tuple[str, ...] = (*pl.TOTAL_WORDS, *pl.GRADE_WORDS,
+_END_WORDS: tuple[str, ...] = (*pl.TOTAL_WORDS, *pl.GRADE_WORDS, *pl.REMARKS_WORDS,
                                *(w for f in (*pl.CLOSING_ROWS, *pl.SIGNATURE_ROW) for w in f.words))
 _LEVEL1_WORDS = {OUTPUT: (OUTPUT, "产出", "项目产出", "产出目标"),
                  BENEFIT: (BENEFIT, "效益", "项目效益", "效益目标"),
@@ -821,7 +863,9 @@ _LEVEL2 = {fold(c.level2): c.key for c in CATEGORIES}
 _LEVEL2.update({fold(c.level2.removesuffix("指标")): c.key for c in CATEGORIES})
 _LEVEL2.update({"满意度": "satisfaction", "满意度指标": "satisfaction", "服务对象满意度": "satisfaction",
                 "社会公众或服务对象满意度指标": "satisfaction", "可持续影响": "sustainable",
-                "可持续发展指标": "sustainable"})
+                "可持续发展指标": "sustainable",
+                # Hubei's short 二级 (襄阳 c11) names the group by its quality, as 时效 / 成本 do.
+                "可持续性": "sustainable", "可持续性指标": "sustainable"})
 
 
 def _category(level1: str, level2: str) -> str | None:
@@ -853,7 +897,7 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
     """Reads the rows under the indicator header; returns the first row after the table."""
     cols = table.columns
     level1 = level2 = ""
-    r = table.header + 1
+    r = table.first
     while r < len(cells.raw):
         words = cells.words[r]
         if _is_end(words, table):
@@ -898,7 +942,19 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
                     cells.note(EntryKind.NOT_APPLICABLE, row, None, "、".join(filled.values()),
                                "各栏只有不适用标记，按不适用处理（未读入指标）")
                 return
-            if filled:
+            if filled and not ours and not level1 and not level2 and not placeholder:
+                # No 一级/二级 label above the row at all (a copy that lost the merged labels,
+                # 山西 稷山 c03): the MoF table opens with 产出指标 / 数量指标, so the rows before
+                # any label are read as those, and each is said so the clerk can check it.
+                category = _first_in(OUTPUT)
+                project.import_notes.append(ImportNote(
+                    IMPORT_UNKNOWN_INDICATOR, f"ind.{category}.content",
+                    f"第 {row + 1} 行的指标没有一级/二级指标，已按表首的产出指标/数量指标读入，请核对",
+                    "warning"))
+                if cells is not None:
+                    cells.note(EntryKind.UNPLACED, row, None, "、".join(filled.values()),
+                               "没有一级/二级指标，按表首的产出指标/数量指标读入")
+            elif filled:
                 if cells is not None:
                     cells.note(EntryKind.UNPLACED, row, None, "、".join(filled.values()),
                                f"不属于可识别的一级/二级指标（「{level1}」「{level2}」），未读入")
@@ -906,7 +962,9 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
                     IMPORT_UNKNOWN_INDICATOR, "ind.quantity.content",
                     f"第 {row + 1} 行的指标（{'、'.join(filled.values())}）不属于可识别的一级/二级指标"
                     f"（「{level1}」「{level2}」），未读入，请核对"))
-            return
+                return
+            else:
+                return
         if category is None or (group is not None and _category_group(category) != group):
             assert group is not None
             category = _first_in(group)

@@ -19,7 +19,7 @@ from evaldesk.cli import main
 from evaldesk.core.import_summary import EntryKind, ImportSummary, cell_address
 from evaldesk.core.layout import SUMMARY_COLUMNS, heading_key, path_matches
 from evaldesk.core.money import NotANumber, parse_amount, parse_money, parse_rate
-from evaldesk.core.records import Funds, Project
+from evaldesk.core.records import Comparator, Funds, Project
 from evaldesk.core.rules import RATE_MISMATCH, check_project
 from evaldesk.core.serialize import decimal_str
 from evaldesk.io import read_report
@@ -274,6 +274,103 @@ def test_older_mof_wording_reads_the_actuals_and_the_goal() -> None:
     assert meanings["全年实际值"] == "指标表的「实际完成值」"
     assert meanings["未完成原因及拟采取的改进措施"] == "指标表的「偏差原因分析及改进措施」"
     assert log.of_kind(EntryKind.UNPLACED) == []
+
+
+# Built to cover a layout (the Yunnan variant as 永德 prints it, c09): 一级…三级指标 merged down
+# beside 年度指标值 spanning 指标性质 / 指标值 / 度量单位 in the row BELOW, comparators typed as ≧
+# and the box-drawing ═, and a closing 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 row.
+YUNNAN_SUB_HEADER = [
+    ["项目支出绩效自评表", N, N, N, N, N, N, N, N, N, N],
+    ["项目名称", "营养改善计划", N, N, N, N, N, N, N, N, N],
+    ["项目资金（万元）", N, N, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", N, N],
+    [N, "年度资金总额", N, 10, 10, 10, 10, "100%", 10, N, N],
+    ["年度总体目标", "预期目标", N, N, N, N, "实际完成情况", N, N, N, N],
+    [N, "改善学生体质", N, N, N, N, "改善了学生体质", N, N, N, N],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", N, N, "实际完成值", "分值", "得分",
+     "偏差原因分析及改进措施"],
+    [N, N, N, N, "指标性质", "指标值", "度量单位", N, N, N, N],
+    [N, "产出指标", "数量指标", "受助人数", "≧", "735", "人次", "735", 50, 50, N],
+    [N, "效益指标", "社会效益指标", "政策知晓率", "\u2550", "100", "%", "98%", 30, 26, N],
+    [N, "满意度指标", "服务对象满意度指标", "学生满意度", "≧", "95", "%", "100%", 10, 10, N],
+    ["其他需要说明事项", "无", N, N, N, N, "总分", N, 100, 96, "优"],
+]
+
+
+def test_a_sub_header_below_gives_its_columns_and_a_remarks_row_ends_the_table() -> None:
+    log = ImportSummary("yunnan.xlsx")
+    project = project_from_grid(YUNNAN_SUB_HEADER, "云南", log=log)
+    assert project is not None
+    assert [(i.name, i.comparator, i.target, i.unit, i.actual) for i in project.indicators] == [
+        ("受助人数", Comparator.GE, "735", "人次", "735"),
+        ("政策知晓率", Comparator.EQ, "100", "%", "98%"),
+        ("学生满意度", Comparator.GE, "95", "%", "100%"),
+    ]
+    assert project.total_score_printed == Decimal(96)
+    assert project.total_points_printed == Decimal(100)
+    assert project.import_notes == []
+    meanings = {e.cell: e.meaning for e in log.of_kind(EntryKind.HEADING)}
+    assert meanings["F8"] == "指标表的「年度指标值」"
+    assert meanings["G8"] == "指标表的「度量单位」"
+    assert log.of_kind(EntryKind.UNPLACED) == []
+
+
+@pytest.mark.parametrize("level2", ["可持续性", "可持续性指标", "可持续影响"])
+def test_short_sustainability_headings_are_the_sustainable_group(level2: str) -> None:
+    grid = [list(r) for r in OLD_MOF]
+    grid[13][2] = level2  # 湖北 (襄阳) writes 可持续性 under 效益指标
+    project = project_from_grid(grid, "旧版")
+    assert project is not None
+    assert [i.category for i in project.indicators] == ["quantity", "sustainable", "satisfaction"]
+    assert project.import_notes == []
+
+
+# Built to cover a layout (湖北's 项目自评表 as 云南 保山 uses it, c06): no goal block; the
+# indicator block's label 年度绩效目标 (80分) stands in its header row.
+HUBEI_EXEC20 = [
+    ["2022年度项目支出绩效自评表", N, N, N, N, N, N],
+    ["项目名称", "化肥减量增效", N, N, N, N, N],
+    ["预算执行情况(万元) (20分)", N, N, "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"],
+    [N, "年度财政资金总额", N, "100", "100", "100%", "20"],
+    ["年度绩效目标 (80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+    [N, "产出指标", "数量指标", "示范区面积", "≧20000亩", "20000亩", "40"],
+]
+
+
+def test_the_indicator_blocks_own_label_is_no_goal_heading() -> None:
+    project = project_from_grid(HUBEI_EXEC20, "湖北")
+    assert project is not None
+    assert "goal" not in project.headings and project.goal == ""
+    assert "goal" not in {f.field for f in check_project(project)}
+
+
+def test_fund_rows_split_by_level_are_all_fiscal_money() -> None:
+    grid = [list(r) for r in OLD_MOF]
+    # 湖南's county form (c02) splits the money by level, not by kind.
+    grid[6] = [N, "其中：中央、省、市补助", 300, 300, 280, "—", "—", "—", N]
+    grid[7] = [N, "县级资金", 200, 200, 200, "—", "—", "—", N]
+    project = project_from_grid(grid, "湖南")
+    assert project is not None
+    assert (project.budget.general, project.actual.general) == (Decimal(500), Decimal(480))
+    assert [n.code for n in project.import_notes] == ["IMPORT_FUNDS_JOINED"] * 3
+    codes = {f.code for f in check_project(project)}
+    assert not codes & {"SOURCES_MISSING", "TOTAL_NOT_SUM", "IMPORT_UNKNOWN_ROW"}
+
+
+def test_rows_before_any_group_label_are_read_as_the_tables_first_group_and_said() -> None:
+    grid = [list(r) for r in OLD_MOF]
+    grid[12][1] = grid[12][2] = N  # the copy lost the merged 产出指标 / 数量指标 (山西 c03)
+    project = project_from_grid(grid, "旧版")
+    assert project is not None
+    assert [(i.name, i.category) for i in project.indicators] == [
+        ("新建管网长度", "quantity"), ("受益人口", "social"), ("受益群众满意度", "satisfaction")]
+    [note] = project.import_notes
+    assert note.code == "IMPORT_UNKNOWN_INDICATOR" and "第 13 行" in note.message
+    # A label the reader does not know is not guessed at: that row is left out, and said.
+    grid[12][1], grid[12][2] = "项目管理", "资金投入"
+    project = project_from_grid(grid, "旧版")
+    assert project is not None
+    assert [i.name for i in project.indicators] == ["受益人口", "受益群众满意度"]
+    assert [n.code for n in project.import_notes] == ["IMPORT_UNKNOWN_INDICATOR"]
 
 
 def test_an_unknown_fund_row_is_reported_with_its_cell() -> None:
