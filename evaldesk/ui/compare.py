@@ -30,7 +30,6 @@ from PySide6.QtGui import QAction, QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -480,13 +479,9 @@ class Compare(QObject):
         self._window.select_finding(uid, "budget.total")
 
     def choose_file(self) -> None:
-        window = self._window
-        start = str(window.doc.path.parent) if window.doc.path else ""
-        path, _ = QFileDialog.getOpenFileName(
-            window, _tr("选择上年的自评表"), start,
-            _tr("自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;所有文件 (*)"))
-        if path:
-            self.compare_with(Path(path))
+        path = self._window.choose_file(_tr("选择上年的自评表"))
+        if path is not None:
+            self.compare_with(path)
 
     def compare_with(self, path: Path) -> None:
         self._window.open_path(path, ask=False, then=self._loaded)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -183,13 +182,11 @@ class FillFromExport:
         self.last_dialog: FillPreview | None = None
 
     def choose(self) -> None:
-        window = self._window
-        start = str(window.doc.path.parent) if window.doc.path else ""
-        path, _ = QFileDialog.getOpenFileName(
-            window, _tr("选择执行数据导出文件"), start,
+        path = self._window.choose_file(
+            _tr("选择执行数据导出文件"),
             _tr("执行数据 (*.xlsx *.xls *.xlsm *.ods *.csv *.txt);;所有文件 (*)"))
-        if path:
-            self.fill_from(Path(path))
+        if path is not None:
+            self.fill_from(path)
 
     def fill_from(self, path: Path) -> int:
         """Read, preview, apply what the clerk accepts; the number of projects changed."""

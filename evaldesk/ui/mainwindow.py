@@ -540,12 +540,17 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self.maybe_save(self.open_dialog):
             return
+        path = self.choose_file(self.tr("打开"))
+        if path is not None:
+            self.open_path(path, ask=False)
+
+    def choose_file(self, title: str, filters: str = "") -> Path | None:
+        """A file to read, chosen starting beside the open document (last year's file, an export
+        and this year's table usually share a folder)."""
         start = str(self.doc.path.parent) if self.doc.path else ""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开"), start,
-            self.tr("自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;所有文件 (*)"))
-        if path:
-            self.open_path(Path(path), ask=False)
+        path, _ = QFileDialog.getOpenFileName(self, title, start, filters or self.tr(
+            "自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;所有文件 (*)"))
+        return Path(path) if path else None
 
     def open_path(self, path: Path, *, ask: bool = True, mapping: Mapping[str, int] | None = None,
                   then: Callable[[Path, Report, Checker], object] | None = None) -> None:

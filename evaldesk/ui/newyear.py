@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, QTimer
 from PySide6.QtGui import QAction, QUndoCommand
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from evaldesk.core import fields
 from evaldesk.core.records import Project, Report
@@ -150,12 +150,9 @@ class NewYear(QObject):
         window = self._window
         if not window.maybe_save(self.choose_last_year):
             return
-        start = str(window.doc.path.parent) if window.doc.path else ""
-        path, _ = QFileDialog.getOpenFileName(
-            window, _tr("选择上年的自评表"), start,
-            _tr("自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;所有文件 (*)"))
-        if path:
-            self.start_from(Path(path))
+        path = window.choose_file(_tr("选择上年的自评表"))
+        if path is not None:
+            self.start_from(path)
 
     def start_from(self, path: Path) -> None:
         """Read last year's file (off the GUI thread, asking for columns if needed), roll it over."""

@@ -184,10 +184,6 @@
         <translation>Choose Last Year&apos;s Self-Evaluation Table</translation>
     </message>
     <message>
-        <source>自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;所有文件 (*)</source>
-        <translation>Self-evaluation tables (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;All files (*)</translation>
-    </message>
-    <message>
         <source>已载入上年数据：%1</source>
         <translation>Loaded last year&apos;s data: %1</translation>
     </message>
