@@ -113,6 +113,9 @@ def test_fontconfig_is_left_to_the_system_on_linux_only() -> None:
     assert not policy.system_library("libxcb-cursor.so.0", "linux")  # missing on many desktops
     assert not policy.system_library("libfontconfig.so.1", "win32")
     assert policy.system_library("PySide6/opengl32sw.dll", "win32")
+    # Nothing evaldesk loads needs Qt's network library; printing lives in Qt6PrintSupport itself.
+    assert policy.system_library("PySide6/Qt6Network.dll", "win32")
+    assert not policy.system_library("PySide6/Qt6PrintSupport.dll", "win32")
 
 
 def test_reachable_libraries_follows_needed_entries_only() -> None:

@@ -23,11 +23,13 @@ log() { echo "windows-setup: $*" >&2; }
 
 # -- 1. Debian packages. wine32 (i386) because ISCC.exe and the setup.exe it makes are 32-bit.
 debs=(wine wine64 wine32:i386 xvfb xauth gcc-mingw-w64-x86-64-win32 osslsigncode locales
-      fonts-droid-fallback fonts-dejavu-core imagemagick npm python3-pip unzip)
+      fonts-droid-fallback fonts-dejavu-core imagemagick python3-pip unzip)
 missing=()
 for pkg in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+# npm may come with a nodejs of another origin, which conflicts with Debian's npm package.
+command -v npm >/dev/null || missing+=(npm)
 if [ "${#missing[@]}" -gt 0 ]; then
   [ "$(id -u)" = 0 ] || { log "as root, install: ${missing[*]} (after dpkg --add-architecture i386)"; exit 1; }
   log "installing ${missing[*]}"
@@ -69,7 +71,8 @@ WIN=(--platform win_amd64 --only-binary=:all: --python-version 3.11 --implementa
 log "downloading the win_amd64 wheels"
 "${PIP[@]}" download "${WIN[@]}" --abi cp311 --abi abi3 --abi none -d "$W/downloads/wheels" \
   -r "$HERE/requirements-win.txt"
-"${PIP[@]}" install --no-deps --no-compile --target "$W/py311/Lib/site-packages" "${WIN[@]}" \
+# Resolved again from the downloaded wheels alone, so old wheels left in the cache do not count.
+"${PIP[@]}" install --no-compile --target "$W/py311/Lib/site-packages" "${WIN[@]}" \
   -r "$HERE/requirements-win.txt" --find-links "$W/downloads/wheels" --no-index
 rm -rf "$W/py311/Lib/site-packages/bin"   # the Linux launcher scripts pip wrote
 
