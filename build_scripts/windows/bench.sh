@@ -23,8 +23,9 @@ cd "$ROOT"
 
 # A Chinese Windows 10. Wine passes the Linux environment on, except QT_* (WINEQT_* arrive as
 # QT_*). WINEDLLOVERRIDES: no prompt to install Mono or Gecko, which nothing here needs.
-export WINEPREFIX="$W/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LOCPATH="$W/locale"
-export LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 PYTHONDONTWRITEBYTECODE=1
+# The locale is given to Wine alone (wine_run): this shell keeps the machine's.
+export WINEPREFIX="$W/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" PYTHONDONTWRITEBYTECODE=1
+WINE_LOCALE=zh_CN.UTF-8
 unset QT_QPA_PLATFORM PYTHONPATH PYTHONIOENCODING DISPLAY WAYLAND_DISPLAY
 PY="$W/py311/python.exe"
 PYBUILD="$OUT/pybuild/python.exe"
@@ -36,7 +37,8 @@ winpath() { echo "Z:${1//\//\\}"; }
 # /dev/null (a console program under Wine dies at start-up otherwise); killed after SECONDS.
 wine_run() {
   local seconds=$1; shift
-  timeout -k 30 "$seconds" xvfb-run -a -s "-screen 0 1600x1000x24" wine "$@" </dev/null 2>&1 | cat
+  timeout -k 30 "$seconds" env LOCPATH="$W/locale" LANG="$WINE_LOCALE" LC_ALL="$WINE_LOCALE" \
+    xvfb-run -a -s "-screen 0 1600x1000x24" wine "$@" </dev/null 2>&1 | cat
   local status=${PIPESTATUS[0]}
   timeout 60 wineserver -w
   return "$status"
@@ -69,12 +71,13 @@ check_redirect() {
   printf '@echo off\r\ncd /d "%%~dp0"\r\nset PYTHONPATH=%s\r\n%s check example.xlsx > result.txt 2> summary.txt\r\necho exit=%%ERRORLEVEL%%> exitcode.txt\r\n' \
     "$(winpath "$ROOT")" "$invoke" > "$dir/check-en.bat"
   wine_run 300 cmd /c "$(winpath "$dir")\\检查.bat" >/dev/null
-  LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 wine_run 300 cmd /c "$(winpath "$dir")\\check-en.bat" >/dev/null
+  WINE_LOCALE=en_US.UTF-8 wine_run 300 cmd /c "$(winpath "$dir")\\check-en.bat" >/dev/null
   for spec in "结果.txt 汇总.txt 退出码.txt gbk cp936" "result.txt summary.txt exitcode.txt utf-8 cp1252"; do
     set -- $spec
     local out="$dir/$1" err="$dir/$2" code="$dir/$3" encoding=$4 page=$5
-    if [ ! -s "$out" ] || ! iconv -f "$encoding" -t utf-8 "$out" > "$out.utf8" \
-       || ! iconv -f "$encoding" -t utf-8 "$err" > "$err.utf8"; then
+    # iconv without -c: one byte that is not $encoding fails the check.
+    if [ ! -s "$out" ] || ! iconv -f "$encoding" -t utf-8 "$out" | tr -d '\r' > "$out.utf8" \
+       || ! iconv -f "$encoding" -t utf-8 "$err" | tr -d '\r' > "$err.utf8"; then
       echo "  FAIL  [$name $page] the redirected report is missing or not $encoding"; status=1; continue
     fi
     local lines findings
