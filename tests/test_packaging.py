@@ -160,7 +160,10 @@ def test_entry_scripts_compile_and_call_the_right_main(name: str) -> None:
 def test_smoke_hook_opens_the_example_and_exits_cleanly(tmp_path: Path) -> None:
     """The hook the smoke test and the benchmark rely on still fits the main window."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("EVALDESK_")}
-    env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),
+    # Offscreen where the smoke test runs it (Linux); on Windows the native platform, since Qt's
+    # offscreen platform there reads no system fonts.
+    platform = "windows" if sys.platform == "win32" else "offscreen"
+    env.update(QT_QPA_PLATFORM=platform, XDG_CONFIG_HOME=str(tmp_path),
                **{policy.SMOKE_ENV: "0", policy.SMOKE_SCREENSHOT_ENV: str(tmp_path / "w.png")})
     done = subprocess.run([sys.executable, "-c", policy.entry_script(policy.GUI_NAME), str(EXAMPLE)],
                           env=env, capture_output=True, text=True, timeout=120, check=False)

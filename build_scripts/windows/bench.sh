@@ -102,7 +102,12 @@ stage_build() {
   # built here, installed into a copy of the Windows Python.
   rm -rf "$OUT/pybuild" "$OUT/wheel" "$DIST" "$OUT/pyinstaller"
   cp -a "$W/py311" "$OUT/pybuild"
-  python3 -m pip wheel -q --no-deps --disable-pip-version-check -w "$OUT/wheel" "$ROOT" || return 1
+  # From a copy of what the package is made of: setuptools would otherwise walk build/ (the
+  # Wine prefix, tens of thousands of files) for minutes.
+  rm -rf "$OUT/src" && mkdir -p "$OUT/src"
+  cp -r pyproject.toml README.md evaldesk "$OUT/src/"
+  find "$OUT/src" -name __pycache__ -prune -exec rm -rf {} +
+  python3 -m pip wheel -q --no-deps --disable-pip-version-check -w "$OUT/wheel" "$OUT/src" || return 1
   python3 -m pip install -q --no-deps --no-compile --disable-pip-version-check \
     --target "$OUT/pybuild/Lib/site-packages" --platform win_amd64 --only-binary=:all: \
     --python-version 3.11 --implementation cp "$OUT"/wheel/evaldesk-*.whl || return 1
