@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import locale
 import os
 import re
 import shutil
@@ -53,6 +54,9 @@ EXAMPLE = ROOT / "examples" / "2021年度区信访局预算项目绩效自评表
 MAX_BUNDLE_BYTES = 200 * 1000 * 1000
 GUI_TIMEOUT_S = 60.0
 WINDOWS = sys.platform.startswith("win")
+# What the programs write into a pipe: on Windows the ANSI code page (GBK on a Chinese PC), as a
+# clerk's batch job receives it; UTF-8 on Linux.
+OUTPUT_ENCODING = locale.getpreferredencoding(False) if WINDOWS else "utf-8"
 
 # Qt libraries that would mean an unused module slipped in (QtSvg and QtDBus stay: the SVG icon
 # plugins and QtGui itself load them).
@@ -83,11 +87,11 @@ def run(command: Sequence[str | Path], env: dict[str, str], timeout: float = 120
         done = subprocess.run([str(c) for c in command], env=env, cwd=cwd, capture_output=True,
                               timeout=timeout, check=False)
     except subprocess.TimeoutExpired as exc:
-        out = (exc.stdout or b"").decode("utf-8", "replace")
-        err = (exc.stderr or b"").decode("utf-8", "replace")
+        out = (exc.stdout or b"").decode(OUTPUT_ENCODING, "replace")
+        err = (exc.stderr or b"").decode(OUTPUT_ENCODING, "replace")
         return Run(-1, out, err + f"\n[smoke] timed out after {timeout:.0f} s", timeout)
-    return Run(done.returncode, done.stdout.decode("utf-8", "replace"),
-               done.stderr.decode("utf-8", "replace"), time.perf_counter() - started)
+    return Run(done.returncode, done.stdout.decode(OUTPUT_ENCODING, "replace"),
+               done.stderr.decode(OUTPUT_ENCODING, "replace"), time.perf_counter() - started)
 
 
 @dataclass
@@ -306,7 +310,7 @@ def check_window(checks: Checks, bundle: Path, out: Path, env: dict[str, str],
         def read() -> None:
             for raw in stdout:
                 stamps.append(time.perf_counter() - started)
-                lines.append(raw.decode("utf-8", "replace").rstrip("\r\n"))
+                lines.append(raw.decode(OUTPUT_ENCODING, "replace").rstrip("\r\n"))
 
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
@@ -319,7 +323,7 @@ def check_window(checks: Checks, bundle: Path, out: Path, env: dict[str, str],
             code = proc.wait(timeout=30)
         reader.join(timeout=10)
         err_file.seek(0)
-        stderr = err_file.read().decode("utf-8", "replace")
+        stderr = err_file.read().decode(OUTPUT_ENCODING, "replace")
         if timed_out:
             stderr += f"\n[smoke] killed after {GUI_TIMEOUT_S:.0f} s: the window never closed"
     lines = list(lines)

@@ -137,22 +137,27 @@ stage_installer() {
     | iconv -f gbk -t utf-8 -c
   [ -f "$setup" ] || { echo "  FAIL  ISCC made no $setup"; return 1; }
   echo "  ok    installer $(basename "$setup") ($(du -m "$setup" | cut -f1) MB)"
-  grep -q '简体中文' <(strings -e l "$setup") && echo "  ok    the installer speaks Chinese" \
-    || { echo "  FAIL  no Chinese messages in the installer"; status=1; }
   # Per-user installs ({autopf} -> FOLDERID_UserProgramFiles) are not implemented by Wine 8:
   # /ALLUSERS installs for all users, as an administrator would.
   wine_run 600 "$setup" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ALLUSERS \
     '/TASKS=xlsxopenwith,desktopicon' "/LOG=$(winpath "$OUT/setup.log")" >/dev/null
   [ -f "$app/evaldesk.exe" ] && echo "  ok    installed in C:\\Program Files\\evaldesk" \
     || { echo "  FAIL  nothing installed (see $OUT/setup.log)"; return 1; }
+  # Inno Setup records the language the setup ran in beside the uninstaller's entry.
+  local language
+  language=$(wine_run 60 reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\{0E080C4E-6166-4294-969F-BF6A34F7C5EE}_is1' \
+    /v 'Inno Setup: Language' | tr -d '\r' | grep -a -o 'chinesesimplified')
+  [ "$language" = chinesesimplified ] && echo "  ok    the setup ran in Chinese (Inno Setup: Language = $language)" \
+    || { echo "  FAIL  the setup did not run in Chinese"; status=1; }
   local version
-  version=$(wine_run 120 'C:\Program Files\evaldesk\evaldesk-cli.exe' --version | tr -d '\r')
+  version=$(wine_run 120 'C:\Program Files\evaldesk\evaldesk-cli.exe' --version | tr -d '\r' | grep -a '^evaldesk ')
   [ "$version" = "evaldesk $VERSION" ] && echo "  ok    installed evaldesk-cli --version: $version" \
     || { echo "  FAIL  installed evaldesk-cli --version: $version"; status=1; }
   # The installed program opens its window on the example, paints, closes and exits 0.
   local shown
   shown=$(EVALDESK_SMOKE_EXIT_AFTER_MS=1000 wine_run 180 'C:\Program Files\evaldesk\evaldesk-cli.exe' \
-    'C:\Program Files\evaldesk\_internal\examples\2021年度区信访局预算项目绩效自评表.xlsx' | tr -d '\r')
+    'C:\Program Files\evaldesk\_internal\examples\2021年度区信访局预算项目绩效自评表.xlsx' \
+    | iconv -f gbk -t utf-8 | tr -d '\r')
   local code=$?
   if grep -q '^EVALDESK-SMOKE shown' <<<"$shown" && grep -q 'projects=[1-9]' <<<"$shown" && [ "$code" = 0 ]; then
     echo "  ok    the installed program opened the example: $(grep title= <<<"$shown")"
