@@ -152,7 +152,7 @@ stage_installer() {
   # Inno Setup records the language the setup ran in beside the uninstaller's entry. The
   # registry is read from the prefix's file (Wine's reg.exe prints nothing into a pipe).
   local registry="$WINEPREFIX/system.reg"
-  grep -a -q '^"Inno Setup: Language"="chinesesimplified"' "$registry" && echo "  ok    the setup ran in Chinese (Inno Setup: Language = $language)" \
+  grep -a -q '^"Inno Setup: Language"="chinesesimplified"' "$registry" && echo "  ok    the setup ran in Chinese (Inno Setup: Language = chinesesimplified)" \
     || { echo "  FAIL  the setup did not run in Chinese"; status=1; }
   echo "  ok    registry entries made: $(grep -a -c evaldesk "$registry") lines name evaldesk"
   local version
