@@ -275,3 +275,16 @@ def test_installer_cleans_every_registry_key_it_creates() -> None:
     for line in lines:
         subkey = line.split('Subkey: "')[1].split('"')[0]
         assert "uninsdeletevalue" in line or any(subkey.startswith(root) for root in owned), line
+
+
+def test_the_windows_bench_installs_every_dependency_of_the_project() -> None:
+    """build_scripts/windows/requirements-win.txt must follow pyproject.toml: a dependency added
+    there and not here breaks the Windows bench's tests and bundle, not Linux's."""
+    with (REPO / "pyproject.toml").open("rb") as handle:
+        project = tomllib.load(handle)["project"]
+    wanted = [*project["dependencies"],
+              *(d for d in project["optional-dependencies"]["dev"]
+                if not d.startswith(("ruff", "mypy")))]  # the linters run on Linux only
+    lines = (REPO / "build_scripts" / "windows" / "requirements-win.txt").read_text("utf-8").splitlines()
+    pinned = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    assert set(wanted) <= pinned, sorted(set(wanted) - pinned)
