@@ -1,7 +1,7 @@
 # Two commands for a fresh machine (see README):
 #   make run    set up and open the window on the bundled example
 #   make test   set up and run ruff, mypy and the whole test suite
-.PHONY: run test lint setup example translations screenshots bench smoke
+.PHONY: run test lint setup example translations screenshots bench smoke windows
 
 PY := .venv/bin/python
 
@@ -41,3 +41,10 @@ bench: setup
 # Build the PyInstaller bundle in a clean venv and start it (window, check, pdf).
 smoke: setup
 	$(PY) build_scripts/smoke_test.py
+
+# evaldesk as a Windows program on a Chinese Windows (code page 936) under Wine: the test suite,
+# the command line redirected, the PyInstaller bundle and its smoke test, the installer round trip.
+# Downloads stay in build/windows-cache/. See build_scripts/README.md, "Windows".
+windows:
+	bash build_scripts/windows/setup.sh
+	bash build_scripts/windows/bench.sh

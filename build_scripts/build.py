@@ -98,8 +98,12 @@ LINUX_SYSTEM_LIBRARIES = frozenset({
     "libdbus-1.so.3",
 })
 
-# Loaded by Qt only for OpenGL/ANGLE, which a widgets app drawing with the raster engine never uses.
-WINDOWS_UNUSED_DLLS = frozenset({"opengl32sw.dll", "d3dcompiler_47.dll", "libegl.dll", "libglesv2.dll"})
+# DLLs nothing kept loads on Windows. OpenGL/ANGLE: a widgets app drawing with the raster engine
+# never uses them. Qt6Network: PyInstaller's PySide6 hook collects it, but no module evaldesk
+# imports and no kept plugin links it (it came with the dropped TLS and network-information
+# plugins); the smoke test's window, pdf and printing runs prove the bundle works without it.
+WINDOWS_UNUSED_DLLS = frozenset({"opengl32sw.dll", "d3dcompiler_47.dll", "libegl.dll", "libglesv2.dll",
+                                 "qt6network.dll"})
 
 
 def _stem(file_name: str) -> str:
@@ -203,6 +207,11 @@ def _smoke_hook(after_ms):
                 return
             print("{mark} title=" + repr(window.windowTitle()) + " projects="
                   + str(len(window.doc.report.projects)), flush=True)
+            # What the print dialog will offer: on Windows the printers come from the spooler
+            # through Qt6PrintSupport itself, on Linux from the CUPS plugin.
+            from PySide6.QtPrintSupport import QPrinterInfo
+            print("{mark} printers=" + json.dumps(QPrinterInfo.availablePrinterNames())
+                  + " default=" + json.dumps(QPrinterInfo.defaultPrinterName()), flush=True)
             if os.environ.get("{shot}"):
                 window.grab().save(os.environ["{shot}"])
             window.close()
@@ -225,6 +234,7 @@ if os.environ.get("{env}"):
     "{shot}", SMOKE_SCREENSHOT_ENV)
 
 _ENTRY = '''"""{doc} (written by build_scripts/build.py for evaldesk.spec)."""
+import json
 import os
 import sys
 {hook}

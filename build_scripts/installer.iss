@@ -12,7 +12,10 @@
 
 #define AppName "evaldesk"
 #define AppTitle "evaldesk 预算项目绩效自评表"
-#define Bundle AddBackslash(SourcePath) + "..\dist\evaldesk"
+; /DBundle=... and ISCC's /O... let a bench build elsewhere (build_scripts/windows/bench.sh).
+#ifndef Bundle
+  #define Bundle AddBackslash(SourcePath) + "..\dist\evaldesk"
+#endif
 #ifndef AppVersion
   #define AppVersion GetVersionNumbersString(Bundle + "\evaldesk.exe")
 #endif
@@ -47,14 +50,9 @@ CloseApplications=force
 ShowLanguageDialog=no
 
 [Languages]
-; Chinese when this Inno Setup has the translation (if it lacks it, put the community
-; ChineseSimplified.isl into its Languages folder); English otherwise.
-#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
-Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
-#else
-  #pragma warning "ChineseSimplified.isl not found in Inno Setup's Languages folder: the installer will speak English"
-Name: "english"; MessagesFile: "compiler:Default.isl"
-#endif
+; Chinese, from our own messages file beside this script (Inno Setup ships no Chinese one).
+; Default.isl first: a message a newer Inno Setup adds is then English rather than missing.
+Name: "chinesesimplified"; MessagesFile: "compiler:Default.isl,ChineseSimplified.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "在桌面创建快捷方式"; GroupDescription: "快捷方式："

@@ -30,15 +30,24 @@ def _choose_font() -> bool:
     return bool(QFontDatabase.families(chinese))
 
 
+# Platforms without a screen: nobody could ever close a message box there.
+HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
+
+
 def _warn_no_chinese_font() -> None:
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QMessageBox
 
     # The first line is English: without a Chinese font the Chinese lines show as boxes.
-    QMessageBox.warning(
-        None, "evaldesk",
-        "No Chinese font was found on this computer: Chinese text will show as boxes.\n"
-        "Install a Chinese font (e.g. Noto Sans CJK SC or WenQuanYi Micro Hei) and restart.\n\n"
-        "未找到中文字体，中文将显示为方框。请安装中文字体（如文泉驿微米黑或思源黑体）后重新启动。")
+    text = ("No Chinese font was found on this computer: Chinese text will show as boxes.\n"
+            "Install a Chinese font (e.g. Noto Sans CJK SC or WenQuanYi Micro Hei) and restart.\n\n"
+            "未找到中文字体，中文将显示为方框。请安装中文字体（如文泉驿微米黑或思源黑体）后重新启动。")
+    if QGuiApplication.platformName() in HEADLESS_PLATFORMS:
+        # A modal box would block a headless run (a smoke test, a screenshot job) for ever.
+        if sys.stderr is not None:
+            sys.stderr.write("evaldesk: " + text.replace("\n\n", "\n") + "\n")
+        return
+    QMessageBox.warning(None, "evaldesk", text)
 
 
 def _set_identity(app: object) -> None:

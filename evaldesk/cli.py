@@ -17,6 +17,7 @@ second and never loads Qt.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -32,6 +33,33 @@ EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
 COMMANDS = ("check", "dump", "convert", "pdf", "rollover", "merge", "fill", "report")
+
+
+# Text that every line may hold: Chinese, the full-width punctuation and the quotes around names.
+_PROBE = "预算项目绩效自评表「」“”：，、（）；…"
+
+
+def fit_output_streams() -> None:
+    """Make stdout and stderr take every line the commands print, on any console or redirect.
+
+    A Windows console gets Unicode whatever its code page (Python writes it with WriteConsoleW).
+    A redirect (`evaldesk check x.xlsx > 结果.txt`, a pipe, a batch job) gets the ANSI code page:
+    cp936 (GBK) on a Chinese PC. That is what `type`, Notepad and other programs on that PC read,
+    so it is kept, and what it cannot spell (a rare character in a name or path) becomes "?", as
+    Windows programs do, instead of a UnicodeEncodeError that loses the whole report. Where the
+    code page cannot spell Chinese at all (cp1252 on an English Windows, ASCII), every finding
+    would be "????": such streams write UTF-8, which Notepad and PowerShell read.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        # The windowed program has no streams; under pytest they are capture objects.
+        if not isinstance(stream, io.TextIOWrapper):
+            continue
+        try:
+            _PROBE.encode(stream.encoding)
+        except (UnicodeEncodeError, LookupError):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        else:
+            stream.reconfigure(errors="replace")
 
 
 def _say(line: str, *, err: bool = False) -> None:
@@ -416,6 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    fit_output_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         from evaldesk.app import main as open_window

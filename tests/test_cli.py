@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -139,6 +140,30 @@ def test_no_traceback_from_a_real_process(tmp_path: Path) -> None:
                          capture_output=True, text=True, check=False, timeout=60)
     assert out.returncode == 2
     assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("code_page", "readable_as"), [("gbk", "gbk"), ("cp1252", "utf-8")])
+def test_redirected_output_survives_the_windows_code_pages(tmp_path: Path, seed_path: Path,
+                                                           code_page: str, readable_as: str) -> None:
+    # A batch job's `evaldesk check x > 结果.txt`: Python writes the ANSI code page, which
+    # PYTHONIOENCODING stands in for here (the Windows bench runs it on a real cp936 Wine too).
+    # The file's name has a space and a character GBK lacks (𠀀, CJK extension B).
+    path = tmp_path / "2021 年度 𠀀 自评表.txt"
+    path.write_bytes(seed_path.read_bytes())
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONIOENCODING"] = code_page
+    done = subprocess.run([sys.executable, "-m", "evaldesk", "check", str(path)], env=env,
+                          capture_output=True, check=False, timeout=60)
+    assert done.returncode == 1, done.stderr
+    out = done.stdout.decode(readable_as)  # strict: every byte is the expected encoding
+    err = done.stderr.decode(readable_as)
+    lines = out.strip().splitlines()
+    assert len(lines) > 3 and all(line.endswith("]") for line in lines)
+    assert any("项目 6「全区信访业务培训」 项目执行中存在的问题: 警告" in line for line in lines)
+    assert "Traceback" not in err and "6 个项目" in err
+    # What the code page cannot spell becomes "?", the rest of the name stays.
+    spelled = "2021 年度 ? 自评表.txt" if code_page == "gbk" else path.name
+    assert all(spelled in line for line in lines)
 
 
 def test_convert_refuses_other_outputs(capsys: pytest.CaptureFixture[str], seed_path: Path,

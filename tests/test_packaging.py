@@ -113,6 +113,9 @@ def test_fontconfig_is_left_to_the_system_on_linux_only() -> None:
     assert not policy.system_library("libxcb-cursor.so.0", "linux")  # missing on many desktops
     assert not policy.system_library("libfontconfig.so.1", "win32")
     assert policy.system_library("PySide6/opengl32sw.dll", "win32")
+    # Nothing evaldesk loads needs Qt's network library; printing lives in Qt6PrintSupport itself.
+    assert policy.system_library("PySide6/Qt6Network.dll", "win32")
+    assert not policy.system_library("PySide6/Qt6PrintSupport.dll", "win32")
 
 
 def test_reachable_libraries_follows_needed_entries_only() -> None:
@@ -157,7 +160,10 @@ def test_entry_scripts_compile_and_call_the_right_main(name: str) -> None:
 def test_smoke_hook_opens_the_example_and_exits_cleanly(tmp_path: Path) -> None:
     """The hook the smoke test and the benchmark rely on still fits the main window."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("EVALDESK_")}
-    env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),
+    # Offscreen where the smoke test runs it (Linux); on Windows the native platform, since Qt's
+    # offscreen platform there reads no system fonts.
+    platform = "windows" if sys.platform == "win32" else "offscreen"
+    env.update(QT_QPA_PLATFORM=platform, XDG_CONFIG_HOME=str(tmp_path),
                **{policy.SMOKE_ENV: "0", policy.SMOKE_SCREENSHOT_ENV: str(tmp_path / "w.png")})
     done = subprocess.run([sys.executable, "-c", policy.entry_script(policy.GUI_NAME), str(EXAMPLE)],
                           env=env, capture_output=True, text=True, timeout=120, check=False)
@@ -269,3 +275,16 @@ def test_installer_cleans_every_registry_key_it_creates() -> None:
     for line in lines:
         subkey = line.split('Subkey: "')[1].split('"')[0]
         assert "uninsdeletevalue" in line or any(subkey.startswith(root) for root in owned), line
+
+
+def test_the_windows_bench_installs_every_dependency_of_the_project() -> None:
+    """build_scripts/windows/requirements-win.txt must follow pyproject.toml: a dependency added
+    there and not here breaks the Windows bench's tests and bundle, not Linux's."""
+    with (REPO / "pyproject.toml").open("rb") as handle:
+        project = tomllib.load(handle)["project"]
+    wanted = [*project["dependencies"],
+              *(d for d in project["optional-dependencies"]["dev"]
+                if not d.startswith(("ruff", "mypy")))]  # the linters run on Linux only
+    lines = (REPO / "build_scripts" / "windows" / "requirements-win.txt").read_text("utf-8").splitlines()
+    pinned = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    assert set(wanted) <= pinned, sorted(set(wanted) - pinned)

@@ -62,6 +62,25 @@ def reason_for(error: OSError, *, replacing: bool = False) -> str:
     return f"保存失败（{detail}），请另存到其他位置再试。{_ORIGINAL_KEPT}"
 
 
+READ_ONLY_REASON = ("文件被设为只读（文件属性中勾选了“只读”）。请先取消只读再保存，"
+                    f"或用“另存为”换一个文件名。{_ORIGINAL_KEPT}")
+
+
+def _read_only_on_windows(path: Path) -> bool:
+    """The file's 只读 attribute, which a clerk sets to protect a finished report.
+
+    Windows refuses to replace such a file only at the final rename, after the whole workbook was
+    written (and Wine not at all): asking first gives the reason before any work, everywhere.
+    """
+    if os.name != "nt":
+        return False
+    try:
+        attributes = getattr(path.stat(), "st_file_attributes", 0)
+    except OSError:
+        return False
+    return bool(attributes & stat.FILE_ATTRIBUTE_READONLY)
+
+
 def _new_file_mode(target: Path) -> int:
     """Keep the permissions the old file had; a new file gets what the user's umask allows.
 
@@ -110,11 +129,17 @@ def _keep_backup(path: Path) -> None:
     try:
         with contextlib.suppress(FileNotFoundError):
             staging.unlink()
-        try:
-            os.link(path, staging)
-        except OSError:
-            # FAT32 USB sticks and some network shares have no hard links.
+        if os.name == "nt":
+            # A hard link shares the original's state on Windows: while Excel holds the workbook
+            # open it can be neither renamed nor deleted (a stray .bak.tmp), and it is read-only
+            # when the original is.
             shutil.copy2(path, staging)
+        else:
+            try:
+                os.link(path, staging)
+            except OSError:
+                # FAT32 USB sticks and some network shares have no hard links.
+                shutil.copy2(path, staging)
         os.replace(staging, backup)
     except OSError:
         with contextlib.suppress(OSError):
@@ -140,6 +165,8 @@ def atomic_write(
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise WriteError(path, "目标名称是一个文件夹，请换一个文件名。")
+    if _read_only_on_windows(path):
+        raise WriteError(path, READ_ONLY_REASON)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=folder)
     except OSError as error:

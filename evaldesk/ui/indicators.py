@@ -58,7 +58,7 @@ from evaldesk.core.rules import Finding, Severity
 from evaldesk.core.scoring import ProjectScore, indicator_comparator, needs_target
 from evaldesk.ui.commands import edit_project
 from evaldesk.ui.document import Document
-from evaldesk.ui.model import ERROR_BACKGROUND, WARNING_BACKGROUND
+from evaldesk.ui.model import ERROR_BACKGROUND, WARNING_BACKGROUND, finding_line
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -283,8 +283,7 @@ class IndicatorModel(QAbstractTableModel):
         return value
 
     def _tooltip(self, indicator: Indicator, row: int, name: str) -> str | None:
-        lines = [("✖ " if f.is_error else "⚠ ") + f.message
-                 for f in self._findings.get((row, name), [])]
+        lines = [finding_line(f) for f in self._findings.get((row, name), [])]
         if name == "score":
             score, computed, overridden = self._item_score(row)
             if overridden:

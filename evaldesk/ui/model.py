@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap, QPoly
 from evaldesk.core import fields, money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS, Column, Kind
 from evaldesk.core.records import Project
-from evaldesk.core.rules import Severity
+from evaldesk.core.rules import Finding, Severity
 from evaldesk.ui.document import Document
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -33,6 +33,17 @@ WARNING_BACKGROUND = QColor("#fdebc8")
 COMPUTED_BACKGROUND = QColor("#f2f5f9")
 BAD_TEXT_FOREGROUND = QColor("#b3261e")
 CARRIED_FOREGROUND = QColor("#7a7a7a")
+
+
+
+def finding_line(finding: Finding) -> str:
+    """A finding as one line of a tooltip or list, marked as error or warning.
+
+    × and △ are in GB2312, so every Chinese UI font has them (Microsoft YaHei, SimSun, the Linux
+    ones); ✖ and ⚠ are not, and showed as boxes on Windows.
+    """
+    return ("× " if finding.is_error else "△ ") + finding.message
+
 
 KeyRole = Qt.ItemDataRole.UserRole + 1  # the column's field key
 SeverityRole = Qt.ItemDataRole.UserRole + 2  # "error" / "warning" / None
@@ -210,7 +221,7 @@ class ProjectTableModel(QAbstractTableModel):
         found = list(store.cell(project.uid, self._columns[col].key))
         if col == self._seq_column:
             found += store.row(project.uid)
-        lines = [("✖ " if f.is_error else "⚠ ") + f.message for f in found]
+        lines = [finding_line(f) for f in found]
         column = self._columns[col]
         if is_carried(project, column.key):
             lines.insert(0, self.tr("仍为上年数据：请按本年预算修改，或用「确认沿用上年预算」确认"))

@@ -53,7 +53,12 @@ from evaldesk.ui.indicators import (
     findings_of,
     indicator_place,
 )
-from evaldesk.ui.model import BAD_TEXT_FOREGROUND, ERROR_BACKGROUND, WARNING_BACKGROUND
+from evaldesk.ui.model import (
+    BAD_TEXT_FOREGROUND,
+    ERROR_BACKGROUND,
+    WARNING_BACKGROUND,
+    finding_line,
+)
 from evaldesk.ui.scoringview import ScoreStrip
 
 if TYPE_CHECKING:
@@ -124,7 +129,7 @@ def _shown(value: Decimal | None) -> str:
 
 
 def _finding_line(finding: Finding) -> str:
-    return ("✖ " if finding.is_error else "⚠ ") + finding.message
+    return finding_line(finding)
 
 
 def _paint(widget: QWidget, found: list[Finding], kind: str) -> None:

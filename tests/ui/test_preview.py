@@ -4,6 +4,7 @@ the report still has errors."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 from typing import ClassVar
@@ -125,6 +126,9 @@ def test_scrolling_follows_the_current_page(qtbot: QtBot, district: Report) -> N
     assert dialog.current_page == 10 and dialog.page_box.value() == 11
 
 
+@pytest.mark.xfail(sys.platform == "win32", strict=True, reason=(
+    "open Windows defect found by the Wine bench: after switching the summary preview from A3 to "
+    "A4 landscape it has fewer pages (409) than on A3 (433); not yet explained"))
 def test_a4_lays_out_again_and_is_remembered(qtbot: QtBot, district: Report) -> None:
     dialog = open_preview(qtbot, district)
     a3_pages = dialog.page_count

@@ -321,3 +321,22 @@ def test_opening_a_sichuan_form_proposes_sichuans_profile(qtbot: QtBot, window: 
 
     window.doc.set_profile(PROFILES["mof"])
     assert window.doc.profile.name == "mof"
+
+
+@pytest.mark.parametrize("platform", ["offscreen", "minimal", "windows", "xcb"])
+def test_no_chinese_font_warning_blocks_no_headless_run(platform: str, capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from evaldesk import app
+
+    shown: list[str] = []
+    monkeypatch.setattr(QGuiApplication, "platformName", staticmethod(lambda: platform))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(str(args[2])))
+    app._warn_no_chinese_font()
+    err = capsys.readouterr().err
+    if platform in app.HEADLESS_PLATFORMS:
+        # Nobody could close a box there: the warning goes to stderr and the run goes on.
+        assert not shown and "未找到中文字体" in err and "No Chinese font" in err
+    else:
+        assert len(shown) == 1 and "未找到中文字体" in shown[0] and not err
