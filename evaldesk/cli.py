@@ -90,8 +90,9 @@ def _read(path: str) -> Report | None:
 
 
 def _profile_for(report: Report, path: str, chosen: str | None) -> ScoringProfile:
-    """The profile asked for, else the one the form's layout points to; said on stderr, so
-    that a reader of the findings knows which rules gave them."""
+    """The profile asked for, else the one the form's layout points to. A chosen or recognised
+    one is said on stderr with why, so that a reader of the findings knows which rules gave
+    them; MoF's default is named in ``check``'s summary line, and says nothing more."""
     from evaldesk.core.province import propose_profile
     from evaldesk.core.scoring import get_profile
 
@@ -104,8 +105,6 @@ def _profile_for(report: Report, path: str, chosen: str | None) -> ScoringProfil
     if proposal.recognised:
         _say(f"{path}: 评分规则：{profile.label}（按表样识别：{'、'.join(proposal.evidence)}；"
              "可用 --profile 另选）", err=True)
-    else:
-        _say(f"{path}: 评分规则：{profile.label}", err=True)
     return profile
 
 
@@ -139,8 +138,9 @@ def _check(args: argparse.Namespace) -> int:
             field = f" {field_label(finding.field, project)}" if finding.field else ""
             level = "错误" if finding.is_error else "警告"
             _say(f"{path}:{where}{field}: {level}：{finding.message} [{finding.code}]")
+        # One line a batch job can keep per file: the counts and the rules that gave them.
         _say(f"{path}: {len(report.projects)} 个项目，{errors} 个错误，"
-             f"{len(findings) - errors} 个警告", err=True)
+             f"{len(findings) - errors} 个警告（评分规则：{profile.label}）", err=True)
     if args.json:
         _say(json.dumps(as_json, ensure_ascii=False, indent=2))
     return status
