@@ -2,7 +2,8 @@
 
 A fix is offered only where the right value follows from the form itself: 合计 and 财政拨款 are
 sums of sources that are all there, a printed rate that the amounts contradict gives way to the
-computed one, template instructions are not content. Where it is unclear which figure is wrong
+computed one, template instructions are not content, and a blank indicator pair in a row that
+writes 不适用 in its other unused categories is one more 不适用. Where it is unclear which figure is wrong
 (a source missing beside a total, spending above budget, a goal that is not a goal), no fix is
 offered and the finding stays the clerk's. A 问题 left as 「无」 under a low rate has no value to
 put in: its "fix" opens the cell for typing.
@@ -17,8 +18,9 @@ from decimal import Decimal
 from evaldesk.core import fields
 from evaldesk.core.fields import FUND_PARTS, Value, get_value
 from evaldesk.core.money import format_amount, format_rate
-from evaldesk.core.records import Funds, Project
+from evaldesk.core.records import NOT_APPLICABLE, Funds, Project
 from evaldesk.core.rules import (
+    EMPTY_INDICATOR_PAIR,
     FISCAL_NOT_SUM,
     LOW_RATE_NO_REASON,
     RATE_MISMATCH,
@@ -27,7 +29,8 @@ from evaldesk.core.rules import (
     Finding,
 )
 
-FIXABLE = (TOTAL_NOT_SUM, FISCAL_NOT_SUM, RATE_MISMATCH, TEMPLATE_TEXT, LOW_RATE_NO_REASON)
+FIXABLE = (TOTAL_NOT_SUM, FISCAL_NOT_SUM, RATE_MISMATCH, TEMPLATE_TEXT, LOW_RATE_NO_REASON,
+           EMPTY_INDICATOR_PAIR)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,11 @@ def fix_for(project: Project, finding: Finding) -> Fix | None:
         return Fix(code, f"执行率改为按金额计算的 {format_rate(project.rate)}", (("rate", None),))
     if code == TEMPLATE_TEXT and key and _settable(project, key):
         return Fix(code, "清除模板说明文字", ((key, ""),))
+    if code == EMPTY_INDICATOR_PAIR and key.endswith(".content"):
+        # The row says 不适用 in its other unused categories: this blank pair is one more.
+        pair = key.removesuffix(".content")
+        return Fix(code, f"两栏填为「{NOT_APPLICABLE}」",
+                   ((f"{pair}.content", NOT_APPLICABLE), (f"{pair}.actual", NOT_APPLICABLE)))
     if code == LOW_RATE_NO_REASON:
         # The finding names where this form keeps the reason (问题, or a funds block's 原因).
         return Fix(code, "填写执行率偏低的原因", edit_field=key or "problems")

@@ -16,11 +16,12 @@ from decimal import Decimal
 from enum import StrEnum
 from itertools import chain
 
-from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
+from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_CATEGORIES, SUMMARY_COLUMNS
 from evaldesk.core.money import AMOUNT_HALF_CENT, format_rate, half_unit
 from evaldesk.core.records import (
     BENEFIT,
     CATEGORIES,
+    CATEGORY_BY_KEY,
     OUTPUT,
     SATISFACTION,
     Funds,
@@ -66,6 +67,9 @@ NO_SATISFACTION_INDICATOR = "NO_SATISFACTION_INDICATOR"
 TEMPLATE_TEXT = "TEMPLATE_TEXT"
 DUPLICATE_GOAL = "DUPLICATE_GOAL"
 CARRIED_OVER = "CARRIED_OVER"
+EMPTY_INDICATOR_PAIR = "EMPTY_INDICATOR_PAIR"
+# The readers' note for indicator cells of a row that could not be placed with certainty.
+IMPORT_UNPLACED = "IMPORT_UNPLACED"
 BUDGET_ADJUSTED_NO_REASON = "BUDGET_ADJUSTED_NO_REASON"
 
 LOW_RATE = Decimal("0.9")
@@ -507,6 +511,32 @@ def _check_indicators(found: list[Finding], project: Project, skip: frozenset[st
                              "ind.satisfaction.content", "缺少服务对象满意度指标"))
 
 
+_SUMMARY_CATEGORY_KEYS = tuple(key for key, _ in SUMMARY_CATEGORIES)
+
+
+def _check_empty_pairs(found: list[Finding], project: Project) -> None:
+    """A summary row that writes 「不适用」 in its unused categories and leaves another category's
+    two cells blank has not been finished (the table has a pair for every category).
+
+    Only a row that uses the convention is asked: one with no 不适用 may simply list what it
+    has. Never another's per-project form (it printed its own headings and lists only the rows
+    it uses), nor a row whose cells could not be placed (IMPORT_UNPLACED says so already)."""
+    if project.headings or not project.indicators:
+        return
+    if not any(not i.applicable and i.category in _SUMMARY_CATEGORY_KEYS for i in project.indicators):
+        return
+    if any(note.code == IMPORT_UNPLACED for note in project.import_notes):
+        return
+    used = {indicator.category for indicator in project.indicators}
+    for key in _SUMMARY_CATEGORY_KEYS:
+        if key not in used:
+            level2 = CATEGORY_BY_KEY[key].level2
+            found.append(Finding(EMPTY_INDICATOR_PAIR, Severity.WARNING, project.uid,
+                                 f"ind.{key}.content",
+                                 f"「{level2}」的年度指标内容和完成情况都是空的："
+                                 "该类指标不适用时请填「不适用」"))
+
+
 def template_fields(project: Project) -> Iterator[tuple[str, str]]:
     """Every text a clerk writes in, by field key: the project's and each indicator's reason."""
     for key in _TEXT_FIELDS_FOR_TEMPLATE:
@@ -593,6 +623,7 @@ def check_project(project: Project, skip: frozenset[str] = frozenset()) -> list[
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal",
                              f"未填{heading(project, 'goal', '年初绩效目标')}"))
     _check_indicators(found, project, skip)
+    _check_empty_pairs(found, project)
     _check_template_text(found, project)
     if project.carried_over:
         names = "、".join(field_label(k).split("/")[-1] for k in sorted(project.carried_over))

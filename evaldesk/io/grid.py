@@ -48,12 +48,12 @@ from evaldesk.core.records import (
     Report,
     year_from_title,
 )
+from evaldesk.core.rules import IMPORT_UNPLACED as IMPORT_UNPLACED  # the code its notes carry
 from evaldesk.io.errors import ReadError
 from evaldesk.io.realign import Placement, is_aligned, realign
 
 Grid = Sequence[Sequence[object]]
 
-IMPORT_UNPLACED = "IMPORT_UNPLACED"
 IMPORT_JOINED = "IMPORT_JOINED"
 IMPORT_UNMATCHED = "IMPORT_UNMATCHED"
 

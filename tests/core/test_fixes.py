@@ -114,3 +114,38 @@ def test_every_fix_of_one_code_once_per_cell() -> None:
     fixes = fixes_of_code(projects, found, RATE_MISMATCH)
     assert [uid for uid, _ in fixes] == [p.uid for p in projects]
     assert fixes_of_code(projects, found, LOW_RATE_NO_REASON) == []
+
+
+def test_a_blank_pair_beside_a_not_applicable_one_is_filled_with_not_applicable() -> None:
+    from evaldesk.core.records import Indicator
+    from evaldesk.core.rules import EMPTY_INDICATOR_PAIR
+
+    indicators = [Indicator("quantity", "维修校舍", actual="3所"),
+                  Indicator("quality", "验收合格率", actual="100%"),
+                  Indicator("timeliness", "按期完工", actual="是"),
+                  Indicator("economic", applicable=False),
+                  Indicator("social", "改善办学条件", actual="是"),
+                  Indicator("satisfaction", "师生满意度", actual="95%")]
+    project = _project(indicators=indicators)
+    (finding,) = _findings(project, EMPTY_INDICATOR_PAIR)
+    assert finding.field == "ind.ecological.content"
+    fix = fix_for(project, finding)
+    assert fix is not None and fix.label == "两栏填为「不适用」"
+    _apply(project, finding)
+    assert fields.get_value(project, "ind.ecological.content") == "不适用"
+    assert fields.get_value(project, "ind.ecological.actual") == "不适用"
+    assert _findings(project, EMPTY_INDICATOR_PAIR) == []
+
+
+def test_a_row_that_never_writes_not_applicable_is_not_asked_about_blank_pairs() -> None:
+    from evaldesk.core.records import Indicator
+    from evaldesk.core.rules import EMPTY_INDICATOR_PAIR
+
+    project = _project(indicators=[Indicator("quantity", "维修校舍", actual="3所"),
+                                   Indicator("social", "改善办学条件", actual="是"),
+                                   Indicator("satisfaction", "师生满意度", actual="95%")])
+    assert _findings(project, EMPTY_INDICATOR_PAIR) == []
+    # Nor another's per-project form with a 「/」 row: it lists only the rows it uses.
+    project.indicators.append(Indicator("ecological", "/", "/", actual="/", applicable=False))
+    project.headings["indicators"] = "绩效指标"
+    assert _findings(project, EMPTY_INDICATOR_PAIR) == []

@@ -89,7 +89,12 @@ def _everything_wrong() -> list[Project]:
                     total_score_printed=D(50),
                     indicators=[Indicator("quantity", "甲", "1", actual="1", weight=D(90),
                                           score=D(90))])
-    return [wrong, low, zero, zero_rate, sources, missing, total]
+    # A summary row that writes 不适用 for 经济效益 and leaves other pairs blank.
+    pairs = Project(seq="8", name="空栏", goal="v", budget=Funds(general=D(10)),
+                    actual=Funds(general=D(10)),
+                    indicators=[Indicator("quantity", "甲", actual="1"),
+                                Indicator("economic", applicable=False)])
+    return [wrong, low, zero, zero_rate, sources, missing, total, pairs]
 
 
 def _all_findings() -> list[tuple[Finding, Project | None]]:

@@ -77,3 +77,22 @@ def test_a_low_rate_without_reason_opens_the_problems_cell_for_typing(
     assert table.currentIndex().column() == COLUMN_INDEX["problems"]
     assert table.state() == QAbstractItemView.State.EditingState
     assert window.doc.projects[5].problems == "无"  # nothing typed for the clerk
+
+
+def test_a_blank_indicator_pair_is_filled_with_not_applicable_and_undone(
+        qtbot: QtBot, window: MainWindow) -> None:
+    from evaldesk.core.rules import EMPTY_INDICATOR_PAIR
+
+    doc = window.doc
+    # The seed's project 1 writes 不适用 for 经济效益; blank its 生态效益 pair.
+    doc.set_cell_text(0, COLUMN_INDEX["ind.ecological.content"], "")
+    doc.set_cell_text(0, COLUMN_INDEX["ind.ecological.actual"], "")
+    assert EMPTY_INDICATOR_PAIR in _codes(window)
+    _select(qtbot, window, EMPTY_INDICATOR_PAIR)
+    steps = doc.undo_stack.count()
+    window.problems.fix_button.click()
+    assert EMPTY_INDICATOR_PAIR not in _codes(window)
+    assert window.model.index(0, COLUMN_INDEX["ind.ecological.actual"]).data() == "不适用"
+    assert doc.undo_stack.count() == steps + 1
+    doc.undo_stack.undo()
+    assert EMPTY_INDICATOR_PAIR in _codes(window)
