@@ -4,6 +4,7 @@ messages shown in full, the toolbar that keeps still."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -175,7 +176,7 @@ def test_qt_file_dialog_speaks_chinese_and_shows_whole_names(qtbot: QtBot, qapp:
     longest = max(view.fontMetrics().horizontalAdvance(p.name) for p in folder.iterdir()
                   if p.suffix in (".xlsx", ".txt"))
     qtbot.waitUntil(lambda: view.columnWidth(0) >= longest + 30)  # + the file icon
-    assert QDir(dialog.directory()).absolutePath() == str(folder)
+    assert Path(QDir(dialog.directory()).absolutePath()) == folder
     dialog.reject()
 
 
@@ -245,6 +246,8 @@ def test_english_has_no_untranslated_ui_string(qtbot: QtBot, qapp: QApplication,
         i18n.install(qapp, i18n.CHINESE)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="the Windows Python has no pyside6-lupdate "
+                    "(a build tool, checked on Linux); the .qm it makes is what Windows loads")
 def test_every_string_of_the_code_is_translated_in_the_ts() -> None:
     """lupdate over the code finds nothing new, and every message has its English."""
     import shutil
