@@ -31,11 +31,9 @@ mkdir -p "$(dirname "$log")"
 exec > >(tee "$log") 2>&1
 say() { printf '[fresh_debian %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 
-# The mirror this machine's apt already uses (deb822 or one-line sources), else Debian's CDN.
-mirror=$(grep -hoE '^(URIs:|deb) +https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list.d/*.sources \
-           /etc/apt/sources.list 2>/dev/null | head -1 | grep -oE 'https?://[^ ]+' || true)
-mirror=${mirror:-http://deb.debian.org/debian}
-mirror=${mirror%/}
+# shellcheck source=linux/chroot_common.sh
+. "$here/build_scripts/linux/chroot_common.sh"
+mirror=$(apt_mirror)
 security=${mirror%/debian}/debian-security
 
 host_tools=(debootstrap xvfb x11-utils)
@@ -55,9 +53,7 @@ cleanup() {
   set +e
   [ -n "$run_pid" ] && kill -TERM -- "-$run_pid" 2>/dev/null
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}"; done
-  # and whatever the chroot's own package scripts mounted again (a second /proc, seen here)
-  findmnt -rn -o TARGET | grep -F "$root/" | sort -r | while read -r target; do umount -l "$target"; done
+  unmount_chroot "$root" "${mounted[@]}"
   if [ "$keep" = 0 ] && [ -d "$root" ]; then rm -rf --one-file-system "$root"; fi
 }
 trap cleanup EXIT

@@ -45,17 +45,15 @@ mkdir -p "$(dirname "$log")"
 exec > >(tee "$log") 2>&1
 say() { printf '[old_glibc %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 
-mirror=$(grep -hoE '^(URIs:|deb) +https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list.d/*.sources \
-           /etc/apt/sources.list 2>/dev/null | head -1 | grep -oE 'https?://[^ ]+' || true)
-mirror=${mirror:-http://deb.debian.org/debian}
+# shellcheck source=chroot_common.sh
+. "$here/build_scripts/linux/chroot_common.sh"
+mirror=$(apt_mirror)
 command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
 
 mounted=()
 cleanup() {
   set +e
-  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}"; done
-  # and whatever the chroot's own package scripts mounted again (a second /proc, seen here)
-  findmnt -rn -o TARGET | grep -F "$root/" | sort -r | while read -r target; do umount -l "$target"; done
+  unmount_chroot "$root" "${mounted[@]}"
   if [ "$keep" = 0 ] && [ -d "$root" ]; then rm -rf --one-file-system "$root"; fi
 }
 trap cleanup EXIT
