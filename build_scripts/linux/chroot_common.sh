@@ -17,4 +17,5 @@ unmount_chroot() {
   local mounts=("$@") i target
   for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount -l "${mounts[i]}"; done
   findmnt -rn -o TARGET | grep -F "$root/" | sort -r | while read -r target; do umount -l "$target"; done
+  return 0  # nothing left below ROOT is the usual case, not a failure
 }
