@@ -16,6 +16,7 @@ unmount_chroot() {
   local root=$1; shift
   local mounts=("$@") i target
   for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount -l "${mounts[i]}"; done
-  findmnt -rn -o TARGET | grep -F "$root/" | sort -r | while read -r target; do umount -l "$target"; done
-  return 0  # nothing left below ROOT is the usual case, not a failure
+  # Nothing left below ROOT (grep finds nothing) is the usual case, not a failure.
+  { findmnt -rn -o TARGET | grep -F "$root/" || true; } | sort -r |
+    while read -r target; do umount -l "$target"; done
 }
