@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from itertools import chain
+from itertools import filterfalse
 
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_CATEGORIES, SUMMARY_COLUMNS
 from evaldesk.core.money import AMOUNT_HALF_CENT, format_rate, half_unit
@@ -120,10 +120,9 @@ _OPENINGS = ("\n例", "\n示例", "\n对照", "\n结合", "\n根据", "\n按照"
              "\n逐")
 _project_texts = operator.attrgetter("name", "goal", "completion", "funds_reason", "problems",
                                      "rectification", "conclusion")
-# An indicator's free text is its 偏差原因: its name, target and actual are short values, where a
-# template leaves placeholders (「指标1」, read as 不适用), not instructions. Scanning them too
-# would double the time of a full check for nothing found.
-_indicator_reason = operator.attrgetter("reason")
+# An indicator's free text is its 偏差原因 (_check_template_text scans it): its name, target and
+# actual are short values, where a template leaves placeholders (「指标1」, read as 不适用), not
+# instructions. Scanning them too would double the time of a full check for nothing found.
 _TEXT_FIELDS_FOR_TEMPLATE = ("name", "goal", "completion", "funds_reason", "problems",
                              "rectification", "conclusion")
 
@@ -512,6 +511,9 @@ def _check_indicators(found: list[Finding], project: Project, skip: frozenset[st
 
 
 _SUMMARY_CATEGORY_KEYS = tuple(key for key, _ in SUMMARY_CATEGORIES)
+_SUMMARY_CATEGORY_SET = frozenset(_SUMMARY_CATEGORY_KEYS)
+_category_of = operator.attrgetter("category")
+_applicable_of = operator.attrgetter("applicable")
 
 
 def _check_empty_pairs(found: list[Finding], project: Project) -> None:
@@ -523,11 +525,16 @@ def _check_empty_pairs(found: list[Finding], project: Project) -> None:
     it uses), nor a row whose cells could not be placed (IMPORT_UNPLACED says so already)."""
     if project.headings or not project.indicators:
         return
-    if not any(not i.applicable and i.category in _SUMMARY_CATEGORY_KEYS for i in project.indicators):
+    # Sets built at C speed, and the common row (every pair has something) leaves first: this
+    # runs for every project on every full check.
+    used = set(map(_category_of, project.indicators))
+    if used.issuperset(_SUMMARY_CATEGORY_KEYS):
+        return
+    if _SUMMARY_CATEGORY_SET.isdisjoint(
+            map(_category_of, filterfalse(_applicable_of, project.indicators))):
         return
     if any(note.code == IMPORT_UNPLACED for note in project.import_notes):
         return
-    used = {indicator.category for indicator in project.indicators}
     for key in _SUMMARY_CATEGORY_KEYS:
         if key not in used:
             level2 = CATEGORY_BY_KEY[key].level2
@@ -577,9 +584,12 @@ _OPENING_CHARS = frozenset("例示对结根按围简详逐")
 
 
 def _check_template_text(found: list[Finding], project: Project) -> None:
-    # Gathered at C speed (attrgetter, chain): this runs for every project on every full check.
-    joined = "\n" + "\n".join(chain(_project_texts(project),
-                                     map(_indicator_reason, project.indicators)))
+    # Gathered at C speed (attrgetter, join), the indicators' reasons only where there are any
+    # (a summary row has none): this runs for every project on every full check.
+    joined = "\n" + "\n".join(_project_texts(project))
+    reasons = [i.reason for i in project.indicators if i.reason]
+    if reasons:
+        joined += "\n" + "\n".join(reasons)
     if _ANY_CLUE.search(joined) is None:
         return
     if not _has_template_text(joined.split("\n")[1:], joined):
