@@ -362,9 +362,9 @@ def _profile_option(parser: argparse.ArgumentParser) -> None:
     # The names are listed without importing scoring at start-up: they are stable ids.
     parser.add_argument("--profile", default=None,
                         choices=("mof", "hebei", "exec20", "capped", "regroup", "linear",
-                                 "sichuan"),
-                        help="评分规则（默认按表样识别：四川表样用 sichuan，其余用 mof："
-                             "财政部 10/50/30/10）")
+                                 "sichuan", "ningxia", "ningxia-fund", "hubei-county"),
+                        help="评分规则（默认按表样识别：四川表样用 sichuan，宁夏决策/管理表样用 "
+                             "ningxia，其余用 mof：财政部 10/50/30/10）")
 
 
 def build_parser() -> argparse.ArgumentParser:

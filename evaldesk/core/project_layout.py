@@ -30,6 +30,8 @@ from typing import NamedTuple
 from evaldesk.core.layout import heading_key
 from evaldesk.core.records import (
     BENEFIT,
+    DECISION,
+    MANAGEMENT,
     NOT_APPLICABLE,
     OUTPUT,
     SATISFACTION,
@@ -208,17 +210,18 @@ INDICATOR_COLUMNS: tuple[IndicatorColumn, ...] = (
     IndicatorColumn("name", "三级指标", 3, ("指标名称", "具体指标", "三级指标名称")),
     IndicatorColumn("comparator", "指标\n性质", 4, ("指标方向", "性质", "运算符号", "符号")),
     IndicatorColumn("target", "年度指标值", 5, ("年度目标值", "指标值", "目标值", "年初目标值",
-                                             "预期指标值", "计划值")),
+                                             "预期指标值", "计划值", "年初指标值")),
     IndicatorColumn("unit", "度量单位", 6, ("计量单位", "单位")),
     IndicatorColumn("actual", "实际完成值", 7, ("实际完成值(B)", "完成值", "实际完成情况", "实际值",
                                              "完成情况", "全年实际值", "全年完成值",
-                                             "实际完成指标值")),
-    IndicatorColumn("weight", "分值", 8, ("权重", "指标分值", "权重(分值)")),
-    IndicatorColumn("score", "得分", 9, ("自评得分", "实际得分")),
+                                             "实际完成指标值", "年终完成值")),
+    IndicatorColumn("weight", "分值", 8, ("权重", "指标分值", "权重(分值)", "参考分值")),
+    IndicatorColumn("score", "得分", 9, ("自评得分", "实际得分", "自评分")),
     IndicatorColumn("reason", "偏差原因分析\n及改进措施", 10,
                     ("偏差原因分析及改进措施", "偏差原因分析", "偏差原因", "未完成原因分析",
                      "未完成原因和改进措施", "原因分析及改进措施", "未完成原因及拟采取的改进措施",
-                     "偏差原因及改进措施", "原因", "备注")),
+                     "偏差原因及改进措施", "未完成原因及改进措施", "未完成原因分析及改进措施",
+                     "原因", "备注")),
 )
 INDICATOR_COLUMN_BY_KEY = {c.key: c for c in INDICATOR_COLUMNS}
 
@@ -247,9 +250,15 @@ PROJECT_LEAD = LabelledField("project_lead", "项目负责人", Span(0, 1), Span
 FINANCE_LEAD = LabelledField("finance_lead", "财务负责人", Span(5, 6), Span(7, LAST_COL))
 SIGNATURE_ROW: tuple[LabelledField, ...] = (PROJECT_LEAD, FINANCE_LEAD)
 
+# The self-evaluation's total printed in the form's head rather than in a 总分 row (宁夏 银川:
+# 自评得分 | 98 beside 实施单位; 原州: 项目总得分 above the form; 广水: 「自评总分: 95」). Read
+# only; our form prints 总分 at the end.
+HEAD_TOTAL = LabelledField("total_score_printed", "自评总分", Span(0, 0), Span(0, 0),
+                           ("自评得分", "项目总得分", "总得分", "自评总得分"))
+
 # Every label that may stand left of a value: a value search stops at the next one.
 LABELLED_FIELDS: tuple[LabelledField, ...] = (
-    *(f for row in HEADER_ROWS for f in row), *CLOSING_ROWS, *SIGNATURE_ROW,
+    *(f for row in HEADER_ROWS for f in row), *CLOSING_ROWS, *SIGNATURE_ROW, HEAD_TOTAL,
 )
 
 
@@ -406,10 +415,11 @@ NOT_SCORED = "—"  # 分值/执行率/得分 of the funds rows other than 年�
 
 def indicator_rows(project: Project) -> list[IndicatorRow]:
     """The project's indicators in their own order, with a row for each missing level-1 group
-    slotted where the form's order puts it."""
-    groups = [OUTPUT, BENEFIT, SATISFACTION]
+    slotted where the form's order puts it (项目决策/项目管理 rows, which only the older
+    framework has, come first and are never added empty)."""
+    groups = [DECISION, MANAGEMENT, OUTPUT, BENEFIT, SATISFACTION]
     present = {i.level1 for i in project.indicators}
-    missing = [g for g in groups if g not in present]
+    missing = [g for g in groups[2:] if g not in present]
     rows: list[IndicatorRow] = []
     for k, indicator in enumerate(project.indicators):
         order = groups.index(indicator.level1)

@@ -42,6 +42,24 @@ _MARKERS: dict[str, tuple[Marker, ...]] = {
     ),
     # 20 points for the execution rate, printed in the funds block's headings.
     "exec20": (Marker("20分", 2, ("funds", "points", "score")),),
+    # The older four-part framework as 宁夏 prints it: 项目管理（25分） holding 预算执行率.
+    "ningxia": (
+        Marker("项目管理（25分）", 2, ("level1.项目管理",)),
+        Marker("项目决策（10分）", 1, ("level1.项目决策",)),
+        Marker("项目效益（35分）", 1, ("level1.效益指标",)),
+    ),
+    # 宁夏's 自治区 special-fund form: 效益 40 is no other profile's; 产出 40 and 满意度 20 back it.
+    "ningxia-fund": (
+        Marker("效益指标（40分）", 2, ("level1.效益指标",)),
+        Marker("产出指标（40分）", 1, ("level1.产出指标",)),
+        Marker("满意度指标（20分）", 1, ("level1.满意度指标",)),
+    ),
+    # 湖北's county scoring sheet: 项目决策 2 分, 项目管理 13 分, 项目绩效 85 分.
+    "hubei-county": (
+        Marker("项目决策2分", 2, ("level1.项目决策",)),
+        Marker("项目管理13分", 1, ("level1.项目管理",)),
+        Marker("项目绩效85分", 1, ("level1.产出指标",)),
+    ),
 }
 # Hebei scores the MoF form with whole-point execution scores; only the place tells.
 _PLACES: dict[str, tuple[str, ...]] = {

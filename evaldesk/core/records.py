@@ -66,6 +66,12 @@ class Category:
 OUTPUT = "产出指标"
 BENEFIT = "效益指标"
 SATISFACTION = "满意度指标"
+# The older four-part framework (宁夏, 湖北's counties) scores how a project was decided on and
+# run beside what it produced: 项目决策 (目标, 立项 …) and 项目管理 (投入, 财务, 实施 …). Their rows
+# are weighted and scored like indicators, with the reviewer's criteria in place of a target.
+DECISION = "项目决策"
+MANAGEMENT = "项目管理"
+PROCESS_GROUPS = (DECISION, MANAGEMENT)
 
 CATEGORIES: tuple[Category, ...] = (
     Category("quantity", OUTPUT, "数量指标"),
@@ -77,6 +83,10 @@ CATEGORIES: tuple[Category, ...] = (
     Category("ecological", BENEFIT, "生态效益指标"),
     Category("sustainable", BENEFIT, "可持续影响指标"),
     Category("satisfaction", SATISFACTION, "服务对象满意度指标"),
+    # Last, so that the MoF categories keep their order (and the summary table its columns):
+    # the framework's own 二级 (项目目标, 投入管理 …) vary by province and are not kept apart.
+    Category("decision", DECISION, DECISION),
+    Category("management", MANAGEMENT, MANAGEMENT),
 )
 CATEGORY_BY_KEY: dict[str, Category] = {c.key: c for c in CATEGORIES}
 CATEGORY_BY_LEVEL2: dict[str, Category] = {c.level2: c for c in CATEGORIES}
@@ -106,6 +116,11 @@ class Indicator:
     @property
     def level2(self) -> str:
         return CATEGORY_BY_KEY[self.category].level2
+
+    @property
+    def is_process(self) -> bool:
+        """A 项目决策/项目管理 row: scored by the reviewer's criteria, not from target and actual."""
+        return self.level1 in PROCESS_GROUPS
 
 
 @dataclass

@@ -302,6 +302,8 @@ def _check_funds(found: list[Finding], project: Project, side: str, funds: Funds
     entered = funds.total_entered
     if entered is not None:
         if general is None and fund is None and non_fiscal is None and carryover is None:
+            if _total_row_only(project) or (side != "budget" and "sources" in project.headings):
+                return  # nowhere on the form to split it (宁夏 银川: 年度资金总额 alone)
             found.append(Finding(SOURCES_MISSING, Severity.WARNING, uid, f"{side}.general",
                                  f"{_money(project, side, 'total')} {_num(entered)} 未按资金来源"
                                  "（一般公共预算、政府性基金、非财政资金）分列"))
@@ -323,11 +325,19 @@ def _check_funds(found: list[Finding], project: Project, side: str, funds: Funds
                              f"{part_name(project, 'fund')} {_num(fund)}"))
 
 
+def _total_row_only(project: Project) -> bool:
+    """Another's per-project form whose funds block printed a total row and no source rows."""
+    rows = [key for key in project.headings if key.startswith(("row.", "rows."))]
+    return bool(rows) and all(key.endswith(".total") for key in rows)
+
+
 def _money(project: Project, side: str, part: str) -> str:
     """One figure of the funds by the form's own words: 预算合计 on the summary table,
     全年预算数（年度资金总额） on a per-project form."""
     if project.headings:
-        return f"{side_name(project, side)}（{part_name(project, part)}）"
+        column, row = side_name(project, side), part_name(project, part)
+        # A form that spells the column 合计 (广水: 合计（万元）) needs it said once.
+        return column if column == row else f"{column}（{row}）"
     return f"{_SIDE_NAMES[side]}{_PART_NAMES[part]}"
 
 
@@ -487,7 +497,8 @@ def _check_adjusted_budget(found: list[Finding], project: Project) -> None:
 
 # Each 一级指标 group as a bit: a project's groups are one integer, not a set built per check.
 _GROUP_BITS = {OUTPUT: 1, BENEFIT: 2, SATISFACTION: 4}
-_CATEGORY_BIT = {c.key: _GROUP_BITS[c.level1] for c in CATEGORIES}
+# 项目决策/项目管理 rows are none of the three groups a project must have.
+_CATEGORY_BIT = {c.key: _GROUP_BITS.get(c.level1, 0) for c in CATEGORIES}
 _ALL_GROUPS = 7
 
 

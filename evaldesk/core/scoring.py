@@ -22,6 +22,8 @@ from enum import Enum, StrEnum
 from evaldesk.core.money import format_rate, half_unit
 from evaldesk.core.records import (
     BENEFIT,
+    DECISION,
+    MANAGEMENT,
     OUTPUT,
     SATISFACTION,
     Comparator,
@@ -147,6 +149,9 @@ class ScoringProfile:
     free_weights: bool = False
     # Finding codes of the rules this region does not require (Sichuan: no 满意度 indicator).
     not_required: frozenset[str] = frozenset()
+    # The level-1 group whose printed points include the execution rate's (宁夏: 项目管理（25分）
+    # holds 预算执行率 10 beside 15 points of other rows); "" where the rate stands on its own.
+    execution_group: str = ""
 
     def __post_init__(self) -> None:
         for grade, fraction in self.qualitative_fractions().items():
@@ -193,6 +198,30 @@ PROFILES: dict[str, ScoringProfile] = {
         # (权重), 满意度 only where the project has one.
         ScoringProfile("sichuan", "四川（执行率10分，绩效指标90分自定权重）", free_weights=True,
                        not_required=frozenset({NO_SATISFACTION_INDICATOR})),
+        # 宁夏's older four-part form (银川市本级): 项目决策（10分）, 项目管理（25分） with the
+        # 预算执行率 row (10) inside it, 项目产出（30分）, 项目效益（35分） with the
+        # 服务对象满意度指标（10分） inside it. The rate's 10 and 满意度's 10 are kept as their own
+        # parts so that each printed group is checked: 管理 15 + 10, 效益 25 + 10.
+        ScoringProfile("ningxia", "宁夏（决策10、管理25含执行率10、产出30、效益35含满意度10）",
+                       group_points=((DECISION, Decimal(10)), (MANAGEMENT, Decimal(15)),
+                                     (OUTPUT, Decimal(30)), (BENEFIT, Decimal(25)),
+                                     (SATISFACTION, Decimal(10))),
+                       execution_group=MANAGEMENT),
+        # 宁夏's 自治区 special-fund form (原州区 c10): 产出(40分), 效益(40分), 满意度(20分); the
+        # execution rate is printed but earns no points.
+        ScoringProfile("ningxia-fund", "宁夏专项资金（产出40、效益40、满意度20，执行率不计分）",
+                       execution_points=_ZERO,
+                       group_points=((OUTPUT, Decimal(40)), (BENEFIT, Decimal(40)),
+                                     (SATISFACTION, Decimal(20)))),
+        # 湖北's county form (广水): a scoring sheet 项目决策 2分 / 项目管理 13分 above 项目绩效
+        # 85分 (产出指标 40分 …), the rate printed but not scored. How the 85 is shared beyond
+        # 产出's 40 differs by project, so the weights are checked together against 100, as
+        # Sichuan's are; the split below only makes up that 100.
+        ScoringProfile("hubei-county", "湖北县级（决策2、管理13、绩效85，执行率不计分）",
+                       execution_points=_ZERO, free_weights=True,
+                       group_points=((DECISION, Decimal(2)), (MANAGEMENT, Decimal(13)),
+                                     (OUTPUT, Decimal(40)), (BENEFIT, Decimal(35)),
+                                     (SATISFACTION, Decimal(10)))),
     )
 }
 DEFAULT_PROFILE = PROFILES["mof"]
@@ -350,7 +379,11 @@ def _cents(value: Decimal) -> Decimal:
 
 
 def execution_score(rate: Decimal | None, profile: ScoringProfile = DEFAULT_PROFILE) -> Decimal | None:
-    """points × min(rate, 100 %); None when there is no rate (budget 0 or not filled)."""
+    """points × min(rate, 100 %); None when there is no rate (budget 0 or not filled).
+
+    A profile that gives the rate no points scores it 0 whatever it is, even unfilled."""
+    if profile.execution_points == 0:
+        return _ZERO
     if rate is None:
         return None
     bounded = min(max(rate, _ZERO), ONE)
@@ -416,7 +449,9 @@ def indicator_score(indicator: Indicator, profile: ScoringProfile = DEFAULT_PROF
     """
     if weight is None:
         weight = indicator.weight
-    if weight is None or not indicator.applicable:
+    if weight is None or not indicator.applicable or indicator.is_process:
+        # A 项目决策/项目管理 row is scored by the reviewer's criteria (评价标准), which no
+        # words of its own can be graded by: only its typed 得分 counts.
         return None
     comparator = indicator_comparator(indicator)
     if comparator is Comparator.QUALITATIVE:
@@ -863,9 +898,14 @@ def _weight_findings(project: Project, profile: ScoringProfile) -> Iterator[Find
             unweighted = [k for k in members if project.indicators[k].weight is None
                           and project.indicators[k].applicable]
             more = f"（{len(unweighted)} 个指标未填分值）" if unweighted else ""
+            if level1 == profile.execution_group:
+                # The printed group holds the rate's points too (宁夏: 项目管理（25分）).
+                rate = heading(project, "funds", "预算执行率")
+                more += f"（另有{rate} {_num(profile.execution_points)} 分）"
+            group = heading(project, f"level1.{level1}", level1)
             yield Finding(WEIGHTS_NOT_GROUP_POINTS, Severity.ERROR, project.uid,
                           _field((unweighted or members)[0], "weight"),
-                          f"{level1}各指标分值合计 {_num(written)}，应为 {_num(points)}{more}")
+                          f"{group}各指标分值合计 {_num(written)}，应为 {_num(points)}{more}")
 
 
 def _free_weight_findings(project: Project, profile: ScoringProfile) -> Iterator[Finding]:
@@ -897,7 +937,9 @@ def _indicator_findings(project: Project, profile: ScoringProfile,
     weight = s.effective_weight
     moved = "（已含不适用指标转入的分值）" if weight is not None and weight != s.weight else ""
     comparator = indicator_comparator(ind)
-    if comparator is Comparator.QUALITATIVE:
+    if ind.is_process:
+        pass  # judged by criteria, not by target and actual: only its score is checked
+    elif comparator is Comparator.QUALITATIVE:
         if not ind.actual.strip() and (ind.target.strip() or ind.weight is not None):
             yield Finding(REQUIRED, Severity.ERROR, uid, _field(s.index, "actual"),
                           f"{label}未填{heading(project, 'indicator.actual', '实际完成情况')}")
@@ -917,7 +959,8 @@ def _indicator_findings(project: Project, profile: ScoringProfile,
     if score is not None and weight is not None and score < weight and not _has_reason(ind):
         yield Finding(SCORE_NO_REASON, Severity.WARNING, uid, _field(s.index, "reason"),
                       f"{label}得分 {_num(score)} 低于分值 {_num(weight)}{moved}，"
-                      "须在「偏差原因分析及改进措施」中说明原因")
+                      f"须在「{heading(project, 'indicator.reason', '偏差原因分析及改进措施')}」"
+                      "中说明原因")
 
 
 def _numeric_findings(project: Project, profile: ScoringProfile, s: IndicatorScore,

@@ -57,8 +57,11 @@ from evaldesk.core.records import (
     BENEFIT,
     CATEGORIES,
     CATEGORY_BY_LEVEL2,
+    DECISION,
+    MANAGEMENT,
     NOT_APPLICABLE,
     OUTPUT,
+    PROCESS_GROUPS,
     SATISFACTION,
     Comparator,
     Funds,
@@ -337,13 +340,19 @@ class _Cells:
 _ALL_LABELS: tuple[str, ...] = tuple(w for f in pl.LABELLED_FIELDS for w in f.words)
 
 
+def _is_label(word: str) -> bool:
+    """A label cell, also one naming two fields at once (项目实施单位/项目负责人)."""
+    return label_matches(word, _ALL_LABELS) or (
+        "/" in word and any(part and label_matches(part, _ALL_LABELS) for part in word.split("/")))
+
+
 def _value_after(cells: _Cells, row: int, col: int) -> str:
     """The text beside a label: the next filled cell to the right, unless that is a label."""
     for c in range(col + 1, len(cells.raw[row])):
         word = cells.words[row][c]
         if not word:
             continue
-        if label_matches(word, _ALL_LABELS):
+        if _is_label(word):
             return ""
         return cells.text(row, c)
     return ""
@@ -358,6 +367,9 @@ def _labelled(cells: _Cells, item: pl.LabelledField, start: int, stop: int | Non
     found = cells.find(item.words, start, stop)
     if found is not None:
         return _value_after(cells, *found)
+    compound = _compound(cells, item, start, stop)
+    if compound is not None:
+        return compound
     for r in range(start, min(stop if stop is not None else len(cells.raw), len(cells.raw))):
         for c in range(len(cells.raw[r])):
             text = cells.text(r, c)
@@ -366,6 +378,34 @@ def _labelled(cells: _Cells, item: pl.LabelledField, start: int, stop: int | Non
                     match = _INLINE.match(part)
                     if match and fold(match.group(1)) == fold(label):
                         return match.group(2).strip()
+    return None
+
+
+def _inline_cell(cells: _Cells, item: pl.LabelledField, stop: int) -> tuple[int, int] | None:
+    """The cell holding "label：value" for ``item`` (「自评总分: 95」)."""
+    for r in range(min(stop, len(cells.raw))):
+        for c in range(len(cells.raw[r])):
+            match = _INLINE.match(cells.text(r, c))
+            if match and label_matches(fold(match.group(1)), item.words):
+                return r, c
+    return None
+
+
+def _compound(cells: _Cells, item: pl.LabelledField, start: int, stop: int | None) -> str | None:
+    """A label naming two fields at once and its value written the same way (宁夏 原州:
+    项目实施单位/项目负责人 | 原州区农技中心/杨勃兴): the part of the value in the label's place."""
+    for r in range(start, min(stop if stop is not None else len(cells.words), len(cells.words))):
+        for c, word in enumerate(cells.words[r]):
+            if "/" not in word:
+                continue
+            parts = word.split("/")
+            place = next((k for k, part in enumerate(parts)
+                          if part and label_matches(part, item.words)), None)
+            if place is None:
+                continue
+            value = _value_after(cells, r, c)
+            values = value.split("/")
+            return values[place].strip() if len(values) == len(parts) else value
     return None
 
 
@@ -521,15 +561,175 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
                 found = cells.find(item.words, 0, top)
                 if found is not None:
                     cells.heading(*found, f"「{item.label}」")
+    if not ours:
+        if not project.name:
+            _name_from_title(cells, top, project)
+        head_total = _labelled(cells, pl.HEAD_TOTAL, 0, top)
+        if head_total:
+            project.total_score_printed = _points(head_total)
+            found = cells.find(pl.HEAD_TOTAL.words, 0, top) or _inline_cell(cells, pl.HEAD_TOTAL, top)
+            label = cells.text(*found) if found else pl.HEAD_TOTAL.label
+            project.headings["total_score"] = _INLINE.sub(r"\1", label)
+            cells.note(EntryKind.HEADING, found[0] if found else 0, found[1] if found else None,
+                       label, "「总分」（表头中的自评得分）")
     if funds_header is not None:
         _read_funds(cells, funds_header, indicators.header, project, source)
+    elif not ours:
+        _read_funds_by_source(cells, indicators.header, project)
     # Sichuan puts 项目年度目标 / 年度目标完成情况 above the funds block, MoF below it.
     _read_goal(cells, 0, indicators.header, project)
+    if not ours:
+        _read_scoring_sheet(cells, 0, indicators.header, project)
     end = _read_indicators(cells, indicators, project, ours)
     _read_closing(cells, end, indicators, project)
     if not ours:
         _note_printed_form(cells, funds_header, indicators, end, project)
     return project
+
+
+_TITLE_NAME = re.compile(r"^(.+?项目)(?:支出)?绩效(?:目标)?自评表")
+_YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d年度?")
+
+
+def _name_from_title(cells: _Cells, stop: int, project: Project) -> None:
+    """A form whose 项目名称 cell is empty (or unreadable in a copy) but whose title names the
+    project (「马铃薯…推广项目绩效目标自评表」): the title's name, said in the summary. A generic
+    title (「2020年度项目支出绩效自评表」) names no project."""
+    for r in range(min(stop, 3, len(cells.raw))):
+        for c in range(len(cells.raw[r])):
+            text = cells.text(r, c)
+            match = _TITLE_NAME.match(re.sub(r"\s+", "", text))
+            if match is None:
+                continue
+            name = match.group(1)
+            plain = _YEAR_PREFIX.sub("", name)
+            if len(plain) <= 2 or plain.endswith(("预算项目", "部门项目")):
+                return
+            project.name = name
+            cells.note(EntryKind.HEADING, r, c, text, f"「项目名称」（表中未填，取自标题：{name}）")
+            return
+
+
+# A funds block laid out by source in columns, its figures in the row below (湖北 广水):
+# 项目资金来源 | 中央(万元) | 省、地(万元) | 本级(万元) | 其他(万元) | 合计(万元) | 执行数(万元) | 执行率.
+_SOURCE_LEVEL_WORDS = ("中央", "省、地", "省地", "省", "省级", "市", "市级", "地", "县", "县级",
+                       "本级", *pl.FISCAL_ROW.words)
+_SOURCE_TOTAL_WORDS = ("合计", "小计", "资金合计", "预算合计", "预算数")
+
+
+def _read_funds_by_source(cells: _Cells, stop: int, project: Project) -> None:
+    labels = (*pl.FUNDS_LABEL_WORDS, "项目资金来源", "资金来源")
+    for r in range(min(stop, len(cells.words)) - 1):
+        words = cells.words[r]
+        if not any(w and label_matches(w, labels) for w in words):
+            continue
+        columns: dict[str, int] = {}
+        sources: list[tuple[int, str]] = []
+        for c, word in enumerate(words):
+            if not word or label_matches(word, labels):
+                continue
+            if "budget" not in columns and label_matches(word, _SOURCE_TOTAL_WORDS):
+                columns["budget"] = c
+            elif "actual" not in columns and label_matches(word, pl.FUND_COLUMN_BY_KEY["actual"].words):
+                columns["actual"] = c
+            elif "rate" not in columns and label_matches(word, pl.FUND_COLUMN_BY_KEY["rate"].words):
+                columns["rate"] = c
+            elif label_matches(word, _SOURCE_LEVEL_WORDS):
+                sources.append((c, "general"))
+            elif label_matches(word, pl.OTHER_ROW.words):
+                sources.append((c, "non_fiscal"))
+        if "budget" not in columns or "actual" not in columns:
+            continue
+        below = r + 1
+        for key, c in columns.items():
+            project.headings[key] = cells.text(r, c)
+            meaning = {"budget": "全年预算数（合计）", "actual": "全年执行数", "rate": "执行率"}[key]
+            cells.heading(r, c, f"资金表的「{meaning}」")
+        for c, part in sources:
+            cells.heading(r, c, f"资金来源「{_PART_NAMES[part]}」（按列分列，数字在下一行）")
+        # Sources split the budget only: 执行数 stands in one column, nowhere to split it.
+        project.headings["sources"] = "、".join(cells.text(r, c) for c, _part in sources)
+        project.headings.setdefault("funds", cells.text(r, next(
+            c for c, w in enumerate(words) if w and label_matches(w, labels))))
+        for side, c in (("budget", columns["budget"]), ("actual", columns["actual"])):
+            try:
+                amount, _unit = parse_money(cells.value(below, c))
+            except NotANumber:
+                project.bad_values[f"{side}.total"] = cells.text(below, c)
+                continue
+            getattr(project, side).total_entered = amount
+        for c, part in sources:
+            try:
+                amount, _unit = parse_money(cells.value(below, c))
+            except NotANumber:
+                project.bad_values[f"budget.{part}"] = cells.text(below, c)
+                continue
+            if amount is not None:
+                funds = project.budget
+                setattr(funds, part, (getattr(funds, part) or Decimal(0)) + amount)
+        for funds in (project.budget, project.actual):
+            if funds.total_entered is not None and funds.total_entered == funds.total_computed:
+                funds.total_entered = None
+        if "rate" in columns:
+            try:
+                project.rate_printed = parse_rate(cells.value(below, columns["rate"]))
+            except NotANumber:
+                project.bad_values["rate"] = cells.text(below, columns["rate"])
+        _settle_rate(project)
+        return
+
+
+# A scoring sheet of the older framework above the indicator table (湖北 广水): 项目权重 |
+# 评价内容 | 分值 | 自评分 | 复核分 | 评价标准及依据, rows 项目决策 2分 / 项目管理 13分.
+_SHEET_ITEM_WORDS = ("评价内容", "评价要点", "考核内容")
+_SHEET_CRITERIA_WORDS = ("评价标准及依据", "评价标准", "评分标准", "评分标准及依据")
+_SHEET_REVIEW_WORDS = ("复核分", "复核得分", "审核评分", "财政审核评分")
+
+
+def _read_scoring_sheet(cells: _Cells, start: int, stop: int, project: Project) -> None:
+    weight_words = pl.INDICATOR_COLUMN_BY_KEY["weight"].words
+    score_words = pl.INDICATOR_COLUMN_BY_KEY["score"].words
+    for r in range(start, min(stop, len(cells.words))):
+        words = cells.words[r]
+        item = next((c for c, w in enumerate(words) if w and label_matches(w, _SHEET_ITEM_WORDS)),
+                    None)
+        weight = next((c for c, w in enumerate(words) if w and label_matches(w, weight_words)), None)
+        score = next((c for c, w in enumerate(words) if w and label_matches(w, score_words)), None)
+        if item is None or weight is None or score is None:
+            continue
+        group_col = next((c for c in range(item) if words[c]), None)
+        cells.heading(r, item, "决策/管理评分表的「三级指标」（评价内容）")
+        cells.heading(r, weight, "决策/管理评分表的「分值」")
+        cells.heading(r, score, "决策/管理评分表的「得分」")
+        for c, w in enumerate(words):
+            if w and label_matches(w, _SHEET_REVIEW_WORDS):
+                cells.heading(r, c, "财政复核用栏，单位不填，未读入")
+            elif w and label_matches(w, _SHEET_CRITERIA_WORDS):
+                cells.heading(r, c, "评分标准（模板印制的说明），未读入")
+        label = ""
+        for row in range(r + 1, min(stop, len(cells.words))):
+            own = cells.text(row, group_col) if group_col is not None else ""
+            label = own or label
+            group = _level1(fold(label))
+            name = cells.text(row, item)
+            if group not in PROCESS_GROUPS or not name:
+                return
+            _note_group_heading(project, group, label)
+            indicator = Indicator(category=_first_in(group), name=name)
+            for part, col in (("weight", weight), ("score", score)):
+                number = _points(cells.value(row, col))
+                if number is None and cells.text(row, col):
+                    project.bad_values[pl.indicator_key(len(project.indicators), part)] = \
+                        cells.text(row, col)
+                setattr(indicator, part, number)
+            project.indicators.append(indicator)
+        return
+
+
+def _note_group_heading(project: Project, group: str, text: str) -> None:
+    """A level-1 group's heading as printed, points and all (项目管理（25分）, 项目决策 2 分):
+    the province's layout shows in them, and messages name the group as the form does."""
+    project.headings.setdefault(f"level1.{group}", re.sub(r"\s+", "", text))
 
 
 # --- reading: what another's form printed for the reviewer's checks -------------------------------
@@ -683,6 +883,7 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
     in_yuan = _in_yuan(cells, header, stop)
     contributions: dict[tuple[str, str], list[_Contribution]] = {}
     rate_raw: object = None
+    source_rates: list[tuple[int, object]] = []
     printed_rows: list[tuple[int, int, pl.FundRow]] = []
     for r in range(header + 1, stop):
         row_words = cells.words[r]
@@ -728,6 +929,8 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
             contributions.setdefault((side, fund_row.part), []).append(_Contribution(label, amount))
         if fund_row is pl.TOTAL_ROW and "rate" in columns and rate_raw is None:
             rate_raw = cells.value(r, columns["rate"])
+        elif "rate" in columns and cells.text(r, columns["rate"]):
+            source_rates.append((r, cells.value(r, columns["rate"])))
     for side in pl.MONEY_SIDES:
         funds: Funds = getattr(project, side)
         total: Decimal | None = None
@@ -750,6 +953,11 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
             funds.total_entered = total
     if not cells.exact:
         _note_funds_printed(cells, header, columns, printed_rows, project)
+    if (rate_raw is None or _is_dash(rate_raw)) and len(source_rates) == 1 and not cells.exact:
+        # The total row prints no rate and one source row does (宁夏 原州: 年度资金总额 300 |
+        # blank | blank, 自治区补助 300万元 | 259.45万元 | 86.5%): the only rate on the form.
+        r, rate_raw = source_rates[0]
+        cells.heading(r, columns["rate"], "资金表的「执行率」（印在资金来源行，合计行未印）")
     try:
         if _is_dash(rate_raw):
             project.rate_printed = None
@@ -838,7 +1046,11 @@ _END_WORDS: tuple[str, ...] = (*pl.TOTAL_WORDS, *pl.GRADE_WORDS, *pl.REMARKS_WOR
                                *(w for f in (*pl.CLOSING_ROWS, *pl.SIGNATURE_ROW) for w in f.words))
 _LEVEL1_WORDS = {OUTPUT: (OUTPUT, "产出", "项目产出", "产出目标"),
                  BENEFIT: (BENEFIT, "效益", "项目效益", "效益目标"),
-                 SATISFACTION: (SATISFACTION, "满意度", "满意度目标")}
+                 SATISFACTION: (SATISFACTION, "满意度", "满意度目标"),
+                 DECISION: (DECISION, "决策", "项目决策指标"),
+                 MANAGEMENT: (MANAGEMENT, "管理", "项目管理指标", "过程", "项目过程")}
+# Points printed after a group's name without brackets: 「项目决策 2 分」, 「产出指标40分」.
+_TRAILING_POINTS = re.compile(r"\d+(?:\.\d+)?分$")
 
 
 def _is_end(words: list[str], table: _Indicators) -> bool:
@@ -853,10 +1065,16 @@ def _is_end(words: list[str], table: _Indicators) -> bool:
 
 
 def _level1(text: str) -> str | None:
-    for level1, words in _LEVEL1_WORDS.items():
-        if label_matches(text, words):
-            return level1
-    return None
+    """The level-1 group a cell names, its points aside; a cell naming two levels at once
+    (「项目绩效 85分 产出指标 40分」) names the inner one, its last."""
+    for candidate in (text, _TRAILING_POINTS.sub("", text)):
+        for level1, words in _LEVEL1_WORDS.items():
+            if label_matches(candidate, words):
+                return level1
+    bare = re.sub(r"\d+(?:\.\d+)?分|[(（][^()（）]*[)）]", "", text)
+    ends = [(len(w), level1) for level1, words in _LEVEL1_WORDS.items() for w in words
+            if len(w) > 2 and bare.endswith(w)]
+    return max(ends)[1] if ends else None
 
 
 _LEVEL2 = {fold(c.level2): c.key for c in CATEGORIES}
@@ -907,6 +1125,9 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
         if own1 and fold(own1) != fold(level1):
             level1 = own1
             level2 = own2  # a new level-1 group: its level 2 does not carry over from the last
+            group = _level1(fold(own1))
+            if group is not None and not ours:
+                _note_group_heading(project, group, own1)
         elif own2:
             level2 = own2
         texts = {key: cells.text(r, col) for key, col in cols.items()
@@ -935,6 +1156,14 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
         texts = dict.fromkeys(texts, "")
     category = _category(level1, level2)
     group = _level1(level1)
+    if group in PROCESS_GROUPS:
+        # 项目决策/项目管理: their 二级 (项目目标, 投入管理 …) are the framework's own.
+        category = _first_in(group)
+        if not ours and fold(texts.get("name", "")) in _EXECUTION_ROW_NAMES:
+            _read_execution_row(project, texts, raw, row, cells)
+            return
+    elif group == BENEFIT and category is not None and _category_group(category) == SATISFACTION:
+        group = SATISFACTION  # the older framework files 满意度 under 效益 (宁夏: 项目效益（35分）)
     if category is None or (group is not None and _category_group(category) != group):
         if group is None and category is None:
             if not ours and filled and all(is_not_applicable_mark(v) for v in filled.values()):
@@ -1011,6 +1240,28 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
     project.indicators.append(indicator)
 
 
+_EXECUTION_ROW_NAMES = frozenset({"预算执行率", "资金执行率", "预算资金执行率", "执行率",
+                                  "预算执行情况"})
+
+
+def _read_execution_row(project: Project, texts: dict[str, str], raw: dict[str, object],
+                        row: int, cells: _Cells | None) -> None:
+    """The 预算执行率 row of 项目管理 (宁夏: 投入管理 | 预算执行率 | 10 | — | 100% | 9) is the
+    funds row's 分值 and 得分 in the older framework: read as those, judged as those (FUNDS_SCORE
+    against the amounts), not as an indicator."""
+    name = texts.get("name", "")
+    project.execution_weight_printed = _points(raw.get("weight"))
+    project.execution_score_printed = _points(raw.get("score"))
+    project.headings["funds"] = name
+    for key in ("points", "score"):
+        project.headings.pop(key, None)  # the funds block's own, if any: this row's are the table's
+    if "weight" in texts:
+        project.headings["points"] = project.headings.get("indicator.weight", "分值")
+    if cells is not None:
+        cells.note(EntryKind.HEADING, row, None, name,
+                   "资金执行情况：其分值、得分作为预算执行率的分值、得分读入（不作为指标）")
+
+
 def _category_group(category: str) -> str:
     return next(c.level1 for c in CATEGORIES if c.key == category)
 
@@ -1047,7 +1298,7 @@ def _read_closing(cells: _Cells, start: int, table: _Indicators, project: Projec
                 cells.heading(*found, f"「{item.label}」")
 
 
-_PLACEHOLDER = re.compile(r"^(?:指标\s*\d*|[.。…·、\s]+)$")
+_PLACEHOLDER = re.compile(r"^(?:指标\s*\d*\s*[:：]?|[.。…·、\s]+)$")
 
 
 def _is_placeholder(filled: dict[str, str]) -> bool:

@@ -19,6 +19,9 @@ Placed by reading, said here (never guessed):
 - 单位领导审签: is an empty signature cell; the page number 「— 1 —」 is left out.
 - The scoring-sheet rows follow the order of the 评价内容 in the copy (决策依据, 财务制度, 组织机构, 运行监管,
   目标申报); each 分值 / 自评分 pair stands next to its 评价内容 there; no 复核分 is filled anywhere.
+  Since no source cell is filled, a reader that judges the source split finds 合计 309 not split
+  by source (SOURCES_MISSING): that comes from this copy, not from the publisher, and the
+  expectation's truncation note says so (added when the funds block was first read, 2026-12).
 The stored copy ENDS inside the 质量指标 rows of 项目绩效 (「农村公路建设验收合格率 … 农村」): only the
 数量指标 row of 项目绩效 is transcribed. All cells are text as printed.
 """
