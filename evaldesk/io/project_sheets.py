@@ -1031,6 +1031,23 @@ def _read_goal(cells: _Cells, start: int, stop: int, project: Project) -> None:
         cells.heading(r, goal_col, "「年初绩效目标」")
         cells.heading(r, done_col, "「绩效目标整体完成情况」")
         return
+    # The two headings one above the other, each with its text to its right (宁夏 银川:
+    # 年初设定目标 | 保障学校正常工作运行 over 年度总体目标完成情况 | …): each heading's own text.
+    for r in range(start, stop):
+        label_col = next((c for c, w in enumerate(cells.words[r])
+                          if w and label_matches(w, goal_words)), None)
+        if label_col is None:
+            continue
+        done_row = next((b for b in range(r + 1, min(r + 3, stop, len(cells.words)))
+                      if label_col < len(cells.words[b]) and cells.words[b][label_col]
+                      and label_matches(cells.words[b][label_col], completion_words)), None)
+        if done_row is None:
+            continue
+        project.goal = _value_after(cells, r, label_col)
+        project.completion = _value_after(cells, done_row, label_col)
+        cells.heading(r, label_col, "「年初绩效目标」")
+        cells.heading(done_row, label_col, "「绩效目标整体完成情况」")
+        return
     # No 预期目标 | 实际完成情况 headings: the texts beside 年度总体目标.
     found = cells.find(pl.GOAL_LABEL_WORDS, start, stop)
     if found is not None:

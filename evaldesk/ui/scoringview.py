@@ -1,5 +1,6 @@
-"""The score strip at the top of the project form: the profile, the execution score, the three
-group sums, the total and the grade, for the current project only.
+"""The score strip at the top of the project form: the profile, the execution score, the sum of
+each level-1 group the profile scores (three under MoF, five in the older 决策/管理 framework),
+the total and the grade, for the current project only.
 
 It shows a ``ProjectScore`` the form computed; it never scores anything itself, and the profile
 it offers is the document's (choosing one re-checks the report once, not per keystroke).
@@ -60,12 +61,19 @@ class ScoreStrip(QFrame):
         self.execution = QLabel(self)
         self.execution.setObjectName("scoreExecution")
         self.groups: list[QLabel] = []
-        grid.addWidget(self.execution, 1, 0, 1, 2)
-        for col in range(3):
-            label = QLabel(self)
+        # One label per group of the profile with the most; those a profile lacks are hidden.
+        self._group_box = QWidget(self)
+        self._group_grid = QGridLayout(self._group_box)
+        self._group_grid.setContentsMargins(0, 0, 0, 0)
+        self._group_grid.setHorizontalSpacing(10)
+        self._group_grid.setVerticalSpacing(2)
+        for col in range(max(len(p.group_points) for p in PROFILES.values())):
+            label = QLabel(self._group_box)
             label.setObjectName(f"scoreGroup{col}")
             self.groups.append(label)
-            grid.addWidget(label, 1, 2 + col)
+        self._place_groups(len(self.groups))
+        grid.addWidget(self.execution, 1, 0, 1, 2)
+        grid.addWidget(self._group_box, 1, 2, 1, 3)
         grid.setColumnStretch(2, 1)
         grid.setColumnStretch(3, 1)
         grid.setColumnStretch(4, 1)
@@ -79,27 +87,33 @@ class ScoreStrip(QFrame):
         self._show_profile()
         self.show_score(None)
 
+    def _place_groups(self, per_row: int) -> None:
+        """The group sums in rows of ``per_row`` (all on one line when there is room)."""
+        for label in self.groups:
+            self._group_grid.removeWidget(label)
+        for k, label in enumerate(self.groups):
+            self._group_grid.addWidget(label, k // per_row, k % per_row)
+
     def _arrange(self, stacked: bool) -> None:
         if stacked == self._stacked:
             return
         self._stacked = stacked
         grid = self._grid
         grid.removeWidget(self.execution)
-        for label in self.groups:
-            grid.removeWidget(label)
+        grid.removeWidget(self._group_box)
+        # Narrow, five groups (决策 … 满意度) go three to a line, as MoF's three do.
+        self._place_groups(3 if stacked else len(self.groups))
         if stacked:
             grid.addWidget(self.execution, 1, 0, 1, 5)
-            for label, (col, span) in zip(self.groups, ((0, 2), (2, 1), (3, 2)), strict=True):
-                grid.addWidget(label, 2, col, 1, span)
+            grid.addWidget(self._group_box, 2, 0, 1, 5)
         else:
             grid.addWidget(self.execution, 1, 0, 1, 2)
-            for col, label in enumerate(self.groups):
-                grid.addWidget(label, 1, 2 + col)
+            grid.addWidget(self._group_box, 1, 2, 1, 3)
         self.updateGeometry()
 
     def _row_width(self) -> int:
         spacing = self._grid.horizontalSpacing()
-        parts = [self.execution, *self.groups]
+        parts = [self.execution, *(label for label in self.groups if not label.isHidden())]
         return sum(w.sizeHint().width() for w in parts) + spacing * len(parts) + 16
 
     def minimumSizeHint(self) -> QSize:
@@ -122,7 +136,8 @@ class ScoreStrip(QFrame):
         self.profile.setCurrentIndex(self.profile.findData(self._doc.profile.name))
 
     def _group_name(self, level1: str) -> str:
-        names = {"产出指标": self.tr("产出"), "效益指标": self.tr("效益"), "满意度指标": self.tr("满意度")}
+        names = {"产出指标": self.tr("产出"), "效益指标": self.tr("效益"), "满意度指标": self.tr("满意度"),
+                 "项目决策": self.tr("决策"), "项目管理": self.tr("管理")}
         return names.get(level1, level1.removesuffix("指标"))
 
     def show_score(self, score: ProjectScore | None) -> None:
@@ -133,13 +148,23 @@ class ScoreStrip(QFrame):
                 label.setText("")
             return
         profile = score.profile
-        self.execution.setText(
-            self.tr("执行率 %1　得分 %2/%3")
-            .replace("%1", money.format_rate(score.rate) if score.rate is not None else "—")
-            .replace("%2", points(score.execution)).replace("%3", whole(profile.execution_points)))
-        for label, group in zip(self.groups, score.groups, strict=False):
+        rate = money.format_rate(score.rate) if score.rate is not None else "—"
+        if profile.execution_points:
+            self.execution.setText(
+                self.tr("执行率 %1　得分 %2/%3").replace("%1", rate)
+                .replace("%2", points(score.execution)).replace("%3", whole(profile.execution_points)))
+        else:
+            self.execution.setText(self.tr("执行率 %1（不计分）").replace("%1", rate))
+        for k, label in enumerate(self.groups):
+            label.setVisible(k < len(score.groups))
+            if k >= len(score.groups):
+                continue
+            group = score.groups[k]
             label.setText(f"{self._group_name(group.level1)} {points(group.score)}/{whole(group.points)}")
             label.setToolTip(self.tr("各指标分值合计 %1").replace("%1", points(group.weight)))
+        if self.isVisible():
+            # Longer texts or more groups than at the last resize may no longer fit one line.
+            self._arrange(self.width() < self._row_width())
         if not score.scored:
             self.total.setText(self.tr("未填指标分值，不计总分"))
             self.total.setToolTip(self.tr("在「绩效指标」中为各指标填写分值后自动评分"))

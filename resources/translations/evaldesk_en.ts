@@ -1717,8 +1717,20 @@ The language changes after a restart.</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
+        <source>决策</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>管理</source>
+        <translation>Management</translation>
+    </message>
+    <message>
         <source>执行率 %1&#x3000;得分 %2/%3</source>
         <translation>Execution rate %1  Score %2/%3</translation>
+    </message>
+    <message>
+        <source>执行率 %1（不计分）</source>
+        <translation>Execution rate %1 (not scored)</translation>
     </message>
     <message>
         <source>各指标分值合计 %1</source>

@@ -94,6 +94,8 @@ def test_decision_and_management_rows_are_read_and_the_rate_row_is_the_funds_row
     assert [i.category for i in project.indicators[4:] if i.applicable] == [
         "quantity", "timeliness", "social", "satisfaction"]
     assert project.total_score_printed == Decimal(97)
+    # 年初设定目标 above 年度总体目标完成情况, each with its own text to the right.
+    assert (project.goal, project.completion) == ("维修校舍 2000 平方米", "已完成")
     assert project.headings["level1.项目管理"] == "项目管理（25分）"
     assert project.headings["level1.效益指标"] == "项目效益（35分）"
     assert project.import_notes == []

@@ -345,6 +345,23 @@ def test_the_profile_is_the_documents_and_rescores(qtbot: QtBot, scored: MainWin
     assert WEIGHTS_NOT_GROUP_POINTS not in codes(scored, project.uid)
 
 
+def test_the_older_frameworks_profiles_are_offered_and_show_each_of_their_groups(
+        qtbot: QtBot, scored: MainWindow) -> None:
+    form = form_of(scored)
+    combo = form.strip.profile
+    offered = [combo.itemData(k) for k in range(combo.count())]
+    assert {"ningxia", "ningxia-fund", "hubei-county"} <= set(offered)
+    combo.setCurrentIndex(combo.findData("ningxia"))
+    combo.activated.emit(combo.currentIndex())
+    shown = [label.text() for label in form.strip.groups if not label.isHidden()]
+    assert [text.split()[0] for text in shown] == ["决策", "管理", "产出", "效益", "满意度"]
+    combo.setCurrentIndex(combo.findData("ningxia-fund"))
+    combo.activated.emit(combo.currentIndex())
+    shown = [label.text() for label in form.strip.groups if not label.isHidden()]
+    assert [text.split()[0] for text in shown] == ["产出", "效益", "满意度"]
+    assert form.strip.execution.text().endswith("（不计分）")  # the rate earns no points here
+
+
 def test_an_edit_rescores_only_the_current_project(qtbot: QtBot, scored: MainWindow,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     scored.doc.insert_rows(2, [other_project() for _ in range(50)], "insert")
