@@ -83,6 +83,7 @@ class ScoreStrip(QFrame):
         self._grid = grid
         self._wide_min = 0
         self._stacked = False
+        self._shown = len(self.groups)
         doc.profileChanged.connect(self._show_profile)
         self._show_profile()
         self.show_score(None)
@@ -93,16 +94,22 @@ class ScoreStrip(QFrame):
             self._group_grid.removeWidget(label)
         for k, label in enumerate(self.groups):
             self._group_grid.addWidget(label, k // per_row, k % per_row)
+        # Packed to the left: the form may be wider than the part of it in view.
+        for col in range(len(self.groups) + 1):
+            self._group_grid.setColumnStretch(col, 1 if col == per_row else 0)
 
     def _arrange(self, stacked: bool) -> None:
-        if stacked == self._stacked:
+        shown = sum(1 for label in self.groups if not label.isHidden())
+        if stacked == self._stacked and shown == self._shown:
             return
+        self._shown = shown
         self._stacked = stacked
         grid = self._grid
         grid.removeWidget(self.execution)
         grid.removeWidget(self._group_box)
-        # Narrow, five groups (决策 … 满意度) go three to a line, as MoF's three do.
-        self._place_groups(3 if stacked else len(self.groups))
+        # Narrow: MoF's three groups share a line; five (决策 … 满意度) go two to a line, which
+        # fits the form beside the table on a 1366-pixel screen.
+        self._place_groups((3 if shown <= 3 else 2) if stacked else len(self.groups))
         if stacked:
             grid.addWidget(self.execution, 1, 0, 1, 5)
             grid.addWidget(self._group_box, 2, 0, 1, 5)
