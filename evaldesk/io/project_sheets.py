@@ -714,6 +714,8 @@ def _read_scoring_sheet(cells: _Cells, start: int, stop: int, project: Project) 
             name = cells.text(row, item)
             if group not in PROCESS_GROUPS or not name:
                 return
+            if own and group_col is not None:
+                cells.heading(row, group_col, f"一级指标「{group}」（按评价标准评分的一组，计入总分）")
             _note_group_heading(project, group, label)
             indicator = Indicator(category=_first_in(group), name=name)
             for part, col in (("weight", weight), ("score", score)):
@@ -1145,6 +1147,8 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
             group = _level1(fold(own1))
             if group is not None and not ours:
                 _note_group_heading(project, group, own1)
+                if group in PROCESS_GROUPS:
+                    cells.heading(r, cols["level1"], f"一级指标「{group}」（按评价标准评分的一组，计入总分）")
         elif own2:
             level2 = own2
         texts = {key: cells.text(r, col) for key, col in cols.items()
@@ -1275,7 +1279,8 @@ def _read_execution_row(project: Project, texts: dict[str, str], raw: dict[str, 
     if "weight" in texts:
         project.headings["points"] = project.headings.get("indicator.weight", "分值")
     if cells is not None:
-        cells.note(EntryKind.HEADING, row, None, name,
+        col = next((c for c in range(len(cells.raw[row])) if cells.text(row, c) == name), None)
+        cells.note(EntryKind.HEADING, row, col, name,
                    "资金执行情况：其分值、得分作为预算执行率的分值、得分读入（不作为指标）")
 
 

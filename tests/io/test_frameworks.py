@@ -260,3 +260,16 @@ def test_check_takes_the_new_profiles_by_name(tmp_path: Path,
     for name in ("ningxia", "ningxia-fund", "hubei-county"):
         main(["check", "--json", "--profile", name, str(path)])
         assert isinstance(json.loads(capsys.readouterr().out), list)
+
+
+def test_a_form_with_source_rows_left_empty_is_still_asked_to_split_its_total() -> None:
+    # Built to cover a layout: the MoF funds block, its 本年财政拨款 / 其他资金 rows printed but
+    # left blank under a filled 年度资金总额. Unlike 银川's lone total row, there is a place.
+    grid = [list(row) for row in FOUR_PART[:5]] + [
+        [N, "其中：本年财政拨款", N, N, N, N, N, N],
+        [N, "其他资金", N, N, N, N, N, N],
+    ] + [list(row) for row in FOUR_PART[5:]]
+    project = project_from_grid(grid, "宁夏", log=None)
+    assert project is not None
+    codes = [f.code for f in _findings(project, get_profile("ningxia"))]
+    assert codes.count(SOURCES_MISSING) == 3  # 年初预算数, 调整预算数, 全年执行数
