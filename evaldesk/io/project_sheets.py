@@ -765,6 +765,11 @@ def _note_printed_form(cells: _Cells, funds_header: int | None, table: _Indicato
                 headings.setdefault("completion", text)
     for key, c in table.columns.items():
         headings[f"indicator.{key}"] = cells.text(table.heading_row(key, cells), c)
+    if "funds.row" in headings:
+        # The rate's 分值/得分 stood in the indicator table (宁夏: 预算执行率 under 项目管理).
+        for key, column in (("points", "weight"), ("score", "score")):
+            if f"indicator.{column}" in headings:
+                headings[key] = headings[f"indicator.{column}"]
     found = cells.find(pl.TOTAL_WORDS, end)
     if found is not None:
         r, c = found
@@ -1273,11 +1278,9 @@ def _read_execution_row(project: Project, texts: dict[str, str], raw: dict[str, 
     name = texts.get("name", "")
     project.execution_weight_printed = _points(raw.get("weight"))
     project.execution_score_printed = _points(raw.get("score"))
-    project.headings["funds"] = name
+    project.headings["funds"] = project.headings["funds.row"] = name
     for key in ("points", "score"):
         project.headings.pop(key, None)  # the funds block's own, if any: this row's are the table's
-    if "weight" in texts:
-        project.headings["points"] = project.headings.get("indicator.weight", "分值")
     if cells is not None:
         col = next((c for c in range(len(cells.raw[row])) if cells.text(row, c) == name), None)
         cells.note(EntryKind.HEADING, row, col, name,

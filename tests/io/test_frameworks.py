@@ -135,9 +135,14 @@ def test_a_wrong_rate_row_score_and_a_wrong_group_weight_are_found() -> None:
     assert project is not None
     findings = _findings(project, get_profile("ningxia"))
     by_code = {f.code: f for f in findings}
-    assert "应为 9" in by_code[FUNDS_SCORE].message and "「预算执行率」" in by_code[FUNDS_SCORE].message
+    assert by_code[FUNDS_SCORE].message.startswith("「预算执行率」的得分为 10，执行率 90.00%，应为 9")
     weights = by_code[WEIGHTS_NOT_GROUP_POINTS].message
     assert weights.startswith("项目管理各指标分值合计 16，应为 15") and "预算执行率 10 分" in weights
+    grid[10][3] = "15"  # the rate row weighted 15 where the profile gives it 10
+    project = project_from_grid(grid, "宁夏", log=None)
+    assert project is not None
+    by_code = {f.code: f for f in _findings(project, get_profile("ningxia"))}
+    assert by_code["FUNDS_WEIGHT"].message.startswith("「预算执行率」的参考分值为 15")
 
 
 # Built to cover a layout: 湖北's county form (广水, c12) — 「自评总分: 95」 in the head, funds by
