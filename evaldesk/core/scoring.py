@@ -745,7 +745,7 @@ def scoring_findings(project: Project, profile: ScoringProfile = DEFAULT_PROFILE
             found.extend(_weight_findings(project, profile))
         for s in result.indicators:
             found.extend(_indicator_findings(project, profile, s))
-        found.extend(_total_findings(project))
+        found.extend(_total_findings(project, profile))
         found.extend(_unscored_findings(project, result))
     found.sort(key=_finding_order)
     return found
@@ -829,11 +829,15 @@ def _unscored_findings(project: Project, result: ProjectScore) -> Iterator[Findi
                       f"{heading(project, 'indicator.score', '得分')}")
 
 
-def _total_findings(project: Project) -> Iterator[Finding]:
+def _total_findings(project: Project, profile: ScoringProfile) -> Iterator[Finding]:
     """A printed 总分 is the sum of the printed parts: the funds row's 得分 and every
-    applicable indicator's (only when all of them were printed)."""
+    applicable indicator's (only when all of them were printed). Where the profile gives the
+    rate no points (宁夏's fund form, 湖北's county form) the indicators' alone."""
     total = project.total_score_printed
     execution = project.execution_score_printed
+    unscored_rate = profile.execution_points == 0 and execution is None
+    if unscored_rate:
+        execution = _ZERO
     if total is None or execution is None:
         return
     parts = [execution]
@@ -847,10 +851,12 @@ def _total_findings(project: Project) -> Iterator[Finding]:
     added = sum(parts, _ZERO)
     if abs(total - added) <= half_unit(total) + CENT:
         return
+    parts_said = "" if unscored_rate else (
+        f"（{heading(project, 'funds', '预算执行情况')} {_num(execution)} + "
+        f"各指标 {_num(added - execution)}）")
     yield Finding(TOTAL_SCORE_NOT_SUM, Severity.ERROR, project.uid, "total_score",
                   f"{heading(project, 'total_score', '总分')} {_num(total)} 不等于各项得分之和 "
-                  f"{_num(added)}（{heading(project, 'funds', '预算执行情况')} {_num(execution)} + "
-                  f"各指标 {_num(added - execution)}）")
+                  f"{_num(added)}{parts_said}")
 
 
 # A comparator written into an actual: what the target asked for, not what was achieved.

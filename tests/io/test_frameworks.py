@@ -278,3 +278,13 @@ def test_a_form_with_source_rows_left_empty_is_still_asked_to_split_its_total() 
     assert project is not None
     codes = [f.code for f in _findings(project, get_profile("ningxia"))]
     assert codes.count(SOURCES_MISSING) == 3  # 年初预算数, 调整预算数, 全年执行数
+
+
+def test_a_head_total_is_the_indicators_sum_where_the_rate_earns_no_points() -> None:
+    grid = [list(row) for row in FUND_FORM]
+    grid[1][1] = "99分"  # 40 + 40 + 20 = 100
+    project = project_from_grid(grid, "专项", log=None)
+    assert project is not None
+    [finding] = _findings(project, get_profile("ningxia-fund"))
+    assert finding.code == TOTAL_SCORE_NOT_SUM
+    assert finding.message == "项目总得分 99 不等于各项得分之和 100"
