@@ -1139,6 +1139,10 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
     """Reads the rows under the indicator header; returns the first row after the table."""
     cols = table.columns
     level1 = level2 = ""
+    level2_row = -1
+    # The indicators read under each 二级 heading (by the heading's row), for a table with no
+    # 分值 column whose 二级 headings print their points.
+    under: dict[int, list[int]] = {}
     r = table.first
     while r < len(cells.raw):
         words = cells.words[r]
@@ -1146,6 +1150,8 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
             break
         own1 = cells.text(r, cols["level1"]) if "level1" in cols else ""
         own2 = cells.text(r, cols["level2"]) if "level2" in cols else ""
+        if own2:
+            level2_row = r
         if own1 and fold(own1) != fold(level1):
             level1 = own1
             level2 = own2  # a new level-1 group: its level 2 does not carry over from the last
@@ -1158,10 +1164,39 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
             level2 = own2
         texts = {key: cells.text(r, col) for key, col in cols.items()
                  if key not in ("level1", "level2")}
+        before = len(project.indicators)
         _read_indicator(project, texts, {k: cells.value(r, c) for k, c in cols.items()},
                         fold(level1), fold(level2), ours, r, cells)
+        if len(project.indicators) > before and level2_row >= 0:
+            under.setdefault(level2_row, []).append(before)
         r += 1
+    if not ours and "weight" not in cols and "level2" in cols:
+        _weights_from_level2_points(cells, cols["level2"], under, project)
     return r
+
+
+_PRINTED_POINTS = re.compile(r"(\d+(?:\.\d+)?)分\)?$")
+
+
+def _weights_from_level2_points(cells: _Cells, col: int, under: dict[int, list[int]],
+                                project: Project) -> None:
+    """A table with no 分值 column whose 二级 headings print their points (湖北 广水: 「数量指标
+    15 分」, the template saying 「15 分÷三级指标个数」): each indicator under the heading gets an
+    equal share, when the points divide exactly to the cent; said in the summary."""
+    for row, members in under.items():
+        match = _PRINTED_POINTS.search(fold(cells.text(row, col)))
+        applicable = [k for k in members if project.indicators[k].applicable]
+        if match is None or not applicable:
+            continue
+        points = Decimal(match.group(1))
+        share = points / len(applicable)
+        if share != share.quantize(Decimal("0.01")):
+            continue  # 10 ÷ 3: no equal split the form could print; left for the clerk
+        for k in applicable:
+            project.indicators[k].weight = share
+        cells.note(EntryKind.CONVERTED, row, col, cells.text(row, col),
+                   f"表中无分值栏：二级指标所印 {points} 分由 {len(applicable)} 个三级指标平分，"
+                   f"每个 {share.normalize():f} 分")
 
 
 def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, object], level1: str,

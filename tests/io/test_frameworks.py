@@ -180,8 +180,11 @@ def test_county_funds_by_source_columns_and_its_scoring_sheet_are_read() -> None
         (DECISION, "决策依据", Decimal(2), Decimal(2)),
         (MANAGEMENT, "财务制度", Decimal(5), Decimal(5)),
         (MANAGEMENT, "运行监管", Decimal(8), Decimal(6)),
-        ("产出指标", "养护里程", None, Decimal(40)),
+        # No 分值 column: the 二级 heading's printed 40 分, for its one indicator.
+        ("产出指标", "养护里程", Decimal(40), Decimal(40)),
     ]
+    [shared] = log.of_kind(EntryKind.CONVERTED)
+    assert shared.cell == "B13" and "40 分由 1 个三级指标平分" in shared.meaning
     meanings = {e.text: e.meaning for e in log.of_kind(EntryKind.HEADING)}
     assert meanings["复核分"].startswith("财政复核用栏")
     assert meanings["合计\n(万元)"] == "资金表的「全年预算数（合计）」"
@@ -288,3 +291,18 @@ def test_a_head_total_is_the_indicators_sum_where_the_rate_earns_no_points() -> 
     [finding] = _findings(project, get_profile("ningxia-fund"))
     assert finding.code == TOTAL_SCORE_NOT_SUM
     assert finding.message == "项目总得分 99 不等于各项得分之和 100"
+
+
+def test_printed_level2_points_are_shared_only_when_they_divide_exactly() -> None:
+    grid = [list(row) for row in COUNTY] + [
+        [N, N, "养护桥梁", "5 座", "5 座", "20", N, N],
+    ]
+    grid[12][1] = "数量指\n标\n40 分"
+    two = project_from_grid(grid, "县级", log=None)
+    assert two is not None
+    assert [i.weight for i in two.indicators[3:]] == [Decimal(20), Decimal(20)]
+    grid[12][1] = "数量指标 10 分"
+    grid.append([N, N, "养护涵洞", "8 道", "8 道", N, N, N])
+    three = project_from_grid(grid, "县级", log=None)
+    assert three is not None
+    assert [i.weight for i in three.indicators[3:]] == [None, None, None]  # 10 ÷ 3
