@@ -547,6 +547,9 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
         cells.heading(indicators.heading_row(key, cells), col,
                       f"指标表的「{_plain(pl.INDICATOR_COLUMN_BY_KEY[key].label)}」")
     for c, word in enumerate(cells.words[indicators.header] if indicators.columns else ()):
+        if word and c not in indicators.columns.values() and not ours \
+                and _known_unread_column(cells, indicators.header, c):
+            continue
         if word and c not in indicators.columns.values() and not label_matches(
                 word, (pl.INDICATORS_LABEL, "绩效指标")):
             cells.note(EntryKind.UNPLACED, indicators.header, c, cells.text(indicators.header, c),
@@ -686,6 +689,19 @@ _SHEET_CRITERIA_WORDS = ("评价标准及依据", "评价标准", "评分标准"
 _SHEET_REVIEW_WORDS = ("复核分", "复核得分", "审核评分", "财政审核评分")
 
 
+def _known_unread_column(cells: _Cells, row: int, col: int) -> bool:
+    """A column the clerk does not fill and evaldesk need not read (复核分: the finance bureau's;
+    评价标准: the template's printed criteria): said as such, not as a column left unplaced."""
+    word = cells.words[row][col]
+    if label_matches(word, _SHEET_REVIEW_WORDS):
+        cells.heading(row, col, "财政复核用栏，单位不填，未读入")
+    elif label_matches(word, _SHEET_CRITERIA_WORDS):
+        cells.heading(row, col, "评分标准（模板印制的说明），未读入")
+    else:
+        return False
+    return True
+
+
 def _read_scoring_sheet(cells: _Cells, start: int, stop: int, project: Project) -> None:
     weight_words = pl.INDICATOR_COLUMN_BY_KEY["weight"].words
     score_words = pl.INDICATOR_COLUMN_BY_KEY["score"].words
@@ -702,10 +718,8 @@ def _read_scoring_sheet(cells: _Cells, start: int, stop: int, project: Project) 
         cells.heading(r, weight, "决策/管理评分表的「分值」")
         cells.heading(r, score, "决策/管理评分表的「得分」")
         for c, w in enumerate(words):
-            if w and label_matches(w, _SHEET_REVIEW_WORDS):
-                cells.heading(r, c, "财政复核用栏，单位不填，未读入")
-            elif w and label_matches(w, _SHEET_CRITERIA_WORDS):
-                cells.heading(r, c, "评分标准（模板印制的说明），未读入")
+            if w:
+                _known_unread_column(cells, r, c)
         label = ""
         for row in range(r + 1, min(stop, len(cells.words))):
             own = cells.text(row, group_col) if group_col is not None else ""

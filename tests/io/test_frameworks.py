@@ -187,6 +187,8 @@ def test_county_funds_by_source_columns_and_its_scoring_sheet_are_read() -> None
     assert shared.cell == "B13" and "40 分由 1 个三级指标平分" in shared.meaning
     meanings = {e.text: e.meaning for e in log.of_kind(EntryKind.HEADING)}
     assert meanings["复核分"].startswith("财政复核用栏")
+    # The indicator table's own 复核分 / 评价标准 are said the same way, not as left unplaced.
+    assert meanings["复核\n分"].startswith("财政复核用栏") and log.of_kind(EntryKind.UNPLACED) == []
     assert meanings["合计\n(万元)"] == "资金表的「全年预算数（合计）」"
     proposal = propose_profile(_report(project))
     assert proposal.profile == "hubei-county"
