@@ -568,7 +568,8 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
         if not project.name:
             _name_from_title(cells, top, project)
         head_total = _labelled(cells, pl.HEAD_TOTAL, 0, top)
-        if head_total:
+        # Only a figure: a 自评得分 heading over a column of the funds block is no total.
+        if head_total and _points(head_total) is not None:
             project.total_score_printed = _points(head_total)
             found = cells.find(pl.HEAD_TOTAL.words, 0, top) or _inline_cell(cells, pl.HEAD_TOTAL, top)
             label = cells.text(*found) if found else pl.HEAD_TOTAL.label

@@ -308,3 +308,11 @@ def test_printed_level2_points_are_shared_only_when_they_divide_exactly() -> Non
     three = project_from_grid(grid, "县级", log=None)
     assert three is not None
     assert [i.weight for i in three.indicators[3:]] == [None, None, None]  # 10 ÷ 3
+
+
+def test_a_head_total_label_without_a_figure_is_no_total() -> None:
+    grid = _four_part()
+    grid[2][4] = N  # 自评得分 | (blank) | 财政审核评分
+    project = project_from_grid(grid, "宁夏", log=None)
+    assert project is not None
+    assert project.total_score_printed is None and "total_score" not in project.headings
