@@ -97,6 +97,9 @@ def build(path: Path) -> Path:
                 cell.number_format = _format(value.decimals(), percent=False)
             else:
                 cell = sheet.cell(row=r, column=c, value=str(value))
+                # openpyxl takes any text starting with "=" for a formula; a target printed as
+                # 「=8个」 or 「=100%」 is text on the page, and a formula would be read as empty.
+                cell.data_type = "s"
                 cell.number_format = "@"
             cell.alignment = wrap
             if r >= boxed_from:
