@@ -47,6 +47,11 @@ KNOWN_GAPS: dict[str, str] = {
                                            "TOTAL_NOT_SUM (321.25 ≠ 322.25) is missed",
     "c07_hebei_chengan_gaoling": "the 成安 funds block (预算数 | 6.84 | 到位数 | … labels and figures "
                                  "interleaved) is not read; reported as not placed",
+    # corpus-d's forms: what differs today (see GAPS.md, corpus-d).
+    "d01_shanghai_putuo_tiyu": "amounts printed in 元 to the cent lose their precision when "
+                               "converted to 万元 (250000.00 元 is judged as 25 ± 0.005 万元), so "
+                               "the printed 86.19% for 215457.6 / 250000 = 86.18% is not a "
+                               "RATE_MISMATCH",
 }
 # Forms the reader cannot open yet: every test of theirs is expected to fail.
 UNREADABLE: dict[str, str] = {}
