@@ -1122,7 +1122,9 @@ _LEVEL2.update({"满意度": "satisfaction", "满意度指标": "satisfaction", 
                 "社会公众或服务对象满意度指标": "satisfaction", "可持续影响": "sustainable",
                 "可持续发展指标": "sustainable",
                 # Hubei's short 二级 (襄阳 c11) names the group by its quality, as 时效 / 成本 do.
-                "可持续性": "sustainable", "可持续性指标": "sustainable"})
+                "可持续性": "sustainable", "可持续性指标": "sustainable",
+                # Hubei's exec20 form (黄石市图书馆 d03) names the ecological group 环境效益.
+                "环境效益": "ecological", "环境效益指标": "ecological"})
 
 
 def _category(level1: str, level2: str) -> str | None:

@@ -324,6 +324,16 @@ def test_short_sustainability_headings_are_the_sustainable_group(level2: str) ->
     assert project.import_notes == []
 
 
+@pytest.mark.parametrize("level2", ["环境效益", "环境效益指标"])
+def test_environmental_benefit_is_the_ecological_group(level2: str) -> None:
+    grid = [list(r) for r in OLD_MOF]
+    grid[13][2] = level2  # 湖北 (黄石) writes 环境效益 for 生态效益
+    project = project_from_grid(grid, "旧版")
+    assert project is not None
+    assert [i.category for i in project.indicators] == ["quantity", "ecological", "satisfaction"]
+    assert project.import_notes == []
+
+
 # Built to cover a layout (湖北's 项目自评表 as 云南 保山 uses it, c06): no goal block; the
 # indicator block's label 年度绩效目标 (80分) stands in its header row.
 HUBEI_EXEC20 = [
