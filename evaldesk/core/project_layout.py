@@ -85,11 +85,14 @@ class LabelledField:
 # --- the header block ----------------------------------------------------------------------------
 
 # A 部门整体支出 form evaluates the unit itself: its 部门(单位)名称 stands where 项目名称 would.
-NAME = LabelledField("name", "项目名称", Span(0, 1), Span(2, LAST_COL), ("部门(单位)名称", "专项资金名称"))
+# A county's self-evaluation of a 中央对地方转移支付 names it 转移支付(项目)名称, its own (not the
+# central) authority 地方主管部门 and itself 资金使用单位.
+NAME = LabelledField("name", "项目名称", Span(0, 1), Span(2, LAST_COL),
+                     ("部门(单位)名称", "专项资金名称", "转移支付(项目)名称"))
 AUTHORITY = LabelledField("authority", "主管部门", Span(0, 1), Span(2, 5),
-                          ("主管单位", "主管部门名称", "预算部门", "主管部门及代码"))
+                          ("主管单位", "主管部门名称", "预算部门", "主管部门及代码", "地方主管部门"))
 IMPLEMENTER = LabelledField("implementer", "实施单位", Span(6, 7), Span(8, LAST_COL),
-                            ("项目实施单位", "实施单位名称", "项目单位", "实施单位及代码"))
+                            ("项目实施单位", "实施单位名称", "项目单位", "实施单位及代码", "资金使用单位"))
 CODE = LabelledField("code", "项目编码", Span(0, 1), Span(2, LAST_COL),
                      ("项目代码", "项目编号"))
 # Rows in order; a row holds one or two fields.
@@ -164,7 +167,9 @@ FISCAL_ROW = FundRow("fiscal", "general", "其中：本年财政拨款",
                       # money is 财政拨款; the levels are added into it, each said in a note.
                       "中央、省、市补助", "中央省市补助", "中央补助", "中央资金", "省级补助",
                       "省级资金", "自治区补助", "市级补助", "市级资金", "市县资金", "县级资金",
-                      "县级补助", "本级资金"))
+                      "县级补助", "本级资金",
+                      # A county's 转移支付 form (四川 炉霍 d04): the central and the local share.
+                      "中央财政资金", "地方资金"))
 CARRYOVER_ROW = FundRow("carryover", "carryover", "上年结转资金",
                         ("上年结转", "结转资金", "上年结余结转资金"))
 OTHER_ROW = FundRow("non_fiscal", "non_fiscal", "其他资金",
@@ -183,7 +188,7 @@ GOAL = LabelledField("goal", "预期目标", Span(1, 5), Span(1, 5),
 COMPLETION = LabelledField("completion", "实际完成情况", Span(6, LAST_COL), Span(6, LAST_COL),
                            ("绩效目标整体完成情况", "实际完成", "完成情况", "目标完成情况",
                             "年度目标完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
-                            "总体目标完成情况", "全年目标实际完成情况"))
+                            "总体目标完成情况", "全年目标实际完成情况", "全年实际完成情况"))
 
 # --- the indicator table -------------------------------------------------------------------------
 # A line break in a heading is where print should break it; readers compare folded words

@@ -1037,6 +1037,11 @@ def _read_goal(cells: _Cells, start: int, stop: int, project: Project) -> None:
         row = cells.words[r]
         goal_col = next((c for c, w in enumerate(row) if w and label_matches(w, goal_words)), None)
         done_cols = [c for c, w in enumerate(row) if w and label_matches(w, completion_words)]
+        if goal_col is None and done_cols:
+            # The central 转移支付 form heads the goal's text 总体目标, a word that elsewhere
+            # labels the whole block: beside a completion heading further right it is the goal's.
+            goal_col = next((c for c, w in enumerate(row) if w and c < done_cols[-1]
+                             and label_matches(w, pl.GOAL_LABEL_WORDS)), None)
         # The block's own label may say 年度目标完成情况 too (Sichuan): the heading is the one
         # beside the goal's, right of it where there is one.
         done_col = next((c for c in done_cols if goal_col is not None and c > goal_col),

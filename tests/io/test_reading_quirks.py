@@ -470,3 +470,33 @@ def test_check_reads_excels_csv_of_a_flattened_header(tmp_path: Path,
     assert "识别为：汇总表（按表头文字识别）" in out
     assert "“实际支出一般公共预算” -> 「实际支出金额/财政拨款/一般公共预算」" in out
     assert "未能归位（未导入或需核对）（0）" in out
+
+
+# Built to cover a layout (a county's self-evaluation of a 中央对地方转移支付, as 四川 炉霍 d04
+# publishes it): its own words for the name, the authority and the unit, the money split into the
+# central and the local share, and the goal's text headed 总体目标 beside 全年实际完成情况.
+TRANSFER_REGIONAL = [
+    ["(2021年度)", N, N, N, N, N],
+    ["转移支付(项目)名称", "重大传染病防治项目", N, N, N, N],
+    ["中央主管部门", "国家卫生健康委", N, N, N, N],
+    ["地方主管部门", "州卫生健康委", N, "资金使用单位", "县卫生健康局", N],
+    ["项目资金(万元)", N, "全年预算数(A)", "全年执行数(B)", "预算执行率(B/A)", N],
+    [N, "年度资金总额:", "100", "90", "90%", N],
+    [N, "其中:中央财政资金", "80", "72", "90%", N],
+    [N, "地方资金", "20", "18", "90%", N],
+    ["总体目标完成情况", "总体目标", N, N, "全年实际完成情况", N],
+    [N, "完成适龄儿童常规接种", N, N, "已完成常规接种", N],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值"],
+    [N, "产出指标", "数量指标", "接种人数", "≥100人", "120人"],
+]
+
+
+def test_a_transfer_form_gives_its_name_units_shares_and_goal() -> None:
+    project = project_from_grid(TRANSFER_REGIONAL, "转移支付")
+    assert project is not None
+    assert project.name == "重大传染病防治项目"
+    assert (project.authority, project.implementer) == ("州卫生健康委", "县卫生健康局")
+    assert (project.budget.general, project.actual.general) == (Decimal(100), Decimal(90))
+    assert project.budget.total_computed == Decimal(100)
+    assert (project.goal, project.completion) == ("完成适龄儿童常规接种", "已完成常规接种")
+    assert [n.code for n in project.import_notes] == ["IMPORT_FUNDS_JOINED"] * 2
