@@ -314,6 +314,7 @@ def clone_project(project: Project) -> Project:
     clone.headings = dict(project.headings)
     clone.import_notes = [_copied(n) for n in project.import_notes]
     clone.carried_over = set(project.carried_over)
+    clone.fund_lines = [_copied(line) for line in project.fund_lines]
     return clone
 
 

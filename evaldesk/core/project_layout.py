@@ -175,6 +175,12 @@ CARRYOVER_ROW = FundRow("carryover", "carryover", "上年结转资金",
 OTHER_ROW = FundRow("non_fiscal", "non_fiscal", "其他资金",
                     ("单位资金", "财政专户管理资金", "非财政资金", "自有资金", "其他来源资金", "其他"))
 FUND_ROWS: tuple[FundRow, ...] = (TOTAL_ROW, FISCAL_ROW, CARRYOVER_ROW, OTHER_ROW)
+# Rows that split the total by what it is spent on, not by where it comes from (部门整体支出绩效
+# 自评表: 年度资金总额 / 基本支出 / 项目支出 / 其他): kept as lines of their own, never a source.
+# In such a block 「其他」 is the other uses.
+USE_ROW_WORDS = ("基本支出", "项目支出", "人员经费", "公用经费", "人员支出", "公用支出",
+                 "基本支出人员经费", "基本支出公用经费")
+OTHER_USE_WORDS = ("其他", "其他支出")
 FUND_ROW_BY_SHOWS = {r.shows: r for r in FUND_ROWS}
 
 # --- 年度总体目标 ----------------------------------------------------------------------------------

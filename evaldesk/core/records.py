@@ -176,6 +176,36 @@ def _sum_or_none(*values: Decimal | None) -> Decimal | None:
 _ZERO = Decimal(0)
 
 
+@dataclass
+class FundLine:
+    """A line of another's funds block that is neither its total nor one of the three sources,
+    kept as printed so that a reviewer's checks can judge it line by line:
+
+    * a block split by use (部门整体支出: 年度资金总额 = 基本支出 + 项目支出), where each line has
+      its own 年初预算数 / 全年执行数 and often its own 分值 / 得分;
+    * a fund of its own listed under the project's total (a transfer checklist: 年度预算资金总额 of
+      奖励扶助资金, with 其中:中央补助 / 市级资金 / 本级资金 below it), named by ``block``.
+
+    ``block`` is "" for a line of the project's own funds (their total is the project's), else the
+    fund the line belongs to; ``total`` marks that fund's own total line.
+    """
+
+    label: str  # as printed, without 其中: or a closing colon
+    block: str = ""
+    total: bool = False
+    initial: Decimal | None = None
+    budget: Decimal | None = None
+    actual: Decimal | None = None
+    points: Decimal | None = None  # the line's printed 分值
+    score: Decimal | None = None  # the line's printed 得分
+    cell: str = ""  # where its label stands ("B6")
+
+    @property
+    def name(self) -> str:
+        """The line in a field key and a message: 基本支出, 特别扶助资金/年度预算资金总额."""
+        return f"{self.block}/{self.label}" if self.block else self.label
+
+
 @dataclass(frozen=True)
 class PreviousYear:
     """Last year's figures of a project, kept by a rollover so the clerk sees what moved."""
@@ -232,6 +262,9 @@ class Project:
     # Cells that held text where a number belongs: field key → the text, kept verbatim.
     bad_values: dict[str, str] = field(default_factory=dict)
     import_notes: list[ImportNote] = field(default_factory=list)
+    # Another's funds block's lines that are no source (split by use, funds listed under the
+    # total): judged line by line, never added into a source.
+    fund_lines: list[FundLine] = field(default_factory=list)
     # Field keys still holding last year's figures after a rollover, until edited or confirmed.
     carried_over: set[str] = field(default_factory=set)
     previous: PreviousYear | None = None  # last year's totals, after a rollover

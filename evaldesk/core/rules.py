@@ -24,6 +24,7 @@ from evaldesk.core.records import (
     CATEGORY_BY_KEY,
     OUTPUT,
     SATISFACTION,
+    FundLine,
     Funds,
     Project,
     Report,
@@ -155,6 +156,9 @@ def heading(project: Project | None, key: str, default: str) -> str:
 
 def side_name(project: Project | None, side: str) -> str:
     """A money column as the clerk's form calls it: 年初预算数, 调整后预算数, 预算执行数 …"""
+    if side == "budget" and project is not None and "budget" not in project.headings \
+            and "initial" in project.headings:
+        side = "initial"  # 年初预算数（A） alone: the budget its rate is of
     return heading(project, side, _SIDE_NAMES[side])
 
 
@@ -167,6 +171,9 @@ def part_name(project: Project | None, part: str) -> str:
 _ROW_PREFIX = re.compile(r"^其中\s*[:：]?\s*")
 
 
+# The figures of a funds line kept as printed (records.FundLine): funds.rows.<line>.<part>.
+LINE_PREFIX = "funds.rows."
+_LINE_SCORE_NAMES = {"points": "分值", "score": "得分"}
 _FIELD_NAMES = {"rate": "执行率", "funds.weight": "分值", "funds.score": "得分",
                 "funds_reason": "原因", "total_score": "总分"}
 
@@ -192,6 +199,12 @@ def field_label(key: str, project: Project | None = None) -> str:
     label = _HEADERS.get(key) or _OTHER_LABELS.get(key) or _FIELD_NAMES.get(key)
     if label:
         return label
+    if key.startswith(LINE_PREFIX):
+        name, _, part = key.removeprefix(LINE_PREFIX).rpartition(".")
+        if name and part in _SIDE_NAMES:
+            return f"{name}/{side_name(project, part)}"
+        if name and part in _LINE_SCORE_NAMES:
+            return f"{name}/{heading(project, part, _LINE_SCORE_NAMES[part])}"
     if key.startswith("indicator:"):
         index, _, part = key.removeprefix("indicator:").partition(".")
         if index.isdigit():
@@ -304,6 +317,10 @@ def _check_funds(found: list[Finding], project: Project, side: str, funds: Funds
         if general is None and fund is None and non_fiscal is None and carryover is None:
             if _total_row_only(project) or (side != "budget" and "sources" in project.headings):
                 return  # nowhere on the form to split it (宁夏 银川: 年度资金总额 alone)
+            if any(not line.block for line in project.fund_lines):
+                # A block split by use (基本支出 / 项目支出) breaks the total down its own way:
+                # its lines are added up instead (_check_fund_lines), no source split is asked.
+                return
             found.append(Finding(SOURCES_MISSING, Severity.WARNING, uid, f"{side}.general",
                                  f"{_money(project, side, 'total')} {_num(entered)} 未按资金来源"
                                  "（一般公共预算、政府性基金、非财政资金）分列"))
@@ -329,6 +346,58 @@ def _total_row_only(project: Project) -> bool:
     """Another's per-project form whose funds block printed a total row and no source rows."""
     rows = [key for key in project.headings if key.startswith(("row.", "rows."))]
     return bool(rows) and all(key.endswith(".total") for key in rows)
+
+
+def line_key(line: FundLine, part: str) -> str:
+    """The field key of a figure on a funds line: funds.rows.基本支出.actual."""
+    return f"{LINE_PREFIX}{line.name}.{part}"
+
+
+def _line_sides(project: Project) -> tuple[str, ...]:
+    # A form with 年初预算数 alone has its lines' budget copied from it: judged once.
+    if "initial" in project.headings and "budget" in project.headings:
+        return ("initial", "budget", "actual")
+    return ("budget", "actual")
+
+
+def _check_fund_lines(found: list[Finding], project: Project) -> None:
+    """Lines kept as printed: each block's total is the sum of its lines, and no line spends
+    more than it was given (its own 执行数 against its own 预算数)."""
+    blocks: dict[str, list[FundLine]] = {}
+    for line in project.fund_lines:
+        blocks.setdefault(line.block, []).append(line)
+    uid = project.uid
+    for block, lines in blocks.items():
+        parts = [line for line in lines if not line.total]
+        own = next((line for line in lines if line.total), None)
+        for side in _line_sides(project):
+            figures = [getattr(line, side) for line in parts]
+            if not parts or all(f is None for f in figures):
+                continue
+            if block:
+                if own is None or getattr(own, side) is None:
+                    continue
+                total, field, name = getattr(own, side), line_key(own, side), \
+                    f"{block}：{own.label}"
+            else:
+                total = _shown_total(getattr(project, side))
+                if total is None:
+                    continue
+                field, name = f"{side}.total", _money(project, side, "total")
+            if _sum_is_consistent(total, figures):
+                continue
+            added = sum((f for f in figures if f is not None), _ZERO)
+            listed = " + ".join(f"{line.label} {_num(getattr(line, side))}" for line in parts
+                                if getattr(line, side) is not None)
+            found.append(Finding(TOTAL_NOT_SUM, Severity.ERROR, uid, field,
+                                 f"{name} {_num(total)} ≠ {listed}（应为 {_num(added)}）"))
+        budget_name = side_name(project, "budget")
+        for line in lines:
+            spent, planned = line.actual, line.budget
+            if spent is not None and planned is not None and spent > 0 and spent > planned:
+                found.append(Finding(OVERSPENT, Severity.ERROR, uid, line_key(line, "actual"),
+                                     f"{line.name}的{side_name(project, 'actual')} {_num(spent)} "
+                                     f"超过{budget_name} {_num(planned)}"))
 
 
 def _money(project: Project, side: str, part: str) -> str:
@@ -637,6 +706,8 @@ def check_project(project: Project, skip: frozenset[str] = frozenset()) -> list[
     if project.initial.total_entered is not None:
         _check_funds(found, project, "initial", project.initial)
     _check_rate(found, project)
+    if project.fund_lines:
+        _check_fund_lines(found, project)
     _check_adjusted_budget(found, project)
     # A form printed without a goal block (Hubei's 项目自评表) cannot be asked for one.
     has_goal_field = not project.headings or "goal" in project.headings

@@ -41,6 +41,7 @@ from evaldesk.core.rules import (
     format_printed_rate,
     heading,
     judged_total,
+    line_key,
     rate_interval,
     rate_tolerance,
 )
@@ -737,6 +738,7 @@ def scoring_findings(project: Project, profile: ScoringProfile = DEFAULT_PROFILE
     """
     found = list(_repeat_findings(project))
     found.extend(_execution_findings(project, profile))
+    found.extend(_line_findings(project))
     if is_scored(project):
         result = score_project(project, profile)
         if any(i.weight is not None for i in project.indicators) \
@@ -802,6 +804,24 @@ def _execution_findings(project: Project, profile: ScoringProfile) -> Iterator[F
                   f"「{block}」的{heading(project, 'score', '得分')}为 {_num(printed)}，执行率 {shown}"
                   f"，应为 {_num(expected) if expected is not None else '—'}"
                   f"（{_num(points)} 分 × 执行率，最高 {_num(points)} 分）")
+
+
+def _line_findings(project: Project) -> Iterator[Finding]:
+    """A funds line that prints its own 分值 and 得分 (a 部门整体 form's 基本支出 / 项目支出):
+    the 得分 is that 分值 × the line's own rate, capped at the 分值, within the printing."""
+    for line in project.fund_lines:
+        points, printed, budget, actual = line.points, line.score, line.budget, line.actual
+        if points is None or printed is None or budget is None or actual is None or budget <= 0:
+            continue
+        low, high = (points * min(max(r, _ZERO), ONE) for r in rate_interval(actual, budget))
+        slack = max(half_unit(printed), Decimal("0.005"))
+        if low - slack <= printed <= high + slack:
+            continue
+        rate = actual / budget
+        yield Finding(FUNDS_SCORE, Severity.ERROR, project.uid, line_key(line, "score"),
+                      f"「{line.name}」的{heading(project, 'score', '得分')}为 {_num(printed)}，"
+                      f"执行率 {format_rate(rate)}，应为 {_num(_cents(points * min(rate, ONE)))}"
+                      f"（{_num(points)} 分 × 执行率，最高 {_num(points)} 分）")
 
 
 def _unscored_findings(project: Project, result: ProjectScore) -> Iterator[Finding]:
@@ -963,10 +983,27 @@ def _indicator_findings(project: Project, profile: ScoringProfile,
                       f"{label}得分 {_num(s.typed)} 超过分值 {_num(weight)}{moved}")
     score = s.score
     if score is not None and weight is not None and score < weight and not _has_reason(ind):
-        yield Finding(SCORE_NO_REASON, Severity.WARNING, uid, _field(s.index, "reason"),
-                      f"{label}得分 {_num(score)} 低于分值 {_num(weight)}{moved}，"
-                      f"须在「{heading(project, 'indicator.reason', '偏差原因分析及改进措施')}」"
-                      "中说明原因")
+        yield Finding(SCORE_NO_REASON, Severity.WARNING, uid, _reason_field(project, s.index, "score"),
+                      f"{label}{heading(project, 'indicator.score', '得分')} {_num(score)} 低于"
+                      f"{heading(project, 'indicator.weight', '分值')} {_num(weight)}{moved}，"
+                      f"{_reason_request(project)}")
+
+
+def _has_reason_column(project: Project) -> bool:
+    """Our own form has one; another's only where a heading for it was found."""
+    return not project.headings or "indicator.reason" in project.headings
+
+
+def _reason_field(project: Project, index: int, instead: str) -> str:
+    """Where a missing reason is shown: its cell, or on a form that has no column for it (the
+    Hebei system's export) the figure that needs it."""
+    return _field(index, "reason" if _has_reason_column(project) else instead)
+
+
+def _reason_request(project: Project) -> str:
+    if _has_reason_column(project):
+        return f"须在「{heading(project, 'indicator.reason', '偏差原因分析及改进措施')}」中说明原因"
+    return "须说明原因（表中没有填写原因的栏目）"
 
 
 def _numeric_findings(project: Project, profile: ScoringProfile, s: IndicatorScore,
@@ -987,7 +1024,8 @@ def _numeric_findings(project: Project, profile: ScoringProfile, s: IndicatorSco
         return
     over = (actual.value - target.value) / target.value
     if over >= profile.overshoot and not _has_reason(ind):
-        yield Finding(OVERSHOOT_NO_REASON, Severity.WARNING, uid, _field(s.index, "reason"),
+        yield Finding(OVERSHOOT_NO_REASON, Severity.WARNING, uid,
+                      _reason_field(project, s.index, "actual"),
                       f"{label}实际完成值 {_num(actual.value)}{actual.unit} 超出年度指标值 "
                       f"{_num(target.value)}{target.unit} 达 {format_rate(over)}"
                       f"（≥ {format_rate(profile.overshoot)}），须说明原因（指标值是否设定偏低）")

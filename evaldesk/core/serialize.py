@@ -85,6 +85,13 @@ def project_to_dict(project: Project, profile: ScoringProfile = DEFAULT_PROFILE)
         "total_points_printed": decimal_str(project.total_points_printed),
         "funds_reason": project.funds_reason or None,
         "headings": dict(project.headings),
+        # Lines of the funds block kept as printed (split by use, funds under the total).
+        "fund_lines": [{
+            "label": line.label, "block": line.block or None, "total": line.total,
+            "initial": decimal_str(line.initial), "budget": decimal_str(line.budget),
+            "actual": decimal_str(line.actual), "points": decimal_str(line.points),
+            "score": decimal_str(line.score), "cell": line.cell or None,
+        } for line in project.fund_lines],
         "grade_printed": project.grade_printed or None,
         "carried_over": sorted(project.carried_over),
         "previous": None if project.previous is None else {

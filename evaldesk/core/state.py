@@ -14,6 +14,7 @@ from typing import Any
 from evaldesk.core.records import (
     CATEGORY_BY_KEY,
     Comparator,
+    FundLine,
     Funds,
     ImportNote,
     Indicator,
@@ -91,6 +92,26 @@ def _unindicator(data: dict[str, Any]) -> Indicator:
     )
 
 
+_LINE_TEXT = ("label", "block", "cell")
+_LINE_DECIMALS = ("initial", "budget", "actual", "points", "score")
+
+
+def _fund_line(line: FundLine) -> dict[str, Any]:
+    state: dict[str, Any] = {name: getattr(line, name) for name in _LINE_TEXT}
+    state.update({name: _dec(getattr(line, name)) for name in _LINE_DECIMALS})
+    state["total"] = line.total
+    return state
+
+
+def _unfund_line(data: dict[str, Any]) -> FundLine:
+    line = FundLine(label="", total=bool(data.get("total", False)))
+    for name in _LINE_TEXT:
+        setattr(line, name, str(data.get(name, "")))
+    for name in _LINE_DECIMALS:
+        setattr(line, name, _undec(data.get(name)))
+    return line
+
+
 _PROJECT_TEXT = ("seq", "department", "name", "code", "authority", "implementer", "goal",
                  "completion", "problems", "rectification", "conclusion", "project_lead",
                  "finance_lead", "grade_printed", "funds_reason")
@@ -111,6 +132,7 @@ def project_to_state(project: Project) -> dict[str, Any]:
         for n in project.import_notes
     ]
     state["carried_over"] = sorted(project.carried_over)
+    state["fund_lines"] = [_fund_line(line) for line in project.fund_lines]
     previous = project.previous
     state["previous"] = None if previous is None else {
         "year": previous.year, "budget": _dec(previous.budget), "actual": _dec(previous.actual),
@@ -134,6 +156,7 @@ def project_from_state(state: object) -> Project:
         project.headings = {str(k): str(v) for k, v in state.get("headings", {}).items()}
         project.import_notes = [ImportNote(**n) for n in state.get("import_notes", [])]
         project.carried_over = {str(k) for k in state.get("carried_over", [])}
+        project.fund_lines = [_unfund_line(line) for line in state.get("fund_lines", [])]
         previous = state.get("previous")
         if previous is not None:
             year = previous.get("year")

@@ -64,6 +64,7 @@ from evaldesk.core.records import (
     PROCESS_GROUPS,
     SATISFACTION,
     Comparator,
+    FundLine,
     Funds,
     ImportNote,
     Indicator,
@@ -71,6 +72,7 @@ from evaldesk.core.records import (
     Report,
     parse_comparator,
 )
+from evaldesk.core.rules import line_key
 from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile, get_profile, score_project
 from evaldesk.core.state import StateError, project_from_state
 from evaldesk.io.cell_metrics import height_for, line_count
@@ -907,6 +909,9 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
     rate_raw: object = None
     source_rates: list[tuple[int, object]] = []
     printed_rows: list[tuple[int, int, pl.FundRow]] = []
+    by_use = any(word and label_matches(word, pl.USE_ROW_WORDS)
+                 for r in range(header + 1, min(stop, len(cells.words)))
+                 for word in cells.words[r][:first_value])
     for r in range(header + 1, stop):
         row_words = cells.words[r]
         label_col = next((c for c in range(min(first_value, len(row_words)) - 1, -1, -1)
@@ -914,6 +919,9 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
         if label_col is None:
             continue
         word = cells.words[r][label_col]
+        if by_use and label_matches(word, (*pl.USE_ROW_WORDS, *pl.OTHER_USE_WORDS)):
+            _read_fund_line(cells, r, label_col, columns, project, in_yuan)
+            continue
         fund_row = next((row for row in pl.FUND_ROWS if label_matches(word, row.words)), None)
         if fund_row is None:
             if label_matches(word, pl.GOAL_LABEL_WORDS) or label_matches(
@@ -998,6 +1006,44 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
             if key.startswith("initial."):
                 project.bad_values["budget." + key.removeprefix("initial.")] = text
     _settle_rate(project)
+
+
+_ROW_PREFIX = re.compile(r"^\s*其中\s*[:：]?\s*")
+
+
+def _line_label(text: str) -> str:
+    """A funds line's label as messages name it: 「其中:中央补助」 is 中央补助, 「年度资金总额:」
+    is 年度资金总额."""
+    return " ".join(_ROW_PREFIX.sub("", text).split()).rstrip(":：")
+
+
+def _read_fund_line(cells: _Cells, r: int, label_col: int, columns: dict[str, int],
+                    project: Project, in_yuan: bool) -> None:
+    """A row of a block split by use (基本支出 / 项目支出): a line of its own, with its own
+    figures and its own 分值 / 得分; an empty one is 不适用."""
+    line = FundLine(_line_label(cells.text(r, label_col)), cell=cell_address(r, label_col))
+    for side in pl.MONEY_SIDES:
+        if side not in columns:
+            continue
+        try:
+            amount, unit = parse_money(cells.value(r, columns[side]), sheet_in_yuan=in_yuan)
+        except NotANumber:
+            project.bad_values[line_key(line, side)] = cells.text(r, columns[side])
+            continue
+        if amount is not None and (unit or in_yuan):
+            cells.note(EntryKind.CONVERTED, r, columns[side], cells.text(r, columns[side]),
+                       f"{amount} 万元")
+        setattr(line, side, amount)
+    if "budget" not in columns:
+        line.budget = line.initial  # 年初预算数（A） is the budget its rate is of
+    for part in ("points", "score"):
+        if part in columns:
+            setattr(line, part, _points(cells.value(r, columns[part])))
+    if line.initial is None and line.budget is None and line.actual is None:
+        cells.note(EntryKind.NOT_APPLICABLE, r, label_col, line.label, "资金行无金额，按不适用处理")
+        return
+    cells.heading(r, label_col, f"资金行「{line.label}」（按用途分列的一行，逐行核对，不计入资金来源）")
+    project.fund_lines.append(line)
 
 
 _PART_NAMES = {"total": "合计", "general": "一般公共预算", "carryover": "上年结转资金",

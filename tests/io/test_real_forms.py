@@ -37,10 +37,6 @@ EXPECTATIONS = sorted(REAL.glob("*.expect.json"))
 
 # What still differs, by form (the stem), in a reviewer's words; see GAPS.md.
 KNOWN_GAPS: dict[str, str] = {
-    "b01_guizhou_taibai": "a 部门整体 form: its 基本支出/项目支出 rows (split by use, not by "
-                          "source) are reported as not placed, so their OVERSPENT and FUNDS_SCORE "
-                          "are not judged, and SOURCES_MISSING is raised for a form with no "
-                          "source rows",
     # corpus-c's forms, merged from main after the reader and the checks were worked through
     # the a/b corpus: what differs today (judging's first look; see GAPS.md).
     "c04_chongqing_pengshui_jihuashengyu": "a transfer checklist: name and funds not read, so "
