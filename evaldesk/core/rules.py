@@ -380,8 +380,10 @@ def _check_fund_lines(found: list[Finding], project: Project) -> None:
                 total, field, name = getattr(own, side), line_key(own, side), \
                     f"{block}：{own.label}"
             else:
-                total = _shown_total(getattr(project, side))
-                if total is None:
+                funds: Funds = getattr(project, side)
+                total = _shown_total(funds)
+                if total is None or any(p is not None for p in funds.parts()):
+                    # Lines beside source rows are a second breakdown, not the whole of it.
                     continue
                 field, name = f"{side}.total", _money(project, side, "total")
             if _sum_is_consistent(total, figures):

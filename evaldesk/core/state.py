@@ -96,14 +96,14 @@ _LINE_TEXT = ("label", "block", "cell")
 _LINE_DECIMALS = ("initial", "budget", "actual", "points", "score")
 
 
-def _fund_line(line: FundLine) -> dict[str, Any]:
+def fund_line_to_state(line: FundLine) -> dict[str, Any]:
     state: dict[str, Any] = {name: getattr(line, name) for name in _LINE_TEXT}
     state.update({name: _dec(getattr(line, name)) for name in _LINE_DECIMALS})
     state["total"] = line.total
     return state
 
 
-def _unfund_line(data: dict[str, Any]) -> FundLine:
+def fund_line_from_state(data: dict[str, Any]) -> FundLine:
     line = FundLine(label="", total=bool(data.get("total", False)))
     for name in _LINE_TEXT:
         setattr(line, name, str(data.get(name, "")))
@@ -132,7 +132,7 @@ def project_to_state(project: Project) -> dict[str, Any]:
         for n in project.import_notes
     ]
     state["carried_over"] = sorted(project.carried_over)
-    state["fund_lines"] = [_fund_line(line) for line in project.fund_lines]
+    state["fund_lines"] = [fund_line_to_state(line) for line in project.fund_lines]
     previous = project.previous
     state["previous"] = None if previous is None else {
         "year": previous.year, "budget": _dec(previous.budget), "actual": _dec(previous.actual),
@@ -156,7 +156,7 @@ def project_from_state(state: object) -> Project:
         project.headings = {str(k): str(v) for k, v in state.get("headings", {}).items()}
         project.import_notes = [ImportNote(**n) for n in state.get("import_notes", [])]
         project.carried_over = {str(k) for k in state.get("carried_over", [])}
-        project.fund_lines = [_unfund_line(line) for line in state.get("fund_lines", [])]
+        project.fund_lines = [fund_line_from_state(line) for line in state.get("fund_lines", [])]
         previous = state.get("previous")
         if previous is not None:
             year = previous.get("year")

@@ -11,7 +11,8 @@ the rest is kept here, one JSON object per project:
 * ``total_score_printed`` / ``grade_printed``: the 总分 and 自评等级 another file printed, kept
   beside the computed ones that our sheet shows;
 * ``printed``: what another's per-project form printed for the reviewer's checks (the funds row's
-  分值/得分, the full marks beside 总分, the funds block's 原因, the form's own headings, the digits
+  分值/得分, the full marks beside 总分, the funds block's 原因, the form's own headings, the
+  funds lines it kept apart — 基本支出 / 项目支出 —, the digits
   a rate was printed with, "86%" rather than 86.00%): our
   sheet prints the profile's figures in their place, and without this record a FUNDS_WEIGHT
   found before saving would vanish after, unfixed;
@@ -56,7 +57,13 @@ from evaldesk.core.records import (
     Report,
 )
 from evaldesk.core.scoring import DEFAULT_PROFILE, ScoringProfile
-from evaldesk.core.state import StateError, project_from_state, project_to_state
+from evaldesk.core.state import (
+    StateError,
+    fund_line_from_state,
+    fund_line_to_state,
+    project_from_state,
+    project_to_state,
+)
 
 SHEET_NAME = "_evaldesk"
 MAGIC = "evaldesk-metadata"
@@ -112,6 +119,9 @@ def _printed(project: Project) -> dict[str, Any]:
         printed["rate_printed"] = decimal_str(project.rate_printed)
     if project.headings:
         printed["headings"] = dict(project.headings)
+    if project.fund_lines:
+        # Lines our form has no row for (基本支出 / 项目支出, funds under the total).
+        printed["fund_lines"] = [fund_line_to_state(line) for line in project.fund_lines]
     return printed
 
 
@@ -126,6 +136,9 @@ def _restore_printed(project: Project, printed: dict[str, Any]) -> None:
     headings = printed.get("headings")
     project.headings = ({str(k): str(v) for k, v in headings.items() if isinstance(v, str)}
                         if isinstance(headings, dict) else {})
+    lines = printed.get("fund_lines")
+    project.fund_lines = [fund_line_from_state(line) for line in lines if isinstance(line, dict)] \
+        if isinstance(lines, list) else []
 
 
 def needs_split(funds: Funds) -> bool:
