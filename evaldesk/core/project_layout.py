@@ -134,6 +134,8 @@ FUND_COLUMNS: tuple[FundColumn, ...] = (
 )
 FUND_COLUMN_BY_KEY = {c.key: c for c in FUND_COLUMNS}
 MONEY_SIDES = ("initial", "budget", "actual")
+# The rate under another name (the Hebei budget system: 预算执行进度(%)).
+RATE_PROGRESS_WORDS = ("预算执行进度", "执行进度", "资金执行率")
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,8 @@ GOAL = LabelledField("goal", "预期目标", Span(1, 5), Span(1, 5),
 COMPLETION = LabelledField("completion", "实际完成情况", Span(6, LAST_COL), Span(6, LAST_COL),
                            ("绩效目标整体完成情况", "实际完成", "完成情况", "目标完成情况",
                             "年度目标完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
-                            "总体目标完成情况", "全年目标实际完成情况", "全年实际完成情况"))
+                            "总体目标完成情况", "全年目标实际完成情况", "全年实际完成情况",
+                            "具体完成情况"))
 
 # --- the indicator table -------------------------------------------------------------------------
 # A line break in a heading is where print should break it; readers compare folded words
@@ -225,9 +228,12 @@ INDICATOR_COLUMNS: tuple[IndicatorColumn, ...] = (
     IndicatorColumn("unit", "度量单位", 6, ("计量单位", "单位")),
     IndicatorColumn("actual", "实际完成值", 7, ("实际完成值(B)", "完成值", "实际完成情况", "实际值",
                                              "完成情况", "全年实际值", "全年完成值",
-                                             "实际完成指标值", "年终完成值")),
-    IndicatorColumn("weight", "分值", 8, ("权重", "指标分值", "权重(分值)", "参考分值")),
-    IndicatorColumn("score", "得分", 9, ("自评得分", "实际得分", "自评分")),
+                                             "实际完成指标值", "年终完成值", "单项指标实际完成值")),
+    # The Hebei budget system splits 自评得分 into 单项指标得分 (out of 100) · 权重占比(%) ·
+    # 单项指标折算得分: the share and the converted score are this form's 分值 and 得分.
+    IndicatorColumn("weight", "分值", 8, ("权重", "指标分值", "权重(分值)", "参考分值", "权重占比")),
+    IndicatorColumn("score", "得分", 9, ("自评得分", "实际得分", "自评分", "单项指标折算得分",
+                                       "折算得分")),
     IndicatorColumn("reason", "偏差原因分析\n及改进措施", 10,
                     ("偏差原因分析及改进措施", "偏差原因分析", "偏差原因", "未完成原因分析",
                      "未完成原因和改进措施", "原因分析及改进措施", "未完成原因及拟采取的改进措施",
@@ -235,6 +241,10 @@ INDICATOR_COLUMNS: tuple[IndicatorColumn, ...] = (
                      "原因", "备注")),
 )
 INDICATOR_COLUMN_BY_KEY = {c.key: c for c in INDICATOR_COLUMNS}
+# Headings of indicator columns a reader recognises and does not keep (the Hebei system's
+# 单项指标得分 out of 100 and its 完成/未完成 column, a checklist's 指标解释): they make a heading
+# row what it is, and the import summary lists them as not imported.
+INDICATOR_OTHER_HEADINGS = ("单项指标得分", "单项指标完成情况", "指标解释")
 
 # --- the closing block ---------------------------------------------------------------------------
 

@@ -1026,6 +1026,8 @@ def _numeric_findings(project: Project, profile: ScoringProfile, s: IndicatorSco
     if over >= profile.overshoot and not _has_reason(ind):
         yield Finding(OVERSHOOT_NO_REASON, Severity.WARNING, uid,
                       _reason_field(project, s.index, "actual"),
-                      f"{label}实际完成值 {_num(actual.value)}{actual.unit} 超出年度指标值 "
+                      f"{label}{heading(project, 'indicator.actual', '实际完成值')} "
+                      f"{_num(actual.value)}{actual.unit} 超出"
+                      f"{heading(project, 'indicator.target', '年度指标值')} "
                       f"{_num(target.value)}{target.unit} 达 {format_rate(over)}"
                       f"（≥ {format_rate(profile.overshoot)}），须说明原因（指标值是否设定偏低）")

@@ -340,6 +340,11 @@ class _Cells:
 
 
 _ALL_LABELS: tuple[str, ...] = tuple(w for f in pl.LABELLED_FIELDS for w in f.words)
+# Words that open a block or head a column: a row holding one is no continuation of a text.
+_BLOCK_WORDS: tuple[str, ...] = (
+    *_ALL_LABELS, *pl.GOAL.words, *pl.COMPLETION.words, *pl.GOAL_LABEL_WORDS,
+    *pl.FUNDS_LABEL_WORDS, *(w for c in pl.FUND_COLUMNS for w in c.words),
+    *(w for c in pl.INDICATOR_COLUMNS for w in c.words), pl.INDICATORS_LABEL, "绩效指标")
 
 
 def _is_label(word: str) -> bool:
@@ -434,6 +439,18 @@ class _Indicators:
             return self.header
         return self.header - 1
 
+    def heading_cell(self, key: str, cells: _Cells) -> tuple[int, int]:
+        """The cell of a column's own heading; for a figure under a spanning heading with no
+        sub-heading of its own (预期指标值 over 符号 | | 单位), the spanning heading's."""
+        col = self.columns[key]
+        if self.sub_header is not None and not cells.text(self.header, col) \
+                and not cells.text(self.sub_header, col):
+            left = next((c for c in range(col - 1, -1, -1) if cells.text(self.header, c)), None)
+            if left is not None and label_matches(cells.words[self.header][left],
+                                                  pl.INDICATOR_COLUMN_BY_KEY[key].words):
+                return self.header, left
+        return self.heading_row(key, cells), col
+
 
 def _indicator_header(cells: _Cells) -> _Indicators | None:
     for r, row in enumerate(cells.words):
@@ -467,8 +484,21 @@ def _sub_header(cells: _Cells, r: int, columns: dict[str, int]) -> int | None:
         return None
     filled = [(c, w) for c, w in enumerate(words) if w]
     mapped = _map_columns(words)
-    if len(mapped) < 2 or len(mapped) != len(filled):
+    others = [c for c, w in filled if label_matches(w, pl.INDICATOR_OTHER_HEADINGS)]
+    if len(mapped) < 2 or len(mapped) + len(others) != len(filled):
         return None
+    # A heading above that spans sub-headings (预期指标值 over 符号 | | 单位): where a sub-heading
+    # takes its first column, its own figure is the span's column with no sub-heading.
+    top = cells.words[r]
+    for key, col in list(columns.items()):
+        if key in mapped or col not in mapped.values():
+            continue
+        end = next((k for k in range(col + 1, len(top)) if top[k]), len(top))
+        free = next((k for k in range(col, end) if k >= len(words) or not words[k]), None)
+        if free is None:
+            del columns[key]
+        else:
+            columns[key] = free
     columns.update(mapped)
     return below
 
@@ -544,17 +574,23 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
     if indicators is None:
         return None
     project = Project()
-    for key, col in indicators.columns.items():
+    for key in indicators.columns:
         # A two-row header's headings stand in either of its rows.
-        cells.heading(indicators.heading_row(key, cells), col,
+        cells.heading(*indicators.heading_cell(key, cells),
                       f"指标表的「{_plain(pl.INDICATOR_COLUMN_BY_KEY[key].label)}」")
     for c, word in enumerate(cells.words[indicators.header] if indicators.columns else ()):
         if word and c not in indicators.columns.values() and not ours \
                 and _known_unread_column(cells, indicators.header, c):
             continue
-        if word and c not in indicators.columns.values() and not label_matches(
-                word, (pl.INDICATORS_LABEL, "绩效指标")):
+        if word and c not in indicators.columns.values() and "绩效指标" not in word \
+                and not label_matches(word, (pl.INDICATORS_LABEL, "绩效指标")):
             cells.note(EntryKind.UNPLACED, indicators.header, c, cells.text(indicators.header, c),
+                       "指标表中没有对应的栏目，该列内容未导入")
+    below = indicators.sub_header
+    for c, word in enumerate(cells.words[below] if below is not None else ()):
+        if word and c not in indicators.columns.values():
+            assert below is not None
+            cells.note(EntryKind.UNPLACED, below, c, cells.text(below, c),
                        "指标表中没有对应的栏目，该列内容未导入")
     funds_header = _funds_header(cells, indicators.header)
     top = funds_header if funds_header is not None else indicators.header
@@ -780,8 +816,8 @@ def _note_printed_form(cells: _Cells, funds_header: int | None, table: _Indicato
                 headings.setdefault("goal", text)
             elif label_matches(word, pl.COMPLETION.words):
                 headings.setdefault("completion", text)
-    for key, c in table.columns.items():
-        headings[f"indicator.{key}"] = cells.text(table.heading_row(key, cells), c)
+    for key in table.columns:
+        headings[f"indicator.{key}"] = cells.text(*table.heading_cell(key, cells))
     if "funds.row" in headings:
         # The rate's 分值/得分 stood in the indicator table (宁夏: 预算执行率 under 项目管理).
         for key, column in (("points", "weight"), ("score", "score")):
@@ -893,9 +929,10 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
     for key, col in columns.items():
         cells.heading(header, col, f"资金表的「{pl.FUND_COLUMN_BY_KEY[key].label}」")
     money_cols = [columns[k] for k in pl.MONEY_SIDES if k in columns]
+    if not money_cols and _read_paired_funds(cells, header, stop, project, source):
+        return
     if not money_cols:
-        # Labels and figures side by side in one row (预算数 | 6.84 | 执行数 | 6.84): not a
-        # block of columns this reader knows; said, never a crash.
+        # Not a block of columns, nor of label | figure pairs: said, never a crash.
         cells.note(EntryKind.UNPLACED, header, None, "、".join(w for w in cells.words[header] if w),
                    "资金表的栏目无法识别，预算数、执行数未读入，请核对")
         project.import_notes.append(ImportNote(
@@ -961,6 +998,124 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
             rate_raw = cells.value(r, columns["rate"])
         elif "rate" in columns and cells.text(r, columns["rate"]):
             source_rates.append((r, cells.value(r, columns["rate"])))
+    _store_funds(project, source, contributions)
+    if not cells.exact:
+        _note_funds_printed(cells, header, columns, printed_rows, project)
+    if (rate_raw is None or _is_dash(rate_raw)) and len(source_rates) == 1 and not cells.exact:
+        # The total row prints no rate and one source row does (宁夏 原州: 年度资金总额 300 |
+        # blank | blank, 自治区补助 300万元 | 259.45万元 | 86.5%): the only rate on the form.
+        r, rate_raw = source_rates[0]
+        cells.heading(r, columns["rate"], "资金表的「执行率」（印在资金来源行，合计行未印）")
+    _store_rate(cells, project, rate_raw)
+    if "budget" not in columns and "initial" in columns:
+        # A form with 年初预算数（A） and 全年执行数（B） only: A is the budget the rate is of.
+        project.budget = dataclasses.replace(project.initial)
+        for key, text in list(project.bad_values.items()):
+            if key.startswith("initial."):
+                project.bad_values["budget." + key.removeprefix("initial.")] = text
+    _settle_rate(project)
+
+
+_RATE_WORDS = (*pl.FUND_COLUMN_BY_KEY["rate"].words, *pl.RATE_PROGRESS_WORDS)
+
+
+def _figure_right_of(cells: _Cells, r: int, c: int) -> int | None:
+    """The column of a label's figure: the next filled cell to its right, unless that is
+    another label (a text that is no amount)."""
+    for k in range(c + 1, len(cells.raw[r]) if r < len(cells.raw) else 0):
+        if not cells.words[r][k]:
+            continue
+        try:
+            parse_money(cells.value(r, k))
+        except NotANumber:
+            return None
+        return k
+    return None
+
+
+def _read_paired_funds(cells: _Cells, header: int, stop: int, project: Project,
+                       source: str) -> bool:
+    """Labels and their figures side by side (the Hebei budget system's export):
+
+        预算数 | 6.84 | 到位数 | 6.84 | 执行数 | | 6.84 | 100.00
+        其中:财政资金 | 6.84 | 其中:财政资金 | 6.84 | 其中:财政资金 | | 6.84
+        其他 | 0.00 | 其他 | 0.00 | 其他 | | 0.00
+
+    The header row holds each side's total, each label's figure the next filled cell right of
+    it; the rows below keep the labels' columns and name the fund rows. A 执行率 / 预算执行进度
+    heading above the header row (or in it) gives the rate. False when the row is not so."""
+    sides: dict[int, str] = {}
+    for c, word in enumerate(cells.words[header]):
+        side = next((k for k in pl.MONEY_SIDES
+                     if word and label_matches(word, pl.FUND_COLUMN_BY_KEY[k].words)), None)
+        if side is not None and side not in sides.values() \
+                and _figure_right_of(cells, header, c) is not None:
+            sides[c] = side
+    if len(sides) < 2:
+        return False
+    in_yuan = _in_yuan(cells, header, stop)
+    contributions: dict[tuple[str, str], list[_Contribution]] = {}
+    for c, side in sides.items():
+        project.headings[side] = cells.text(header, c)
+        cells.heading(header, c, f"资金表的「{pl.FUND_COLUMN_BY_KEY[side].label}」（其右为金额）")
+    for c, word in enumerate(cells.words[header]):
+        if word and c not in sides and _figure_right_of(cells, header, c) is not None \
+                and _number_or_none(cells.value(header, c)) is None:
+            cells.note(EntryKind.UNPLACED, header, c, cells.text(header, c),
+                       "资金表中没有对应的栏目（仅供参考），未导入")
+    for r in range(header, min(stop, len(cells.raw))):
+        if r > header and cells.words[r] and cells.words[r][0]:
+            break  # the next section (三、目标完成情况) starts in the first column
+        placed = False
+        for c, side in sides.items():
+            word = cells.words[r][c] if c < len(cells.words[r]) else ""
+            fund_row = pl.TOTAL_ROW if r == header else next(
+                (row for row in pl.FUND_ROWS if word and label_matches(word, row.words)), None)
+            figure = _figure_right_of(cells, r, c)
+            if fund_row is None or figure is None:
+                continue
+            placed = True
+            amount, unit = parse_money(cells.value(r, figure), sheet_in_yuan=in_yuan)
+            if amount is None:
+                continue
+            if unit or in_yuan:
+                cells.note(EntryKind.CONVERTED, r, figure, cells.text(r, figure), f"{amount} 万元")
+            if r > header:
+                project.headings.setdefault(f"row.{fund_row.part}", cells.text(r, c))
+                cells.heading(r, c, f"资金行「{_PART_NAMES[fund_row.part]}」")
+            contributions.setdefault((side, fund_row.part), []).append(
+                _Contribution(_line_label(cells.text(r, c)), amount))
+        if not placed:
+            break
+    _store_funds(project, source, contributions)
+    for r in (header - 1, header):
+        found = next(((r, c) for c, word in enumerate(cells.words[r] if r >= 0 else ())
+                      if word and label_matches(word, _RATE_WORDS)), None)
+        if found is None:
+            continue
+        r, c = found
+        at = c if r < header else _figure_right_of(cells, header, c)
+        if at is None:
+            continue
+        project.headings["rate"] = cells.text(r, c)
+        cells.heading(r, c, "资金表的「执行率」")
+        text = cells.text(header, at)
+        # 预算执行进度(%) | 100.00: the heading carries the percent sign.
+        percent = "%" in cells.words[r][c] and text and not text.endswith(("%", "％"))
+        _store_rate(cells, project, text + "%" if percent else cells.value(header, at))
+        break
+    for r in range(max(0, header - 1), header + 1):
+        first = next((c for c, word in enumerate(cells.words[r]) if word), None)
+        if first is not None and first < min(sides) and "预算执行情况" in cells.words[r][first]:
+            project.headings.setdefault("funds", cells.text(r, first))
+    _settle_rate(project)
+    return True
+
+
+def _store_funds(project: Project, source: str,
+                 contributions: dict[tuple[str, str], list[_Contribution]]) -> None:
+    """The figures read, by (side, part), into the project's funds: rows that fall into one
+    source are added, and the clerk is told which."""
     for side in pl.MONEY_SIDES:
         funds: Funds = getattr(project, side)
         total: Decimal | None = None
@@ -981,13 +1136,9 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
                     f"合并为{_PART_NAMES[part]} {amount}", "warning"))
         if total is not None and total != funds.total_computed:
             funds.total_entered = total
-    if not cells.exact:
-        _note_funds_printed(cells, header, columns, printed_rows, project)
-    if (rate_raw is None or _is_dash(rate_raw)) and len(source_rates) == 1 and not cells.exact:
-        # The total row prints no rate and one source row does (宁夏 原州: 年度资金总额 300 |
-        # blank | blank, 自治区补助 300万元 | 259.45万元 | 86.5%): the only rate on the form.
-        r, rate_raw = source_rates[0]
-        cells.heading(r, columns["rate"], "资金表的「执行率」（印在资金来源行，合计行未印）")
+
+
+def _store_rate(cells: _Cells, project: Project, rate_raw: object) -> None:
     try:
         if _is_dash(rate_raw):
             project.rate_printed = None
@@ -999,13 +1150,6 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
             project.rate_printed = parse_rate(rate_raw)
     except NotANumber:
         project.bad_values["rate"] = cell_text(rate_raw).strip()
-    if "budget" not in columns and "initial" in columns:
-        # A form with 年初预算数（A） and 全年执行数（B） only: A is the budget the rate is of.
-        project.budget = dataclasses.replace(project.initial)
-        for key, text in list(project.bad_values.items()):
-            if key.startswith("initial."):
-                project.bad_values["budget." + key.removeprefix("initial.")] = text
-    _settle_rate(project)
 
 
 _ROW_PREFIX = re.compile(r"^\s*其中\s*[:：]?\s*")
@@ -1094,12 +1238,16 @@ def _read_goal(cells: _Cells, start: int, stop: int, project: Project) -> None:
                         done_cols[0] if done_cols else None)
         if goal_col is None or done_col is None or r + 1 >= len(cells.raw):
             continue
-        below = r + 1
-        width = len(cells.raw[below])
         left, right = sorted((goal_col, done_col))
-        first = next((cells.text(below, c) for c in range(left, right) if cells.text(below, c)), "")
-        second = next((cells.text(below, c) for c in range(right, width) if cells.text(below, c)),
-                      "")
+        firsts: list[str] = []
+        seconds: list[str] = []
+        for below in _goal_rows(cells, r + 1, stop, left):
+            width = len(cells.raw[below])
+            firsts.append(next((cells.text(below, c) for c in range(left, right)
+                                if cells.text(below, c)), ""))
+            seconds.append(next((cells.text(below, c) for c in range(right, width)
+                                 if cells.text(below, c)), ""))
+        first, second = _joined(firsts), _joined(seconds)
         project.goal, project.completion = (first, second) if goal_col < done_col else (second, first)
         cells.heading(r, goal_col, "「年初绩效目标」")
         cells.heading(r, done_col, "「绩效目标整体完成情况」")
@@ -1132,10 +1280,29 @@ def _read_goal(cells: _Cells, start: int, stop: int, project: Project) -> None:
             project.completion = texts[1] if len(texts) > 1 else ""
 
 
+def _joined(texts: list[str]) -> str:
+    return "\n".join(t for t in texts if t)
+
+
+def _goal_rows(cells: _Cells, first: int, stop: int, left: int) -> Iterator[int]:
+    """The rows of goal text under 预期目标 | 实际完成情况: the first always, and each row after
+    it that goes on in the same columns (the Hebei system prints a goal per row) — nothing left
+    of them, no heading in them — up to the next block."""
+    yield first
+    for r in range(first + 1, min(stop, len(cells.words))):
+        words = cells.words[r]
+        filled = [c for c, w in enumerate(words) if w]
+        if not filled or filled[0] < left or any(
+                label_matches(w, _BLOCK_WORDS) for w in words if w):
+            return
+        yield r
+
+
 _END_WORDS: tuple[str, ...] = (*pl.TOTAL_WORDS, *pl.GRADE_WORDS, *pl.REMARKS_WORDS,
                                *(w for f in (*pl.CLOSING_ROWS, *pl.SIGNATURE_ROW) for w in f.words))
 _LEVEL1_WORDS = {OUTPUT: (OUTPUT, "产出", "项目产出", "产出目标"),
-                 BENEFIT: (BENEFIT, "效益", "项目效益", "效益目标"),
+                 # The Hebei budget system's word for 效益指标.
+                 BENEFIT: (BENEFIT, "效益", "项目效益", "效益目标", "效果指标", "效果"),
                  SATISFACTION: (SATISFACTION, "满意度", "满意度目标"),
                  DECISION: (DECISION, "决策", "项目决策指标"),
                  MANAGEMENT: (MANAGEMENT, "管理", "项目管理指标", "过程", "项目过程")}
@@ -1230,6 +1397,10 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
                     cells.heading(r, cols["level1"], f"一级指标「{group}」（按评价标准评分的一组，计入总分）")
         elif own2:
             level2 = own2
+        if not ours and label_matches(fold(level1), _EXECUTION_ROW_WORDS):
+            _read_execution_row(cells, r, cols, project)
+            r += 1
+            continue
         texts = {key: cells.text(r, col) for key, col in cols.items()
                  if key not in ("level1", "level2")}
         before = len(project.indicators)
@@ -1265,6 +1436,26 @@ def _weights_from_level2_points(cells: _Cells, col: int, under: dict[int, list[i
         cells.note(EntryKind.CONVERTED, row, col, cells.text(row, col),
                    f"表中无分值栏：二级指标所印 {points} 分由 {len(applicable)} 个三级指标平分，"
                    f"每个 {share.normalize():f} 分")
+
+
+# The funds row standing in the indicator table as a 一级 of its own (the Hebei budget system's
+# last row: 预算执行率 | 预算执行率 | … | 权重 | 得分).
+_EXECUTION_ROW_WORDS = ("预算执行率", "预算资金执行率", "资金执行率")
+
+
+def _read_execution_row(cells: _Cells, r: int, cols: dict[str, int], project: Project) -> None:
+    """Its 分值 and 得分 are the funds row's, judged as such; it is no indicator."""
+    label = cells.text(r, cols["level1"])
+    cells.heading(r, cols["level1"], "预算执行率行（资金的分值、得分），不作为指标读入")
+    for part, key, attribute in (("weight", "points", "execution_weight_printed"),
+                                 ("score", "score", "execution_score_printed")):
+        col = cols.get(part)
+        number = _points(cells.value(r, col)) if col is not None else None
+        if number is None or getattr(project, attribute) is not None:
+            continue
+        setattr(project, attribute, number)
+        project.headings.setdefault(key, project.headings.get(f"indicator.{part}", ""))
+        project.headings.setdefault("funds", label)
 
 
 def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, object], level1: str,

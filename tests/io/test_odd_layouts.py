@@ -104,3 +104,94 @@ def test_fund_lines_keep_through_the_saved_state_and_are_named_in_messages() -> 
     assert again.fund_lines == project.fund_lines
     assert field_label("funds.rows.项目支出.actual", project) == "项目支出/全年执行数"
     assert field_label("funds.rows.基本支出.score", project) == "基本支出/得分"
+
+
+# --- the Hebei budget system's export -------------------------------------------------------------
+
+def _hebei_system(execution: tuple[object, object] = (N, N)) -> list[list[object]]:
+    """SYNTHETIC: the Hebei budget system's export (河北 成安's layout), amounts and texts made up:
+    labels and figures side by side in the funds block, goals one per row, 预期指标值 and 自评得分
+    split in a second header row, 「效果指标」 for 效益, the execution row as a 一级 of its own."""
+    return [
+        ["某县某局2020年度预算项目绩效自评表", N, N, N, N, N, N, N, N, N, N, N, N],
+        ["一、基本情况", "项目名称:", "老年人补贴", N, N, "是否为专项资金:", N, N, "实施(主管)单位",
+         "某县某局", N, "金额单位: 万元", N],
+        ["二、预算执行情况", "预算安排情况(调整后)", N, "资金到位情况", N, "资金执行情况", N, N,
+         "预算执行进度(%)", N, N, N, N],
+        [N, "预算数", "20.00", "到位数", "20.00", "执行数", N, "18.50", "92.50", N, N, N, N],
+        [N, "其中:财政资金", "15.00", "其中:财政资金", "15.00", "其中:财政资金", N, "13.50", N, N, N,
+         N, N],
+        [N, "其他", "5.00", "其他", "5.00", "其他", N, "5.00", N, N, N, N, N],
+        ["三、目标完成情况", "年度预期目标", N, N, N, "具体完成情况", N, N, N, N, "总体完成率(%)", N, N],
+        [N, "按月发放补贴", N, N, N, "已按月发放", N, N, N, N, "100.00", N, N],
+        [N, "老年人生活改善", N, N, N, "生活得到改善", N, N, N, N, N, N, N],
+        ["四、年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "指标分值", "预期指标值", N, N,
+         "单项指标实际完成值", "单项指标完成情况", "自评得分", N, N],
+        [N, N, N, N, N, "符号", N, "单位(文字描述)", N, N, "单项指标得分", "权重占比(%)",
+         "单项指标折算得分"],
+        [N, "产出指标", "数量指标", "发放人数", "享受补贴的人数", ">=", "100", "人", "100人", "完成",
+         "100.00", "50.00", "50.00"],
+        [N, "效果指标", "社会效益指标", "发放率", "补贴发放完成率", ">=", "95", "%(百分比)", "96%", "完成",
+         "100.00", "30.00", "20.00"],
+        [N, "满意度指标", "服务对象满意度指标", "满意度", "对象的满意程度", ">=", "90", "%(百分比)", "95%",
+         "完成", "100.00", "10.00", "10.00"],
+        [N, "预算执行率", "预算执行率", N, N, N, N, N, N, N, N, *execution, N],
+    ]
+
+
+def test_labels_and_figures_side_by_side_are_a_funds_block() -> None:
+    log = ImportSummary()
+    project = _read(_hebei_system(), log)
+    assert project.name == "老年人补贴"
+    assert (project.budget.total, project.budget.general, project.budget.non_fiscal) == (
+        Decimal("20.00"), Decimal("15.00"), Decimal("5.00"))
+    assert (project.actual.total, project.actual.general) == (Decimal("18.50"), Decimal("13.50"))
+    assert project.initial.total is None  # 到位数 is no side of the money: listed, not read
+    assert project.rate == Decimal("0.925") and project.rate_printed is None  # 92.50 (%)
+    assert project.headings["budget"] == "预算数" and project.headings["rate"] == "预算执行进度(%)"
+    assert any(e.text == "到位数" for e in log.of_kind(EntryKind.UNPLACED))
+    assert not [n for n in project.import_notes if n.code.startswith("IMPORT_")]
+
+
+def test_a_percent_heading_gives_a_bare_rate_its_sign() -> None:
+    grid = _hebei_system()
+    grid[3][8] = "95.00"  # 18.50 / 20.00 is 92.50 %: the printed 95.00 (%) is not it
+    project = _read(grid)
+    assert project.rate_printed == Decimal("0.9500")
+
+
+def test_goal_rows_one_per_line_are_one_goal() -> None:
+    project = _read(_hebei_system())
+    assert project.goal == "按月发放补贴\n老年人生活改善"
+    assert project.completion == "已按月发放\n生活得到改善"
+
+
+def test_a_sub_header_splits_the_target_and_the_self_score() -> None:
+    log = ImportSummary()
+    project = _read(_hebei_system(), log)
+    first, benefit, satisfaction = project.indicators
+    # 符号 | (value) | 单位 under 预期指标值; 权重占比 and 折算得分 under 自评得分; the explanation
+    # under 「指标分值」 is no weight.
+    assert (first.comparator and first.comparator.value, first.target, first.unit, first.actual) == (
+        "≥", "100", "人", "100人")
+    assert (first.weight, first.score) == (Decimal("50.00"), Decimal("50.00"))
+    assert benefit.level1 == "效益指标" and benefit.level2 == "社会效益指标"  # 效果指标
+    assert satisfaction.level1 == "满意度指标"
+    unplaced = {e.text for e in log.of_kind(EntryKind.UNPLACED)}
+    assert {"指标分值", "单项指标完成情况", "单项指标得分"} <= unplaced
+    assert project.headings["indicator.target"] == "预期指标值"
+    codes = _codes(project)
+    # 发放率 met its target yet scored 20 of 30, and the form has no column for a reason: the
+    # finding stands on the score and names the form's own headings.
+    assert codes == [("SCORE_NO_REASON", "indicator:1.score")]
+    [finding] = [f for f in scoring_findings(project) if f.code == "SCORE_NO_REASON"]
+    assert "单项指标折算得分 20 低于权重占比 30，须说明原因" in finding.message
+
+
+def test_the_execution_rows_points_and_score_are_the_funds_rows() -> None:
+    project = _read(_hebei_system(("10.00", "8.00")))
+    assert len(project.indicators) == 3  # not an indicator
+    assert (project.execution_weight_printed, project.execution_score_printed) == (
+        Decimal("10.00"), Decimal("8.00"))
+    # 10 × 92.50 % = 9.25 (9 as a Hebei whole point): 8 is neither.
+    assert [f.field for f in scoring_findings(project) if f.code == FUNDS_SCORE] == ["funds.score"]

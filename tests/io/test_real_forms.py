@@ -41,8 +41,6 @@ KNOWN_GAPS: dict[str, str] = {
     # the a/b corpus: what differs today (judging's first look; see GAPS.md).
     "c04_chongqing_pengshui_jihuashengyu": "a transfer checklist: name and funds not read, so "
                                            "TOTAL_NOT_SUM (321.25 ≠ 322.25) is missed",
-    "c07_hebei_chengan_gaoling": "the 成安 funds block (预算数 | 6.84 | 到位数 | … labels and figures "
-                                 "interleaved) is not read; reported as not placed",
     # corpus-d's forms: what differs today (see GAPS.md, corpus-d).
     "d01_shanghai_putuo_tiyu": "amounts printed in 元 to the cent lose their precision when "
                                "converted to 万元 (250000.00 元 is judged as 25 ± 0.005 万元), so "

@@ -17,6 +17,10 @@ gives no other header for it); the 一级 heading 「效果指标」 (not 效益
 「%(百分比)」; the blank after 「是否为专项资金:」; amounts 6.84 / 0.00. The value column under
 预期指标值 has no sub-heading of its own in the copy. All cells are text as printed.
 Column spans are the transcriber's: the page gives the cells, not their widths.
+
+Expectation corrected after the first hand-working: 补贴发放率 (>=75 → 100%, 33.3 % over its
+target) is over the 30 % overshoot threshold the corpus applies to every other form, and the form
+has no column for a reason, so OVERSHOOT_NO_REASON stands beside the four SCORE_NO_REASON.
 """
 SHEET = "预算项目绩效自评表"
 TITLE_ROWS = (1,)
