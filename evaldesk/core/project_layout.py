@@ -244,7 +244,14 @@ INDICATOR_COLUMN_BY_KEY = {c.key: c for c in INDICATOR_COLUMNS}
 # Headings of indicator columns a reader recognises and does not keep (the Hebei system's
 # 单项指标得分 out of 100 and its 完成/未完成 column, a checklist's 指标解释): they make a heading
 # row what it is, and the import summary lists them as not imported.
-INDICATOR_OTHER_HEADINGS = ("单项指标得分", "单项指标完成情况", "指标解释")
+INDICATOR_OTHER_HEADINGS = ("单项指标得分", "单项指标完成情况", "指标解释", "记录", "自评内容",
+                            "需提供的支撑材料", "支撑材料")
+# The central transfer-payment checklist (中央对地方转移支付 项目绩效自评表): 指标解释, a 记录 of
+# 自评内容 / 完成情况 and the 支撑材料 to supply, no 分值 and no 得分 — a form that is not scored.
+CHECKLIST_WORDS = ("指标解释", "自评内容", "需提供的支撑材料", "支撑材料")
+# A line of its amounts ends with what it totals (「…资金合计(万元) 年度预算资金总额):」).
+AMOUNT_TOTAL_WORDS = ("年度预算资金总额", "预算资金总额", "年度资金总额", "资金总额", "年度执行资金总额",
+                      "执行资金总额")
 
 # --- the closing block ---------------------------------------------------------------------------
 

@@ -202,7 +202,10 @@ class FundLine:
 
     @property
     def name(self) -> str:
-        """The line in a field key and a message: 基本支出, 特别扶助资金/年度预算资金总额."""
+        """The line in a field key and a message: 基本支出, 特别扶助资金/中央补助, and a fund's
+        own total by the fund: 特别扶助资金."""
+        if self.total:
+            return self.block or self.label
         return f"{self.block}/{self.label}" if self.block else self.label
 
 

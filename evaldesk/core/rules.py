@@ -400,6 +400,25 @@ def _check_fund_lines(found: list[Finding], project: Project) -> None:
                 found.append(Finding(OVERSPENT, Severity.ERROR, uid, line_key(line, "actual"),
                                      f"{line.name}的{side_name(project, 'actual')} {_num(spent)} "
                                      f"超过{budget_name} {_num(planned)}"))
+    _check_fund_totals(found, project)
+
+
+def _check_fund_totals(found: list[Finding], project: Project) -> None:
+    """Funds listed under the project's total, each with a total of its own (a checklist's
+    奖励扶助资金 763.00 and 特别扶助资金 321.25 under 合计 1084.25): together they are the total."""
+    owns = [line for line in project.fund_lines if line.total and line.block]
+    for side in _line_sides(project):
+        figures = [getattr(line, side) for line in owns]
+        total = _shown_total(getattr(project, side))
+        if total is None or sum(1 for f in figures if f is not None) < 2 \
+                or _sum_is_consistent(total, figures):
+            continue
+        listed = " + ".join(f"{line.block} {_num(getattr(line, side))}" for line in owns
+                            if getattr(line, side) is not None)
+        added = sum((f for f in figures if f is not None), _ZERO)
+        found.append(Finding(TOTAL_NOT_SUM, Severity.ERROR, project.uid, f"{side}.total",
+                             f"{_money(project, side, 'total')} {_num(total)} ≠ {listed}"
+                             f"（应为 {_num(added)}）"))
 
 
 def _money(project: Project, side: str, part: str) -> str:

@@ -42,7 +42,7 @@ from typing import Any
 from evaldesk.core import project_layout as pl
 from evaldesk.core.fields import get_value, summary_text
 from evaldesk.core.import_summary import EntryKind, ImportSummary, cell_address
-from evaldesk.core.layout import SUMMARY_CATEGORIES, SUMMARY_COLUMNS
+from evaldesk.core.layout import SUMMARY_CATEGORIES, SUMMARY_COLUMNS, heading_key
 from evaldesk.core.money import (
     NotANumber,
     fraction_rate,
@@ -423,6 +423,10 @@ class _Indicators:
     # The last row of a two-row header whose second row is below ``header``; the rows are read
     # after it. None: the header is one row (or its second row is above).
     sub_header: int | None = None
+    # A checklist that scores nothing (pl.CHECKLIST_WORDS): its rows of other items are listed,
+    # not reported one by one, and its amount lines (``amount_rows``) are funds, not indicators.
+    checklist: bool = False
+    amount_rows: set[int] = field(default_factory=set)
 
     @property
     def first(self) -> int:
@@ -464,9 +468,16 @@ def _indicator_header(cells: _Cells) -> _Indicators | None:
                 above = _map_columns([w if c not in columns.values() else ""
                                       for c, w in enumerate(cells.words[r - 1])])
                 missing = {k: c for k, c in above.items() if k not in columns}
-                if len(above) >= 2:
+                others = sum(1 for c, w in enumerate(cells.words[r - 1])
+                             if w and c not in columns.values()
+                             and label_matches(w, pl.INDICATOR_OTHER_HEADINGS))
+                if len(above) + others >= 2:
                     columns.update(missing)
-            return _Indicators(r, columns, _sub_header(cells, r, columns))
+            near = [w for k in range(max(0, r - 1), min(r + 2, len(cells.words)))
+                    for w in cells.words[k] if w]
+            checklist = not {"weight", "score"} & columns.keys() and any(
+                label_matches(w, pl.CHECKLIST_WORDS) for w in near)
+            return _Indicators(r, columns, _sub_header(cells, r, columns), checklist)
     return None
 
 
@@ -479,6 +490,8 @@ def _sub_header(cells: _Cells, r: int, columns: dict[str, int]) -> int | None:
     if below >= len(cells.words):
         return None
     words = cells.words[below]
+    if any(words) and all(w in ("", "名称") for w in words):
+        return below  # 名称 | 名称 | 名称 under 一级 | 二级 | 三级指标: the header goes on
     name = columns.get("name")
     if name is not None and name < len(words) and words[name]:
         return None
@@ -616,6 +629,8 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
                        label, "「总分」（表头中的自评得分）")
     if funds_header is not None:
         _read_funds(cells, funds_header, indicators.header, project, source)
+    elif indicators.checklist and not ours:
+        _read_amount_lines(cells, indicators, project)
     elif not ours:
         _read_funds_by_source(cells, indicators.header, project)
     # Sichuan puts 项目年度目标 / 年度目标完成情况 above the funds block, MoF below it.
@@ -634,9 +649,11 @@ _YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d年度?")
 
 
 def _name_from_title(cells: _Cells, stop: int, project: Project) -> None:
-    """A form whose 项目名称 cell is empty (or unreadable in a copy) but whose title names the
-    project (「马铃薯…推广项目绩效目标自评表」): the title's name, said in the summary. A generic
-    title (「2020年度项目支出绩效自评表」) names no project."""
+    """A form whose 项目名称 cell is empty (or unreadable in a copy), or that has none (a transfer
+    checklist: 「彭水自治县2024年度中央对地方转移支付计划生育服务项目绩效自评表」), but whose title
+    names the project (「马铃薯…推广项目绩效目标自评表」): the title's name, said in the summary. A
+    title that names only a kind of form (「2020年度项目支出绩效自评表」, …预算项目绩效自评表) names
+    no project."""
     for r in range(min(stop, 3, len(cells.raw))):
         for c in range(len(cells.raw[r])):
             text = cells.text(r, c)
@@ -645,10 +662,10 @@ def _name_from_title(cells: _Cells, stop: int, project: Project) -> None:
                 continue
             name = match.group(1)
             plain = _YEAR_PREFIX.sub("", name)
-            if len(plain) <= 2 or plain.endswith(("预算项目", "部门项目")):
+            if len(plain) <= 2 or plain.endswith(("预算项目", "部门项目", "支出项目")):
                 return
             project.name = name
-            cells.note(EntryKind.HEADING, r, c, text, f"「项目名称」（表中未填，取自标题：{name}）")
+            cells.note(EntryKind.HEADING, r, c, text, f"「项目名称」（表中未填或没有此栏，取自标题：{name}）")
             return
 
 
@@ -785,6 +802,87 @@ def _note_group_heading(project: Project, group: str, text: str) -> None:
     """A level-1 group's heading as printed, points and all (项目管理（25分）, 项目决策 2 分):
     the province's layout shows in them, and messages name the group as the form does."""
     project.headings.setdefault(f"level1.{group}", re.sub(r"\s+", "", text))
+
+
+# --- reading: a checklist's title and amount lines -----------------------------------------------
+
+_WORD_CHARS = re.compile(r"[^\w]")
+
+
+def _amount_total(text: str) -> tuple[str, str] | None:
+    """The side a checklist's total line states and its total word as printed
+    (「…合计(万元) 年度预算资金总额):」 → budget, 年度预算资金总额), or None."""
+    plain = _WORD_CHARS.sub("", fold(text))
+    for total in pl.AMOUNT_TOTAL_WORDS:
+        if plain.endswith(total):
+            return ("actual" if "执行" in total else "budget"), total
+    return None
+
+
+def _read_amount_lines(cells: _Cells, table: _Indicators, project: Project) -> None:
+    """A checklist's amounts, written as label | figure lines in its record:
+
+        计划生育转移支付资金合计(万元) 年度预算资金总额): | 1084.25
+        其中:中央补助 | 668.00   市级资金 | 343.00   本级资金(包括结转结余) | 73.25
+        农村部分计划生育家庭奖励扶助制度补助资金(万元)
+        年度预算资金总额: | 763.00   其中:中央补助 | 502.00 …
+
+    The first total is the project's, the lines under it its parts; each later fund (named by the
+    line above its total) is a block of its own, kept with its total. The sum checks are the
+    rules'; none of these rows is an indicator (``table.amount_rows``)."""
+    fund_words = pl.FISCAL_ROW.words + pl.CARRYOVER_ROW.words + pl.OTHER_ROW.words
+    block: str | None = None  # None until the project's own total is read
+    current = "budget"  # the side of the last total: its lines' figures are of that side
+    waiting = ""  # a fund's name, read on its own line above its total
+    for r in range(table.first, len(cells.raw)):
+        for c, word in enumerate(cells.words[r]):
+            if not word or c in (table.columns.get("level1"), table.columns.get("level2"),
+                                 table.columns.get("name")):
+                continue
+            total = _amount_total(word)
+            figure = _figure_right_of(cells, r, c)
+            amount = None
+            if figure is not None:
+                amount, _unit = parse_money(cells.value(r, figure))
+            if amount is None:
+                if total is not None or (block is not None and (
+                        label_matches(word, fund_words) or heading_key(word) in ("其中", ""))):
+                    table.amount_rows.add(r)  # a line of the amounts left empty: 不适用
+                    if total is not None:
+                        cells.note(EntryKind.NOT_APPLICABLE, r, c, cells.text(r, c),
+                                   "资金行无金额，按不适用处理")
+                elif _FUND_NAME.search(word):
+                    waiting = _line_label(_FUND_NAME.sub("", cells.text(r, c)))
+                    if block is not None:
+                        table.amount_rows.add(r)
+                continue
+            label = cells.text(r, c)
+            if total is not None:
+                current, word_printed = total
+                table.amount_rows.add(r)
+                if block is None:
+                    block = ""
+                    funds: Funds = getattr(project, current)
+                    funds.total_entered = amount
+                    project.headings.setdefault(current, word_printed)
+                    cells.heading(r, c, f"「{pl.FUND_COLUMN_BY_KEY[current].label}」（资金合计）")
+                else:
+                    block = waiting or _line_label(label)
+                    line = FundLine(word_printed, block, total=True, cell=cell_address(r, c))
+                    setattr(line, current, amount)
+                    project.fund_lines.append(line)
+                    cells.heading(r, c, f"「{block}」的{word_printed}（逐项核对）")
+                waiting = ""
+            elif block is not None and label_matches(word, fund_words):
+                table.amount_rows.add(r)
+                line = FundLine(_line_label(label), block, cell=cell_address(r, c))
+                setattr(line, current, amount)
+                project.fund_lines.append(line)
+                cells.heading(r, c, f"资金行「{line.name}」（按级次分列，逐项核对）")
+
+
+# A fund's name on a line of its own, closed by the unit of its amounts: 「…补助资金(万元)」.
+_FUND_NAME = re.compile(r"\s*[(（](?:万元|元|亿元)[)）]\s*$")
 
 
 # --- reading: what another's form printed for the reviewer's checks -------------------------------
@@ -1398,14 +1496,17 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
         elif own2:
             level2 = own2
         if not ours and label_matches(fold(level1), _EXECUTION_ROW_WORDS):
-            _read_execution_row(cells, r, cols, project)
+            _read_execution_level1_row(cells, r, cols, project)
+            r += 1
+            continue
+        if r in table.amount_rows:
             r += 1
             continue
         texts = {key: cells.text(r, col) for key, col in cols.items()
                  if key not in ("level1", "level2")}
         before = len(project.indicators)
         _read_indicator(project, texts, {k: cells.value(r, c) for k, c in cols.items()},
-                        fold(level1), fold(level2), ours, r, cells)
+                        fold(level1), fold(level2), ours, r, cells, checklist=table.checklist)
         if len(project.indicators) > before and level2_row >= 0:
             under.setdefault(level2_row, []).append(before)
         r += 1
@@ -1443,8 +1544,10 @@ def _weights_from_level2_points(cells: _Cells, col: int, under: dict[int, list[i
 _EXECUTION_ROW_WORDS = ("预算执行率", "预算资金执行率", "资金执行率")
 
 
-def _read_execution_row(cells: _Cells, r: int, cols: dict[str, int], project: Project) -> None:
-    """Its 分值 and 得分 are the funds row's, judged as such; it is no indicator."""
+def _read_execution_level1_row(cells: _Cells, r: int, cols: dict[str, int],
+                               project: Project) -> None:
+    """Its 分值 and 得分 are the funds row's, judged as such; it is no indicator (the row of
+    项目管理 that holds the rate in the older framework is _read_execution_row's)."""
     label = cells.text(r, cols["level1"])
     cells.heading(r, cols["level1"], "预算执行率行（资金的分值、得分），不作为指标读入")
     for part, key, attribute in (("weight", "points", "execution_weight_printed"),
@@ -1459,7 +1562,8 @@ def _read_execution_row(cells: _Cells, r: int, cols: dict[str, int], project: Pr
 
 
 def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, object], level1: str,
-                    level2: str, ours: bool, row: int, cells: _Cells | None = None) -> None:
+                    level2: str, ours: bool, row: int, cells: _Cells | None = None, *,
+                    checklist: bool = False) -> None:
     if not ours and isinstance(raw.get("reason"), (int, float)) and not raw["reason"]:
         texts = {**texts, "reason": ""}  # a 0 left by a formula over an empty reason
     filled = {k: v for k, v in texts.items() if v.strip()}
@@ -1503,6 +1607,13 @@ def _read_indicator(project: Project, texts: dict[str, str], raw: dict[str, obje
                 if cells is not None:
                     cells.note(EntryKind.UNPLACED, row, None, "、".join(filled.values()),
                                "没有一级/二级指标，按表首的产出指标/数量指标读入")
+            elif filled and checklist:
+                # A checklist's own items (项目预算管理 / 资金投入 …) score nothing and are no
+                # performance indicator: listed for the clerk, not reported one by one.
+                if cells is not None:
+                    cells.note(EntryKind.UNPLACED, row, None, "、".join(filled.values()),
+                               f"清单式自评表的「{level1}」「{level2}」项（不评分），未作为绩效指标读入")
+                return
             elif filled:
                 if cells is not None:
                     cells.note(EntryKind.UNPLACED, row, None, "、".join(filled.values()),
@@ -1807,6 +1918,7 @@ def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Repor
 
 # Words only a variant's form prints, in the order they are told apart.
 _VARIANT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("转移支付清单式，无分值、得分，不评分", ("指标解释", "自评内容", "需提供的支撑材料")),
     ("四川/云南式", ("调整后预算数", "财政专户管理资金", "项目年度目标", "年度目标完成情况",
                   "预算执行数")),
     ("财政部旧版式", ("年初设定目标", "全年实际值", "年度总体目标完成情况综述",

@@ -195,3 +195,69 @@ def test_the_execution_rows_points_and_score_are_the_funds_rows() -> None:
         Decimal("10.00"), Decimal("8.00"))
     # 10 × 92.50 % = 9.25 (9 as a Hebei whole point): 8 is neither.
     assert [f.field for f in scoring_findings(project) if f.code == FUNDS_SCORE] == ["funds.score"]
+
+
+# --- a transfer checklist that scores nothing -----------------------------------------------------
+
+def _checklist(special: str = "50.00") -> list[list[object]]:
+    """SYNTHETIC: a 中央对地方转移支付 checklist (重庆 彭水's layout), names and amounts made up:
+    指标名称 / 指标解释 / 记录 (自评内容 · 完成情况), no 分值 or 得分, the project named in the title
+    and its amounts written as label | figure lines in the record."""
+    return [
+        ["某县2024年度中央对地方转移支付某某服务项目绩效自评表", N, N, N, N, N, N, N],
+        ["指标名称", N, N, "指标解释", "记录", N, "未完成原因及改进措施", "需提供的支撑材料"],
+        ["一级指标", "二级指标", "三级指标", N, "自评内容", "完成情况", N, N],
+        ["名称", "名称", "名称", N, N, N, N, N],
+        ["项目预算管理", "资金投入", "预算编制科学性", "预算编制符合要求", "测算标准(文字描述)", "已完成", N,
+         "测算材料"],
+        [N, N, "预算资金安排", "本年度资金预算安排情况。", N, N, N, N],
+        [N, N, N, N, "某某资金合计(万元) 年度预算资金总额):", "150.00", N, N],
+        [N, N, N, N, "其中:中央补助", "100.00", N, N],
+        [N, N, N, N, "本级资金(包括结转结余)", "50.00", N, N],
+        [N, N, N, N, "其中:", N, N, N],
+        [N, N, N, N, "甲类补助资金(万元)", N, N, N],
+        [N, N, N, N, "年度预算资金总额:", "100.00", N, N],
+        [N, N, N, N, "其中:中央补助", "70.00", N, N],
+        [N, N, N, N, "本级资金(包括结转结余)", "30.00", N, N],
+        [N, N, N, N, "乙类补助资金(万元)", N, N, N],
+        [N, N, N, N, "年度预算资金总额:", special, N, N],
+        [N, N, N, N, "其中:中央补助", "30.00", N, N],
+        [N, N, N, N, "本级资金(包括结转结余)", "20.00", N, N],
+        [N, N, N, N, "丙类补助资金(万元)", N, N, N],
+        [N, N, N, N, "年度预算资金总额:", N, N, N],
+        [N, N, N, N, "其中:中央补助", N, N, N],
+    ]
+
+
+def test_a_checklist_is_read_as_a_form_that_scores_nothing() -> None:
+    log = ImportSummary()
+    project = _read(_checklist(), log)
+    assert project.name == "某县2024年度中央对地方转移支付某某服务项目"
+    assert project.budget.total == Decimal(150) and project.actual.total is None
+    assert project.indicators == []  # its management items are no performance indicator
+    lines = {line.name: line for line in project.fund_lines}
+    assert lines["中央补助"].budget == Decimal(100)
+    assert lines["甲类补助资金"].total and lines["甲类补助资金"].budget == Decimal(100)
+    assert lines["乙类补助资金/本级资金(包括结转结余)"].budget == Decimal(20)
+    assert not [k for k in lines if k.startswith("丙类")]  # empty: 不适用
+    assert any("清单式" in e.meaning for e in log.of_kind(EntryKind.UNPLACED))
+    codes = _codes(project)
+    # Every sum holds: 150 = 100 + 50 = 甲 100 + 乙 50; nothing is scored, no source split asked.
+    assert [c for c in codes if not c[0].startswith("NO_") and c[1] != "actual.total"] == []
+
+
+def test_a_checklists_fund_that_does_not_add_up_is_found_on_its_own_total() -> None:
+    project = _read(_checklist(special="51.00"))
+    found = [f for f in check_project(project) if f.code == TOTAL_NOT_SUM]
+    # 乙 51 ≠ 30 + 20, and 甲 100 + 乙 51 ≠ 合计 150.
+    assert sorted(f.field for f in found) == ["budget.total", "funds.rows.乙类补助资金.budget"]
+    own = next(f for f in found if f.field.startswith("funds."))
+    assert own.message == ("乙类补助资金：年度预算资金总额 51 ≠ 中央补助 30 + "
+                           "本级资金(包括结转结余) 20（应为 50）")
+    assert field_label(own.field, project) == "乙类补助资金/年度预算资金总额"
+
+
+def test_a_title_that_names_only_a_kind_of_form_is_no_project_name() -> None:
+    grid = _checklist()
+    grid[0][0] = "某县民政局2020年度预算项目绩效自评表"
+    assert _read(grid).name == ""
