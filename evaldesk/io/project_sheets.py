@@ -17,7 +17,13 @@ stand, in the MoF layout and in the Sichuan/Yunnan variants:
   财政拨款 (财政专户管理资金 is a unit's non-tax income held in a special account, not an
   appropriation). Where several rows are added into one source, an import note names them and
   their figures, so the breakdown is not lost;
-* 评价结论, 存在问题, 改进措施, 项目负责人, 财务负责人 at the end.
+* 评价结论, 存在问题, 改进措施, 项目负责人, 财务负责人 at the end;
+* layouts of other forms by their structure: a funds block split by use (部门整体支出: 基本支出 /
+  项目支出) kept as lines (``FundLine``) rather than sources; labels and figures side by side in
+  one row (预算数 | 6.84 | 执行数 | 6.84, the Hebei budget system); a sub-header that splits a
+  spanning heading (预期指标值 over 符号 | | 单位, 自评得分 over 权重占比 | 单项指标折算得分); a
+  checklist that scores nothing (指标解释 / 自评内容 / 支撑材料), named by its title, with its
+  amounts as label | figure lines.
 
 Amounts go through ``parse_amount``: a text where a number belongs is kept verbatim in
 ``Project.bad_values`` (and the rules report it). The printed 得分 of another's sheet goes into
@@ -1347,6 +1353,10 @@ def _read_goal(cells: _Cells, start: int, stop: int, project: Project) -> None:
                                  if cells.text(below, c)), ""))
         first, second = _joined(firsts), _joined(seconds)
         project.goal, project.completion = (first, second) if goal_col < done_col else (second, first)
+        if not cells.exact:
+            # The heading over the text, not a block label that says 目标完成情况 too (河北:
+            # 三、目标完成情况 | 年度预期目标 | 具体完成情况).
+            project.headings["completion"] = cells.text(r, done_col)
         cells.heading(r, goal_col, "「年初绩效目标」")
         cells.heading(r, done_col, "「绩效目标整体完成情况」")
         return
@@ -1919,6 +1929,8 @@ def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Repor
 # Words only a variant's form prints, in the order they are told apart.
 _VARIANT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("转移支付清单式，无分值、得分，不评分", ("指标解释", "自评内容", "需提供的支撑材料")),
+    ("部门整体支出，资金按用途分列", ("部门整体支出绩效自评表",)),
+    ("河北预算管理系统导出式", ("预算执行进度", "单项指标折算得分", "权重占比")),
     ("四川/云南式", ("调整后预算数", "财政专户管理资金", "项目年度目标", "年度目标完成情况",
                   "预算执行数")),
     ("财政部旧版式", ("年初设定目标", "全年实际值", "年度总体目标完成情况综述",
