@@ -217,15 +217,27 @@ def _num(value: Decimal | None) -> str:
     return "空" if value is None else f"{value:f}"
 
 
-def _amount_tolerance(value: Decimal) -> Decimal:
+def _amount_tolerance(value: Decimal, cap: Decimal = AMOUNT_HALF_CENT) -> Decimal:
     """How far a printed amount may be from the unrounded one behind it.
 
     Zero is exact (nobody rounds a real amount to 0.00 in these tables). Otherwise half a unit of
-    the last digit written, never more than half a cent of a 万元 as the form prints.
+    the last digit written, never more than half a cent of the unit the form prints in (``cap``:
+    0.005 万元, or 0.005 元 for a form in 元).
     """
     if not value:
         return _ZERO
-    return min(AMOUNT_HALF_CENT, half_unit(value))
+    return min(cap, half_unit(value))
+
+
+# Half a cent of a 元, in 万元: what an amount a form printed in 元 (to the cent) may be off by.
+YUAN_HALF_CENT = Decimal("0.0000005")
+
+
+def amount_cap(project: Project) -> Decimal:
+    """The widest rounding of the project's printed amounts. A form in 元 printed them to the
+    cent of a 元: read into 万元 they lose their trailing zeros (250000.00 元 → 25 万元), and
+    judged as if printed to 0.01 万元 they would accept rates the form could not have printed."""
+    return YUAN_HALF_CENT if project.headings.get("unit") == "元" else AMOUNT_HALF_CENT
 
 
 def rate_tolerance(printed: Decimal) -> Decimal:
@@ -236,7 +248,7 @@ def rate_tolerance(printed: Decimal) -> Decimal:
 
 
 def rate_is_consistent(printed: Decimal, actual: Decimal, budget: Decimal,
-                       half: Decimal | None = None) -> bool:
+                       half: Decimal | None = None, cap: Decimal = AMOUNT_HALF_CENT) -> bool:
     """Could ``printed`` be the rate of amounts that print as ``actual`` / ``budget``?
 
     Rates are usually computed from unrounded amounts (in 元) and then printed; each printed
@@ -244,15 +256,17 @@ def rate_is_consistent(printed: Decimal, actual: Decimal, budget: Decimal,
     percentage points for a rate printed to 0.01 %, 0.5 for "86%"). The printed rate is right when
     its interval meets the interval of quotients (domain.md).
     """
-    low, high = rate_interval(actual, budget)
+    low, high = rate_interval(actual, budget, cap)
     if half is None:
         half = rate_tolerance(printed)
     return printed + half >= low and printed - half <= high
 
 
-def rate_interval(actual: Decimal, budget: Decimal) -> tuple[Decimal, Decimal]:
-    """The lowest and highest rate that amounts printing as ``actual`` / ``budget`` can have."""
-    tol_a, tol_b = _amount_tolerance(actual), _amount_tolerance(budget)
+def rate_interval(actual: Decimal, budget: Decimal,
+                  cap: Decimal = AMOUNT_HALF_CENT) -> tuple[Decimal, Decimal]:
+    """The lowest and highest rate that amounts printing as ``actual`` / ``budget`` can have
+    (``cap``: see amount_cap)."""
+    tol_a, tol_b = _amount_tolerance(actual, cap), _amount_tolerance(budget, cap)
     low_budget = budget - tol_b
     if low_budget <= 0:
         return _ZERO, Decimal("Infinity")  # a budget of a cent or less: any rate can be printed
@@ -546,8 +560,8 @@ def _check_rate_figures(found: list[Finding], project: Project, actual_total: De
     # what precision the form printed it to.
     if printed is not None and abs(rate - printed) > RATE_HALF_UNIT:
         half = rate_tolerance(printed)
-        if abs(rate - printed) > half and not rate_is_consistent(printed, actual_total,
-                                                                  budget_total, half):
+        if abs(rate - printed) > half and not rate_is_consistent(
+                printed, actual_total, budget_total, half, amount_cap(project)):
             found.append(Finding(RATE_MISMATCH, Severity.ERROR, uid, "rate",
                                  f"{heading(project, 'rate', '执行率')} "
                                  f"{format_printed_rate(printed)} ≠ "

@@ -38,6 +38,7 @@ from evaldesk.core.rules import (
     Checker,
     Finding,
     Severity,
+    amount_cap,
     format_printed_rate,
     heading,
     judged_total,
@@ -767,7 +768,7 @@ def _execution_range(project: Project) -> tuple[Decimal, Decimal] | None:
     if budget is not None and actual is not None and budget > 0:
         # The amounts are the evidence: a score worked out from a wrong printed rate is wrong
         # too (the rate's own finding is RATE_MISMATCH).
-        return rate_interval(actual, budget)
+        return rate_interval(actual, budget, amount_cap(project))
     printed = project.rate_printed
     if printed is None:
         return None
@@ -813,7 +814,8 @@ def _line_findings(project: Project) -> Iterator[Finding]:
         points, printed, budget, actual = line.points, line.score, line.budget, line.actual
         if points is None or printed is None or budget is None or actual is None or budget <= 0:
             continue
-        low, high = (points * min(max(r, _ZERO), ONE) for r in rate_interval(actual, budget))
+        low, high = (points * min(max(r, _ZERO), ONE)
+                     for r in rate_interval(actual, budget, amount_cap(project)))
         slack = max(half_unit(printed), Decimal("0.005"))
         if low - slack <= printed <= high + slack:
             continue

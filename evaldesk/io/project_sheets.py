@@ -1046,6 +1046,8 @@ def _read_funds(cells: _Cells, header: int, stop: int, project: Project, source:
         return
     first_value = min(money_cols)
     in_yuan = _in_yuan(cells, header, stop)
+    if in_yuan:
+        project.headings["unit"] = "元"  # the amounts' printed precision (rules.amount_cap)
     contributions: dict[tuple[str, str], list[_Contribution]] = {}
     rate_raw: object = None
     source_rates: list[tuple[int, object]] = []
@@ -1158,6 +1160,8 @@ def _read_paired_funds(cells: _Cells, header: int, stop: int, project: Project,
     if len(sides) < 2:
         return False
     in_yuan = _in_yuan(cells, header, stop)
+    if in_yuan:
+        project.headings["unit"] = "元"  # the amounts' printed precision (rules.amount_cap)
     contributions: dict[tuple[str, str], list[_Contribution]] = {}
     for c, side in sides.items():
         project.headings[side] = cells.text(header, c)

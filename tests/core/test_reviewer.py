@@ -291,6 +291,27 @@ def test_a_rate_printed_to_two_decimals_keeps_its_precision() -> None:
     assert rules.RATE_MISMATCH in {f.code for f in check_project(mof_form(rate_printed=D("0.8600")))}
 
 
+def test_amounts_printed_in_yuan_keep_their_precision() -> None:
+    # 215457.6 元 of 250000.00 元 is 86.18 %. Read into 万元 the budget is 25: judged as if printed
+    # to 0.01 万元 (±50 元), 86.19 % would pass; printed to the cent of a 元, it cannot.
+    def form(unit: str | None) -> Project:
+        project = mof_form(budget=Funds(general=D(25)), initial=Funds(general=D(25)),
+                           actual=Funds(general=D("21.54576")), rate_printed=D("0.8619"),
+                           execution_score_printed=D("8.62"), total_score_printed=D("98.62"))
+        if unit is not None:
+            project.headings["unit"] = unit
+        return project
+
+    assert rules.RATE_MISMATCH not in {f.code for f in check_project(form(None))}
+    (finding,) = [f for f in check_project(form("元")) if f.code == rules.RATE_MISMATCH]
+    assert "86.19%" in finding.message and "86.18%" in finding.message
+    # The rate it does print to the cent is right, and its 得分 8.62 too.
+    right = form("元")
+    right.rate_printed = D("0.8618")
+    codes = {f.code for f in check_project(right)} | {f.code for f in scoring_findings(right)}
+    assert rules.RATE_MISMATCH not in codes and FUNDS_SCORE not in codes
+
+
 # --- messages in the form's own words ---------------------------------------------------------------
 
 

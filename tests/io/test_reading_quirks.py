@@ -276,6 +276,21 @@ def test_older_mof_wording_reads_the_actuals_and_the_goal() -> None:
     assert log.of_kind(EntryKind.UNPLACED) == []
 
 
+def test_a_form_in_yuan_keeps_its_amounts_precision() -> None:
+    # The same form printed in 元 to the cent (上海 普陀, d01): its amounts come in as 万元 and
+    # the form is marked as printed in 元, so a rate is judged against amounts exact to 0.005 元.
+    grid = [list(row) for row in OLD_MOF]
+    grid[4][0] = "项目资金（元）"
+    grid[5][2:5] = ["5000000.00", "5000000.00", "4800000.00"]
+    grid[6][2:5] = ["5000000.00", "5000000.00", "4800000.00"]
+    project = project_from_grid(grid, "元")
+    assert project is not None
+    assert project.budget.total == Decimal(500) and project.actual.total == Decimal(480)
+    assert project.headings["unit"] == "元"
+    own = project_from_grid(OLD_MOF, "万元")
+    assert own is not None and "unit" not in own.headings
+
+
 # Built to cover a layout (the Yunnan variant as 永德 prints it, c09): 一级…三级指标 merged down
 # beside 年度指标值 spanning 指标性质 / 指标值 / 度量单位 in the row BELOW, comparators typed as ≧
 # and the box-drawing ═, and a closing 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 row.

@@ -37,13 +37,6 @@ EXPECTATIONS = sorted(REAL.glob("*.expect.json"))
 
 # What still differs, by form (the stem), in a reviewer's words; see GAPS.md.
 KNOWN_GAPS: dict[str, str] = {
-    # corpus-c's forms, merged from main after the reader and the checks were worked through
-    # the a/b corpus: what differs today (judging's first look; see GAPS.md).
-    # corpus-d's forms: what differs today (see GAPS.md, corpus-d).
-    "d01_shanghai_putuo_tiyu": "amounts printed in 元 to the cent lose their precision when "
-                               "converted to 万元 (250000.00 元 is judged as 25 ± 0.005 万元), so "
-                               "the printed 86.19% for 215457.6 / 250000 = 86.18% is not a "
-                               "RATE_MISMATCH",
     "d06_anhui_xiaoxian_yanglou_zhongyang": "★ indicators whose target and actual stand in "
                                             "breakdown rows below them (without 分值 of their "
                                             "own) are read as indicators with empty results: 3 "
