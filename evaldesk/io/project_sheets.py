@@ -1490,6 +1490,9 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
     # The indicators read under each 二级 heading (by the heading's row), for a table with no
     # 分值 column whose 二级 headings print their points.
     under: dict[int, list[int]] = {}
+    # Weighted rows that may have breakdown lines under them (see _Breakdown).
+    parents: list[_Breakdown] = []
+    opened: _Breakdown | None = None
     r = table.first
     while r < len(cells.raw):
         words = cells.words[r]
@@ -1521,12 +1524,89 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
         before = len(project.indicators)
         _read_indicator(project, texts, {k: cells.value(r, c) for k, c in cols.items()},
                         fold(level1), fold(level2), ours, r, cells, checklist=table.checklist)
+        if len(project.indicators) > before and not ours and "weight" in cols:
+            opened = _take_breakdown_line(project, opened, r, level2_row)
+            if opened is not None and opened.index != before:
+                r += 1
+                continue
+            if opened is not None:
+                parents.append(opened)
         if len(project.indicators) > before and level2_row >= 0:
             under.setdefault(level2_row, []).append(before)
         r += 1
     if not ours and "weight" not in cols and "level2" in cols:
         _weights_from_level2_points(cells, cols["level2"], under, project)
+    for parent in parents:
+        _settle_breakdown(cells, cols.get("name"), project, parent)
     return r
+
+
+@dataclass
+class _Breakdown:
+    """A weighted indicator row and the rows under it that break it down: rows of the same 二级
+    with a name and a target or actual but no 分值 / 得分 of their own (安徽 萧县: 「★补助家畜家禽
+    养殖数量 | 10 | | | 10」 over 「猪养殖数量 | | 80头 | 80头」 …, or 「其中桃树种植面积」 under a
+    ★ row that prints its own total). They are parts of that indicator, not indicators: counted
+    as such they would be weightless indicators, and the weighted row one with empty results."""
+
+    index: int  # the weighted row's indicator
+    row: int
+    level2_row: int
+    composed: bool  # its own target and actual are empty: they come from its lines
+    last: int  # the last row taken (a breakdown line stands directly under the one before)
+    lines: list[tuple[int, Indicator]] = field(default_factory=list)
+
+
+_SUBTOTAL_PREFIX = re.compile(r"^其中[:：]?")
+
+
+def _take_breakdown_line(project: Project, opened: _Breakdown | None, row: int,
+                         level2_row: int) -> _Breakdown | None:
+    """The indicator just read (the last one): taken off the list as a line of the open
+    breakdown when it is one (the open breakdown is returned), else the breakdown it may open
+    (None when it opens none)."""
+    index = len(project.indicators) - 1
+    indicator = project.indicators[index]
+    if opened is not None and row == opened.last + 1 and level2_row == opened.level2_row \
+            and indicator.applicable and indicator.weight is None and indicator.score is None \
+            and indicator.name and (indicator.target or indicator.actual) \
+            and (opened.composed or _SUBTOTAL_PREFIX.match(fold(indicator.name))):
+        project.indicators.pop()
+        prefix = pl.indicator_key(index, "")
+        project.import_notes[:] = [n for n in project.import_notes
+                                   if not n.field.startswith(prefix)]
+        for key in [k for k in project.bad_values if k.startswith(prefix)]:
+            del project.bad_values[key]
+        opened.lines.append((row, indicator))
+        opened.last = row
+        return opened
+    if indicator.applicable and indicator.weight is not None and indicator.name:
+        return _Breakdown(index, row, level2_row,
+                          not indicator.target and not indicator.actual, row)
+    return None
+
+
+def _settle_breakdown(cells: _Cells, name_col: int | None, project: Project,
+                      parent: _Breakdown) -> None:
+    """A weighted row with its figures in its lines gets them composed, each line by its name
+    (「梨树种植面积 6亩；桃种植面积 1亩」), so it is judged met when every line is and a save keeps
+    them readable; the summary says which rows were read as whose lines."""
+    if not parent.lines:
+        return
+    indicator = project.indicators[parent.index]
+    if parent.composed:
+        for part in ("target", "actual"):
+            setattr(indicator, part, "；".join(
+                f"{line.name} {getattr(line, part)}".strip() for _, line in parent.lines))
+        if not indicator.reason:
+            indicator.reason = "；".join(line.reason for _, line in parent.lines if line.reason)
+    rows = "、".join(str(row + 1) for row, _ in parent.lines)
+    names = "、".join(line.name for _, line in parent.lines)
+    how = ("其年度指标值、实际值由各分项合成（分项以「；」分隔）" if parent.composed
+           else "该指标按其自身所填的年度指标值、实际值判断")
+    cells.note(EntryKind.CONVERTED, parent.row, name_col, indicator.name,
+               f"第 {rows} 行（{names}）无分值、得分，是指标「{indicator.name}」的分项，"
+               f"不作为单独指标读入；{how}")
 
 
 _PRINTED_POINTS = re.compile(r"(\d+(?:\.\d+)?)分\)?$")

@@ -36,12 +36,7 @@ REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 EXPECTATIONS = sorted(REAL.glob("*.expect.json"))
 
 # What still differs, by form (the stem), in a reviewer's words; see GAPS.md.
-KNOWN_GAPS: dict[str, str] = {
-    "d06_anhui_xiaoxian_yanglou_zhongyang": "★ indicators whose target and actual stand in "
-                                            "breakdown rows below them (without 分值 of their "
-                                            "own) are read as indicators with empty results: 3 "
-                                            "false REQUIRED «未填全年实际值»",
-}
+KNOWN_GAPS: dict[str, str] = {}
 # Forms the reader cannot open yet: every test of theirs is expected to fail.
 UNREADABLE: dict[str, str] = {}
 
