@@ -1493,6 +1493,7 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
     # Weighted rows that may have breakdown lines under them (see _Breakdown).
     parents: list[_Breakdown] = []
     opened: _Breakdown | None = None
+    row_of: dict[int, int] = {}  # each indicator's row
     r = table.first
     while r < len(cells.raw):
         words = cells.words[r]
@@ -1533,12 +1534,92 @@ def _read_indicators(cells: _Cells, table: _Indicators, project: Project, ours: 
                 parents.append(opened)
         if len(project.indicators) > before and level2_row >= 0:
             under.setdefault(level2_row, []).append(before)
+        if len(project.indicators) > before:
+            row_of[before] = r
         r += 1
     if not ours and "weight" not in cols and "level2" in cols:
         _weights_from_level2_points(cells, cols["level2"], under, project)
     for parent in parents:
         _settle_breakdown(cells, cols.get("name"), project, parent)
+    if not ours:
+        _fold_numbered_items(cells, cols.get("name"), project, row_of)
     return r
+
+
+# 「一、示范区建立」 over 「1、水稻侧深施肥…」「2、…」: a numbered heading and its numbered items.
+_HEADING_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_ITEM_NUMBER = re.compile(r"^\d+[、.．]")
+
+
+def _fold_numbered_items(cells: _Cells, name_col: int | None, project: Project,
+                         row_of: dict[int, int]) -> None:
+    """Numbered items scored beside their numbered heading (云南 隆阳: 「一、示范区建立 ≧20000亩
+    20000亩 15.0」 over 「1、… 5.0」「2、… 5.0」「3、… 5.0」): when the items' scores add up to the
+    heading's, they break it down, and counted beside it every point would be counted twice. The
+    heading, with its own target, actual and score, is the indicator; the items are said in the
+    summary and not read as indicators of their own. Items whose scores do not add up to the
+    heading's are left as read: nothing says which figure is right."""
+    indicators = project.indicators
+    drop: set[int] = set()
+    k = 0
+    while k < len(indicators):
+        head = indicators[k]
+        items: list[int] = []
+        if head.applicable and head.score is not None and _HEADING_NUMBER.match(fold(head.name)):
+            j = k + 1
+            while j < len(indicators) and indicators[j].category == head.category \
+                    and indicators[j].applicable and indicators[j].score is not None \
+                    and _ITEM_NUMBER.match(fold(indicators[j].name)) \
+                    and row_of.get(j) == row_of.get(j - 1, -2) + 1:
+                items.append(j)
+                j += 1
+        scores = [indicators[j].score for j in items]
+        if len(items) >= 2 and sum(s for s in scores if s is not None) == head.score:
+            drop.update(items)
+            rows = "、".join(str(row_of[j] + 1) for j in items)
+            added = " + ".join(f"{s.normalize():f}" for s in scores if s is not None)
+            cells.note(EntryKind.CONVERTED, row_of[k], name_col, head.name,
+                       f"第 {rows} 行是指标「{head.name}」的分项（得分 {added} = "
+                       f"{head.score.normalize():f}），不作为单独指标读入，以免重复计分")
+            k = items[-1] + 1
+            continue
+        k += 1
+    if drop:
+        _drop_indicators(project, drop)
+
+
+def _drop_indicators(project: Project, drop: set[int]) -> None:
+    """Takes indicators off the list, with what was recorded for them, and renumbers what was
+    recorded for the ones after (bad values and import notes are keyed by position)."""
+    new_index: dict[int, int] = {}
+    kept: list[Indicator] = []
+    for k, indicator in enumerate(project.indicators):
+        if k not in drop:
+            new_index[k] = len(kept)
+            kept.append(indicator)
+    project.indicators[:] = kept
+
+    def moved(key: str) -> str | None:
+        if not key.startswith("indicator:"):
+            return key
+        index, dot, part = key.removeprefix("indicator:").partition(".")
+        if not index.isdigit():
+            return key
+        at = new_index.get(int(index))
+        return None if at is None else f"indicator:{at}{dot}{part}"
+
+    values = {}
+    for key, text in project.bad_values.items():
+        at = moved(key)
+        if at is not None:
+            values[at] = text
+    project.bad_values = values
+    notes = []
+    for note in project.import_notes:
+        at = moved(note.field)
+        if at is not None:
+            notes.append(dataclasses.replace(note, field=at))
+    project.import_notes[:] = notes
 
 
 @dataclass
