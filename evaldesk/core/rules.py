@@ -72,6 +72,7 @@ EMPTY_INDICATOR_PAIR = "EMPTY_INDICATOR_PAIR"
 # The readers' note for indicator cells of a row that could not be placed with certainty.
 IMPORT_UNPLACED = "IMPORT_UNPLACED"
 BUDGET_ADJUSTED_NO_REASON = "BUDGET_ADJUSTED_NO_REASON"
+COMPLETION_REPEATS_GOAL = "COMPLETION_REPEATS_GOAL"
 
 LOW_RATE = Decimal("0.9")
 RATE_HALF_UNIT = Decimal("0.00005")  # ±0.005 percentage points: a rate printed to 0.01 %
@@ -722,6 +723,27 @@ def _excerpt(text: str, length: int = 40) -> str:
     return text if len(text) <= length else text[:length] + "…"
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _check_completion_repeats_goal(found: list[Finding], project: Project) -> None:
+    """A completion that only repeats the goal, word for word, says what was to be done, not
+    what was done: a reviewer sends it back (published forms do it: 云南 永德, 四川 炉霍, 安徽 萧县)."""
+    goal, completion = project.goal.strip(), project.completion.strip()
+    # Most completions differ at once (in their first character, or in length beyond what
+    # spacing and punctuation account for): the normalising below only for the others.
+    if not goal or not completion or goal[:1] != completion[:1] \
+            or abs(len(goal) - len(completion)) > 4 + len(goal) // 5:
+        return
+    words = _NOT_WORD.sub("", goal)
+    if words and words == _NOT_WORD.sub("", completion):
+        found.append(Finding(
+            COMPLETION_REPEATS_GOAL, Severity.WARNING, project.uid, "completion",
+            f"「{heading(project, 'completion', '绩效目标整体完成情况')}」与"
+            f"「{heading(project, 'goal', '年初绩效目标')}」一字不差：应写实际完成了什么"
+            "（数量、进度、效果），而不是重复目标"))
+
+
 def check_project(project: Project, skip: frozenset[str] = frozenset()) -> list[Finding]:
     """Every rule that needs only this project, in column order.
 
@@ -749,6 +771,7 @@ def check_project(project: Project, skip: frozenset[str] = frozenset()) -> list[
     if (not project.goal or project.goal.isspace()) and has_goal_field:
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal",
                              f"未填{heading(project, 'goal', '年初绩效目标')}"))
+    _check_completion_repeats_goal(found, project)
     _check_indicators(found, project, skip)
     _check_empty_pairs(found, project)
     _check_template_text(found, project)

@@ -312,6 +312,19 @@ def test_amounts_printed_in_yuan_keep_their_precision() -> None:
     assert rules.RATE_MISMATCH not in codes and FUNDS_SCORE not in codes
 
 
+def test_a_completion_that_repeats_its_goal_is_sent_back() -> None:
+    # Word for word, whatever the spacing and punctuation (四川 炉霍, 安徽 萧县 publish such).
+    project = mof_form(goal="完成12处供水工程维修改造。", completion="完成 12 处供水工程维修改造")
+    project.headings.update({"goal": "年初设定目标", "completion": "年度总体目标完成情况综述"})
+    (finding,) = [f for f in check_project(project) if f.code == rules.COMPLETION_REPEATS_GOAL]
+    assert finding.field == "completion" and finding.severity is rules.Severity.WARNING
+    assert "「年度总体目标完成情况综述」与「年初设定目标」一字不差" in finding.message
+    # A completion that says what was done, even in the goal's words, is fine.
+    for completion in ("完成12处", "已完成12处供水工程维修改造，受益3000人", ""):
+        done = mof_form(goal="完成12处供水工程维修改造", completion=completion)
+        assert rules.COMPLETION_REPEATS_GOAL not in {f.code for f in check_project(done)}
+
+
 # --- messages in the form's own words ---------------------------------------------------------------
 
 
