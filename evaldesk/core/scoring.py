@@ -63,6 +63,7 @@ FUNDS_WEIGHT = "FUNDS_WEIGHT"
 FUNDS_SCORE = "FUNDS_SCORE"
 TOTAL_SCORE_NOT_SUM = "TOTAL_SCORE_NOT_SUM"
 ACTUAL_REPEATS_TARGET = "ACTUAL_REPEATS_TARGET"
+FULL_SCORE_TARGET_MISSED = "FULL_SCORE_TARGET_MISSED"
 
 # Grades (自评等级) and their lower bounds.
 EXCELLENT, GOOD, FAIR, POOR = "优", "良", "中", "差"
@@ -980,6 +981,9 @@ def _indicator_findings(project: Project, profile: ScoringProfile,
                           f"{label}的完成情况「{ind.actual.strip()}」无法判断是否达成，请填写得分")
     else:
         yield from _numeric_findings(project, profile, s, comparator)
+        full = _full_score_target_missed(project, s)
+        if full is not None:
+            yield full
     if s.typed is not None and weight is not None and s.typed > weight:
         yield Finding(SCORE_ABOVE_WEIGHT, Severity.ERROR, uid, _field(s.index, "score"),
                       f"{label}得分 {_num(s.typed)} 超过分值 {_num(weight)}{moved}")
@@ -989,6 +993,25 @@ def _indicator_findings(project: Project, profile: ScoringProfile,
                       f"{label}{heading(project, 'indicator.score', '得分')} {_num(score)} 低于"
                       f"{heading(project, 'indicator.weight', '分值')} {_num(weight)}{moved}，"
                       f"{_reason_request(project)}")
+
+
+def _full_score_target_missed(project: Project, s: IndicatorScore) -> Finding | None:
+    """Full marks typed for a quantitative target the actual did not reach (安徽 濉溪: ≤5300元/户
+    with 5830元/户, scored 10 of 10): a reason explains a shortfall, it does not earn the points.
+    The formula's score must be below the full marks by more than the typed score's printing
+    (a form printing whole points may show 4.84 as 5)."""
+    weight, typed, computed = s.effective_weight, s.typed, s.computed
+    if weight is None or typed is None or computed is None or typed < weight:
+        return None
+    if computed >= weight - max(half_unit(typed), Decimal("0.005")):
+        return None
+    ind = project.indicators[s.index]
+    return Finding(
+        FULL_SCORE_TARGET_MISSED, Severity.WARNING, project.uid, _field(s.index, "score"),
+        f"{_label(ind, s.index)}{heading(project, 'indicator.actual', '实际完成值')}"
+        f"「{ind.actual.strip()}」未达到{heading(project, 'indicator.target', '年度指标值')}"
+        f"「{ind.target.strip()}」，{heading(project, 'indicator.score', '得分')}却为满分 "
+        f"{_num(typed)}：按完成程度应为 {_num(computed)}")
 
 
 def _has_reason_column(project: Project) -> bool:

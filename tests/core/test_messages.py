@@ -89,8 +89,11 @@ def _everything_wrong() -> list[Project]:
     total = Project(seq="7", name="总分", goal="w", budget=Funds(general=D(10)),
                     actual=Funds(general=D(10)), execution_score_printed=D(10),
                     total_score_printed=D(50),
-                    indicators=[Indicator("quantity", "甲", "1", actual="1", weight=D(90),
-                                          score=D(90))])
+                    indicators=[Indicator("quantity", "甲", "1", actual="1", weight=D(80),
+                                          score=D(80)),
+                                # Full marks for a target it did not reach.
+                                Indicator("quality", "乙", "≥10", actual="8", weight=D(10),
+                                          score=D(10))])
     # A summary row that writes 不适用 for 经济效益 and leaves other pairs blank.
     pairs = Project(seq="8", name="空栏", goal="v", budget=Funds(general=D(10)),
                     actual=Funds(general=D(10)),

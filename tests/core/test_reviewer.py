@@ -325,6 +325,28 @@ def test_a_completion_that_repeats_its_goal_is_sent_back() -> None:
         assert rules.COMPLETION_REPEATS_GOAL not in {f.code for f in check_project(done)}
 
 
+def test_full_marks_for_a_missed_target_are_sent_back() -> None:
+    # 安徽 濉溪 (d02): ≤5300元/户 with 5830元/户, scored the full 10; the formula gives 9.09.
+    capped = Indicator("quality", "扶贫临时救助标准", "≤5300元/户", actual="5830元/户",
+                       weight=D(10), score=D(10), reason="物价上涨")
+    project = mof_form()
+    project.indicators.append(capped)
+    project.headings.update({"indicator.actual": "全年实际值", "indicator.score": "得分"})
+    (finding,) = [f for f in scoring_findings(project) if f.code == scoring.FULL_SCORE_TARGET_MISSED]
+    assert finding.field == f"indicator:{len(project.indicators) - 1}.score"
+    assert "全年实际值「5830元/户」" in finding.message and "应为 9.09" in finding.message
+    # Met, scored below full marks, or full marks a whole-point form may print for 4.84: fine.
+    for actual, score in (("5200元/户", "10"), ("5830元/户", "9.09"), ("5830元/户", "8")):
+        fine = mof_form()
+        fine.indicators.append(Indicator("quality", "标准", "≤5300元/户", actual=actual,
+                                         weight=D(10), score=D(score), reason="物价上涨"))
+        assert scoring.FULL_SCORE_TARGET_MISSED not in {f.code for f in scoring_findings(fine)}
+    rounded = mof_form()
+    rounded.indicators.append(Indicator("quantity", "人数", "≥4754人", actual="4604人",
+                                        weight=D(5), score=D(5), reason="自然减员"))
+    assert scoring.FULL_SCORE_TARGET_MISSED not in {f.code for f in scoring_findings(rounded)}
+
+
 # --- messages in the form's own words ---------------------------------------------------------------
 
 
