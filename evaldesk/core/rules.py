@@ -434,6 +434,30 @@ def _check_fund_totals(found: list[Finding], project: Project) -> None:
         found.append(Finding(TOTAL_NOT_SUM, Severity.ERROR, project.uid, f"{side}.total",
                              f"{_money(project, side, 'total')} {_num(total)} ≠ {listed}"
                              f"（应为 {_num(added)}）"))
+    _check_fund_columns(found, project)
+
+
+def _check_fund_columns(found: list[Finding], project: Project) -> None:
+    """Each source of the project's own lines is the sum of the same source across the funds
+    listed under it (a checklist's 市级资金 343.00 against 奖励扶助 208.00 + 特别扶助 136.00): the
+    blocks are checked down, this checks across."""
+    own = [line for line in project.fund_lines if not line.block and not line.total]
+    listed = [line for line in project.fund_lines if line.block and not line.total]
+    if not own or not listed:
+        return
+    for line in own:
+        same = [other for other in listed if other.label == line.label]
+        for side in _line_sides(project):
+            total = getattr(line, side)
+            figures = [getattr(other, side) for other in same]
+            if total is None or sum(1 for f in figures if f is not None) < 2 \
+                    or _sum_is_consistent(total, figures):
+                continue
+            parts = " + ".join(f"{other.block} {_num(getattr(other, side))}" for other in same
+                               if getattr(other, side) is not None)
+            added = sum((f for f in figures if f is not None), _ZERO)
+            found.append(Finding(TOTAL_NOT_SUM, Severity.ERROR, project.uid, line_key(line, side),
+                                 f"{line.label} {_num(total)} ≠ {parts}（应为 {_num(added)}）"))
 
 
 def _money(project: Project, side: str, part: str) -> str:

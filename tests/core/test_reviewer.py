@@ -12,7 +12,7 @@ import pytest
 
 from evaldesk.core import rules, scoring
 from evaldesk.core.province import propose_from_headings, propose_profile
-from evaldesk.core.records import Funds, Indicator, Project, Report
+from evaldesk.core.records import FundLine, Funds, Indicator, Project, Report
 from evaldesk.core.rules import check_project, is_template_text
 from evaldesk.core.scoring import (
     ACTUAL_REPEATS_TARGET,
@@ -345,6 +345,33 @@ def test_full_marks_for_a_missed_target_are_sent_back() -> None:
     rounded.indicators.append(Indicator("quantity", "人数", "≥4754人", actual="4604人",
                                         weight=D(5), score=D(5), reason="自然减员"))
     assert scoring.FULL_SCORE_TARGET_MISSED not in {f.code for f in scoring_findings(rounded)}
+
+
+def test_a_source_is_checked_across_the_funds_listed_under_the_total() -> None:
+    # 重庆 彭水 (c04): 市级资金 343 in the project's lines, 208 + 136 = 344 in its two funds.
+    def checklist(city: str) -> Project:
+        project = Project(name="计划生育服务项目", goal="g", budget=Funds(total_entered=D("1084.25")))
+        project.headings.update({"budget": "年度预算资金总额"})
+        project.fund_lines = [
+            FundLine("中央补助", budget=D(668)), FundLine("市级资金", budget=D(city)),
+            FundLine("本级资金", budget=D("73.25")),
+            FundLine("年度预算资金总额", "奖励扶助", total=True, budget=D(763)),
+            FundLine("中央补助", "奖励扶助", budget=D(502)),
+            FundLine("市级资金", "奖励扶助", budget=D(208)),
+            FundLine("本级资金", "奖励扶助", budget=D(53)),
+            FundLine("年度预算资金总额", "特别扶助", total=True, budget=D("321.25")),
+            FundLine("中央补助", "特别扶助", budget=D(166)),
+            FundLine("市级资金", "特别扶助", budget=D(135)),
+            FundLine("本级资金", "特别扶助", budget=D("20.25")),
+        ]
+        return project
+
+    assert rules.TOTAL_NOT_SUM not in {f.code for f in check_project(checklist("343"))}
+    # 342 is wrong both ways: down (the project's own lines against its total) and across.
+    found = {f.field: f.message for f in check_project(checklist("342"))
+             if f.code == rules.TOTAL_NOT_SUM}
+    assert set(found) == {"budget.total", "funds.rows.市级资金.budget"}
+    assert "市级资金 342 ≠ 奖励扶助 208 + 特别扶助 135（应为 343）" in found["funds.rows.市级资金.budget"]
 
 
 # --- messages in the form's own words ---------------------------------------------------------------
