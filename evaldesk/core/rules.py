@@ -73,6 +73,7 @@ EMPTY_INDICATOR_PAIR = "EMPTY_INDICATOR_PAIR"
 IMPORT_UNPLACED = "IMPORT_UNPLACED"
 BUDGET_ADJUSTED_NO_REASON = "BUDGET_ADJUSTED_NO_REASON"
 COMPLETION_REPEATS_GOAL = "COMPLETION_REPEATS_GOAL"
+GOAL_NOT_STATED = "GOAL_NOT_STATED"
 
 LOW_RATE = Decimal("0.9")
 RATE_HALF_UNIT = Decimal("0.00005")  # ±0.005 percentage points: a rate printed to 0.01 %
@@ -750,6 +751,31 @@ def _excerpt(text: str, length: int = 40) -> str:
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+_FIGURE = re.compile(r"[\d.,，。%％万元]+")
+
+
+def _check_goal_stated(found: list[Finding], project: Project) -> None:
+    """A goal that is only a figure (河北 廊坊: 预期目标 「43.2」) or only the project's name (云南
+    丽江, 山西 稷山) states no goal: a reviewer asks for it in words."""
+    goal = project.goal.strip()
+    # A goal longer than the name is neither: most projects leave here.
+    if not goal or (len(goal) > len(project.name) + 2 and len(goal) > 12):
+        return
+    words = _NOT_WORD.sub("", goal)
+    if not words:
+        return
+    if _FIGURE.fullmatch(goal):
+        what = "一个数字"
+    elif words in _NOT_WORD.sub("", project.name):
+        what = "项目名称"
+    else:
+        return
+    found.append(Finding(
+        GOAL_NOT_STATED, Severity.WARNING, project.uid, "goal",
+        f"「{heading(project, 'goal', '年初绩效目标')}」只写了{what}（「{_excerpt(goal)}」），"
+        "没有写明要达到的目标：请写明做什么、做多少、达到什么效果"))
+
+
 def _check_completion_repeats_goal(found: list[Finding], project: Project) -> None:
     """A completion that only repeats the goal, word for word, says what was to be done, not
     what was done: a reviewer sends it back (published forms do it: 云南 永德, 四川 炉霍, 安徽 萧县)."""
@@ -795,6 +821,7 @@ def check_project(project: Project, skip: frozenset[str] = frozenset()) -> list[
     if (not project.goal or project.goal.isspace()) and has_goal_field:
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal",
                              f"未填{heading(project, 'goal', '年初绩效目标')}"))
+    _check_goal_stated(found, project)
     _check_completion_repeats_goal(found, project)
     _check_indicators(found, project, skip)
     _check_empty_pairs(found, project)

@@ -82,7 +82,8 @@ def _everything_wrong() -> list[Project]:
                    actual=Funds(general=D(1)))
     zero_rate = Project(seq="4", name="零率", goal="x", budget=Funds(general=D(0)),
                         actual=Funds(general=D(0)), rate_printed=D("0.5"))
-    sources = Project(seq="5", name="来源", goal="y", budget=Funds(total_entered=D(5)))
+    # Its goal is only its name.
+    sources = Project(seq="5", name="来源", goal="来源", budget=Funds(total_entered=D(5)))
     # Its completion only repeats the goal.
     missing = Project(seq="6", name="缺", goal="完成培训 3 次。", completion="完成培训3次",
                       budget=Funds(general=D(1)))

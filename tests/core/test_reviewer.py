@@ -312,6 +312,19 @@ def test_amounts_printed_in_yuan_keep_their_precision() -> None:
     assert rules.RATE_MISMATCH not in codes and FUNDS_SCORE not in codes
 
 
+def test_a_goal_that_is_only_a_figure_or_the_name_is_sent_back() -> None:
+    # 河北 廊坊 (a03): 「43.2」; 山西 稷山 (c03) and 云南 丽江 (a06): the project's name, or part of it.
+    for goal, what in (("43.2", "一个数字"), ("农村饮水安全巩固提升", "项目名称"),
+                       ("饮水安全", "项目名称")):
+        project = mof_form(goal=goal)
+        project.headings.update({"goal": "预期目标"})
+        (finding,) = [f for f in check_project(project) if f.code == rules.GOAL_NOT_STATED]
+        assert finding.field == "goal" and f"「预期目标」只写了{what}" in finding.message
+    # A goal in words, however short, is a goal.
+    for goal in ("完成12处供水工程维修改造", "维修12处", "农村饮水安全巩固提升12处"):
+        assert rules.GOAL_NOT_STATED not in {f.code for f in check_project(mof_form(goal=goal))}
+
+
 def test_a_completion_that_repeats_its_goal_is_sent_back() -> None:
     # Word for word, whatever the spacing and punctuation (四川 炉霍, 安徽 萧县 publish such).
     project = mof_form(goal="完成12处供水工程维修改造。", completion="完成 12 处供水工程维修改造")
