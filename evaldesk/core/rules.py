@@ -74,6 +74,7 @@ IMPORT_UNPLACED = "IMPORT_UNPLACED"
 BUDGET_ADJUSTED_NO_REASON = "BUDGET_ADJUSTED_NO_REASON"
 COMPLETION_REPEATS_GOAL = "COMPLETION_REPEATS_GOAL"
 GOAL_NOT_STATED = "GOAL_NOT_STATED"
+GOAL_OTHER_YEAR = "GOAL_OTHER_YEAR"
 
 LOW_RATE = Decimal("0.9")
 RATE_HALF_UNIT = Decimal("0.00005")  # ±0.005 percentage points: a rate printed to 0.01 %
@@ -776,6 +777,21 @@ def _check_goal_stated(found: list[Finding], project: Project) -> None:
         "没有写明要达到的目标：请写明做什么、做多少、达到什么效果"))
 
 
+_GOAL_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+def _check_goal_year(found: list[Finding], project: Project, year: int) -> None:
+    """A goal that names only years before the report's (四川 大英 a09: a 2023 form whose goal
+    plans 「2022年…」) is most likely last year's goal carried over unchanged."""
+    years = {int(y) for y in _GOAL_YEAR.findall(project.goal)}
+    if years and max(years) < year:
+        named = "、".join(str(y) for y in sorted(years))
+        found.append(Finding(
+            GOAL_OTHER_YEAR, Severity.WARNING, project.uid, "goal",
+            f"「{heading(project, 'goal', '年初绩效目标')}」写的是 {named} 年（本表为 {year} 年度）："
+            "是否沿用了上年的目标？请按本年目标填写"))
+
+
 def _check_completion_repeats_goal(found: list[Finding], project: Project) -> None:
     """A completion that only repeats the goal, word for word, says what was to be done, not
     what was done: a reviewer sends it back (published forms do it: 云南 永德, 四川 炉霍, 安徽 萧县)."""
@@ -794,8 +810,9 @@ def _check_completion_repeats_goal(found: list[Finding], project: Project) -> No
             "（数量、进度、效果），而不是重复目标"))
 
 
-def check_project(project: Project, skip: frozenset[str] = frozenset()) -> list[Finding]:
-    """Every rule that needs only this project, in column order.
+def check_project(project: Project, skip: frozenset[str] = frozenset(),
+                  year: int | None = None) -> list[Finding]:
+    """Every rule that needs only this project (and the report's year), in column order.
 
     ``skip`` holds codes the scoring profile in force does not require (Sichuan's forms need no
     满意度 indicator).
@@ -822,6 +839,8 @@ def check_project(project: Project, skip: frozenset[str] = frozenset()) -> list[
         found.append(Finding(REQUIRED, Severity.ERROR, uid, "goal",
                              f"未填{heading(project, 'goal', '年初绩效目标')}"))
     _check_goal_stated(found, project)
+    if year is not None and "20" in project.goal:
+        _check_goal_year(found, project, year)
     _check_completion_repeats_goal(found, project)
     _check_indicators(found, project, skip)
     _check_empty_pairs(found, project)
@@ -868,7 +887,7 @@ class Checker:
         self.check_all()
 
     def _check(self, project: Project) -> list[Finding]:
-        found = check_project(project, self._skip)
+        found = check_project(project, self._skip, self.report.year)
         if self._extra is not None:
             more = self._extra(project)
             if more:
@@ -876,9 +895,12 @@ class Checker:
         return found
 
     def check_all(self) -> None:
-        check = check_project if self._extra is None and not self._skip else self._check
         projects = self.report.projects
-        self._own = {p.uid: check(p) for p in projects}
+        if self._extra is None and not self._skip:
+            year = self.report.year
+            self._own = {p.uid: check_project(p, year=year) for p in projects}
+        else:
+            self._own = {p.uid: self._check(p) for p in projects}
         # The goal index in bulk: a set only for a goal text seen before (a duplicate).
         self._goal_of = {p.uid: goal_key(p.goal) for p in projects}
         by_goal: dict[str, set[int]] = {}

@@ -920,6 +920,14 @@ def _note_printed_form(cells: _Cells, funds_header: int | None, table: _Indicato
                 headings.setdefault("goal", text)
             elif label_matches(word, pl.COMPLETION.words):
                 headings.setdefault("completion", text)
+    # Sichuan prints 项目年度目标 / 年度目标完成情况 above the funds block: their headings too.
+    for r in range(min(funds_header or 0, len(cells.raw))):
+        for c in range(len(cells.raw[r])):
+            word = cells.words[r][c]
+            if word and label_matches(word, pl.GOAL.words):
+                headings.setdefault("goal", cells.text(r, c))
+            elif word and label_matches(word, pl.COMPLETION.words):
+                headings.setdefault("completion", cells.text(r, c))
     for key in table.columns:
         headings[f"indicator.{key}"] = cells.text(*table.heading_cell(key, cells))
     if "funds.row" in headings:

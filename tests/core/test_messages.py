@@ -84,8 +84,8 @@ def _everything_wrong() -> list[Project]:
                         actual=Funds(general=D(0)), rate_printed=D("0.5"))
     # Its goal is only its name.
     sources = Project(seq="5", name="来源", goal="来源", budget=Funds(total_entered=D(5)))
-    # Its completion only repeats the goal.
-    missing = Project(seq="6", name="缺", goal="完成培训 3 次。", completion="完成培训3次",
+    # Its completion only repeats the goal, a goal of 2022 in a report of 2023.
+    missing = Project(seq="6", name="缺", goal="2022年完成培训 3 次。", completion="2022年完成培训3次",
                       budget=Funds(general=D(1)))
     total = Project(seq="7", name="总分", goal="w", budget=Funds(general=D(10)),
                     actual=Funds(general=D(10)), execution_score_printed=D(10),
@@ -105,7 +105,7 @@ def _everything_wrong() -> list[Project]:
 
 def _all_findings() -> list[tuple[Finding, Project | None]]:
     projects = _everything_wrong()
-    report = Report(projects=projects)
+    report = Report(projects=projects, year=2023)
     found: list[tuple[Finding, Project | None]] = []
     by_uid = {p.uid: p for p in projects}
     for profile in PROFILES.values():

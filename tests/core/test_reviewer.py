@@ -325,6 +325,18 @@ def test_a_goal_that_is_only_a_figure_or_the_name_is_sent_back() -> None:
         assert rules.GOAL_NOT_STATED not in {f.code for f in check_project(mof_form(goal=goal))}
 
 
+def test_a_goal_naming_only_earlier_years_is_asked_about() -> None:
+    # 四川 大英 (a09): a 2023 form whose goal plans 「2022年…」.
+    report = Report(projects=[mof_form(goal="2022年完成12处供水工程维修改造")], year=2023)
+    (finding,) = [f for f in rules.Checker(report).findings() if f.code == rules.GOAL_OTHER_YEAR]
+    assert finding.field == "goal" and "2022 年（本表为 2023 年度）" in finding.message
+    # This year's goal, one naming this year beside last, or a report with no year: no finding.
+    for goal, year in (("2023年完成12处", 2023), ("巩固2022年成果，2023年完成12处", 2023),
+                       ("2022年完成12处", None)):
+        fine = Report(projects=[mof_form(goal=goal)], year=year)
+        assert rules.GOAL_OTHER_YEAR not in {f.code for f in rules.Checker(fine).findings()}
+
+
 def test_a_completion_that_repeats_its_goal_is_sent_back() -> None:
     # Word for word, whatever the spacing and punctuation (四川 炉霍, 安徽 萧县 publish such).
     project = mof_form(goal="完成12处供水工程维修改造。", completion="完成 12 处供水工程维修改造")
