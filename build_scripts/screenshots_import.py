@@ -2,9 +2,10 @@
 
     .venv/bin/python build_scripts/screenshots_import.py [--out docs/img]
 
-Writes import-summary-sichuan.png (a01, 青神县: the Sichuan 部门预算项目支出绩效自评表) and
-import-summary-yunnan.png (a06, 丽江 古城区: the Yunnan form with its two-row indicator header),
-each the window as it opens beside the table, with the problems panel below.
+Writes import-summary-sichuan.png (a01, 青神县: the Sichuan 部门预算项目支出绩效自评表, proposed the
+Sichuan profile), import-summary-yunnan.png (c09, 永德县: the Yunnan form in 元, its amounts
+converted to 万元) and import-summary-shandong.png (b03, 历城区: the older MoF wording with rows of
+「-」 read as 不适用 and the columns it has no place for), each the window as it opens.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from screenshots import SIZE, output_folder, save, settle, start_app  # noqa: E4
 REAL = REPO / "tests" / "data" / "real"
 FORMS = {
     "sichuan": REAL / "a01_sichuan_qingshen_wages.xlsx",
-    "yunnan": REAL / "a06_yunnan_lijiang_satellite.xlsx",
+    "yunnan": REAL / "c09_yunnan_yongde_yingyang.xlsx",
+    "shandong": REAL / "b03_shandong_licheng_wenhuaguan.xlsx",
 }
 
 

@@ -228,7 +228,8 @@ INDICATOR_COLUMNS: tuple[IndicatorColumn, ...] = (
     IndicatorColumn("unit", "度量单位", 6, ("计量单位", "单位")),
     IndicatorColumn("actual", "实际完成值", 7, ("实际完成值(B)", "完成值", "实际完成情况", "实际值",
                                              "完成情况", "全年实际值", "全年完成值",
-                                             "实际完成指标值", "年终完成值", "单项指标实际完成值")),
+                                             "实际完成指标值", "年终完成值", "单项指标实际完成值",
+                                             "全年实际完成值")),
     # The Hebei budget system splits 自评得分 into 单项指标得分 (out of 100) · 权重占比(%) ·
     # 单项指标折算得分: the share and the converted score are this form's 分值 and 得分.
     IndicatorColumn("weight", "分值", 8, ("权重", "指标分值", "权重(分值)", "参考分值", "权重占比")),
@@ -238,7 +239,7 @@ INDICATOR_COLUMNS: tuple[IndicatorColumn, ...] = (
                     ("偏差原因分析及改进措施", "偏差原因分析", "偏差原因", "未完成原因分析",
                      "未完成原因和改进措施", "原因分析及改进措施", "未完成原因及拟采取的改进措施",
                      "偏差原因及改进措施", "未完成原因及改进措施", "未完成原因分析及改进措施",
-                     "原因", "备注")),
+                     "未完成原因", "原因", "备注")),
 )
 INDICATOR_COLUMN_BY_KEY = {c.key: c for c in INDICATOR_COLUMNS}
 # Headings of indicator columns a reader recognises and does not keep (the Hebei system's

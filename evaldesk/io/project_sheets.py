@@ -7,7 +7,7 @@ as values (执行率, the execution score, each indicator's score in force, 总�
 always with ``write_string`` so that nothing a clerk typed turns into a formula.
 
 Reading: ``project_from_grid`` recognises a per-project sheet by its words, wherever its blocks
-stand, in the MoF layout and in the Sichuan/Yunnan variants:
+stand, in the MoF layout and in the provincial variants:
 
 * 指标性质 (≥ ≤ = and U+FE66 ``﹦``) and 度量单位 columns, 权重 for 分值;
 * 年初预算 / 调整后预算数 / 预算执行数 columns;
@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -598,11 +599,17 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
         cells.heading(*indicators.heading_cell(key, cells),
                       f"指标表的「{_plain(pl.INDICATOR_COLUMN_BY_KEY[key].label)}」")
     for c, word in enumerate(cells.words[indicators.header] if indicators.columns else ()):
-        if word and c not in indicators.columns.values() and not ours \
-                and _known_unread_column(cells, indicators.header, c):
+        if not word or c in indicators.columns.values():
             continue
-        if word and c not in indicators.columns.values() and "绩效指标" not in word \
-                and not label_matches(word, (pl.INDICATORS_LABEL, "绩效指标")):
+        if not ours and _known_unread_column(cells, indicators.header, c):
+            continue
+        if c < indicators.columns.get("level1", 0) and ("绩效目标" in word or "绩效指标" in word):
+            # Hubei's 年度绩效目标1（80分） stands merged down beside the indicators: the block's
+            # title, holding no values of its own.
+            if not ours:
+                cells.heading(indicators.header, c, "指标区的标题（本栏没有数值）")
+            continue
+        if "绩效指标" not in word and not label_matches(word, (pl.INDICATORS_LABEL, "绩效指标")):
             cells.note(EntryKind.UNPLACED, indicators.header, c, cells.text(indicators.header, c),
                        "指标表中没有对应的栏目，该列内容未导入")
     below = indicators.sub_header
@@ -2060,7 +2067,7 @@ def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Repor
     log = report.import_summary if report is not None else None
     if log is None and metadata is None:
         log = ImportSummary()
-    variants: list[str] = []
+    variants: list[tuple[str, str]] = []
     for sheet in sheets:
         if sheet.name == METADATA_SHEET:
             continue
@@ -2093,32 +2100,53 @@ def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Repor
         report.import_summary = None  # our own file: nothing to explain
         report.profile = profile.name
     elif log is not None and variants:
-        forms_read = f"项目支出绩效自评表 {len(variants)} 张（{'、'.join(sorted(set(variants)))}）"
-        log.layout = f"{log.layout}；{forms_read}" if log.layout else forms_read
+        read = forms_read(variants)
+        log.layout = f"{log.layout}；{read}" if log.layout else read
         report.import_summary = log
     return report
 
 
-# Words only a variant's form prints, in the order they are told apart.
-_VARIANT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("转移支付清单式，无分值、得分，不评分", ("指标解释", "自评内容", "需提供的支撑材料")),
-    ("部门整体支出，资金按用途分列", ("部门整体支出绩效自评表",)),
-    ("河北预算管理系统导出式", ("预算执行进度", "单项指标折算得分", "权重占比")),
-    ("四川/云南式", ("调整后预算数", "财政专户管理资金", "项目年度目标", "年度目标完成情况",
-                  "预算执行数")),
-    ("财政部旧版式", ("年初设定目标", "全年实际值", "年度总体目标完成情况综述",
-                  "未完成原因及拟采取的改进措施")),
-    ("财政部式加指标性质、度量单位（云南等）", ("指标性质", "度量单位")),
+# Words only a variant's form prints, in the order they are told apart: the kind of form it
+# is (a 部门整体 or 转移支付 form is not a 项目支出 one, and the clerk should read so), its layout,
+# headings it prints (compared as headings are) and fragments found inside a cell (where the
+# telling words stand in what a heading would drop as a note: 得分（20分*执行率）, 项目决策 2 分).
+_VARIANTS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("转移支付绩效自评表", "清单式，无分值、得分，不评分",
+     ("指标解释", "自评内容", "需提供的支撑材料"), ()),
+    ("部门整体支出绩效自评表", "资金按用途分列", ("部门整体支出绩效自评表",), ()),
+    ("项目支出绩效自评表", "河北预算管理系统导出式", ("预算执行进度", "单项指标折算得分", "权重占比"), ()),
+    # 宁夏's city form and 湖北's county sheet score 决策 and 管理 beside 产出 and 效益.
+    ("项目支出绩效自评表", "项目决策、项目管理、产出、效益四类指标", (), ("项目决策", "项目管理")),
+    ("项目支出绩效自评表", "执行率20分、绩效目标80分，湖北等", (), ("20分*执行率", "20分×执行率")),
+    ("转移支付绩效自评表", "财政部转移支付式", ("中央主管部门",), ("转移支付(项目)名称",)),
+    ("项目支出绩效自评表", "四川式", ("调整后预算数", "财政专户管理资金", "预算执行数", "项目年度目标",
+                                   "年度目标完成情况"), ()),
+    ("项目支出绩效自评表", "财政部旧版式", ("年初设定目标", "全年实际值", "年度总体目标完成情况综述",
+                                     "未完成原因及拟采取的改进措施"), ()),
+    ("项目支出绩效自评表", "财政部式加指标性质、度量单位，云南等", ("指标性质", "度量单位"), ()),
 )
 
 
-def form_variant(grid: Grid) -> str:
-    """The layout family of another's per-project form, in words, from the words it prints."""
+def form_variant(grid: Grid) -> tuple[str, str]:
+    """The kind of another's form and its layout family, in words, from the words it prints."""
     cells = _Cells([list(r) for r in grid[:_MAX_ROWS]])
-    for name, words in _VARIANT_WORDS:
-        if cells.find(words) is not None:
-            return name
-    return "财政部式"
+    texts = ["".join(unicodedata.normalize("NFKC", str(v)).split())
+             for row in grid[:_MAX_ROWS] for v in row if v is not None]
+    for kind, name, headings, fragments in _VARIANTS:
+        if (headings and cells.find(headings) is not None) \
+                or any(f in t for f in fragments for t in texts):
+            return kind, name
+    return "项目支出绩效自评表", "财政部式"
+
+
+def forms_read(variants: list[tuple[str, str]]) -> str:
+    """「项目支出绩效自评表 2 张（四川式、财政部式）」: each kind of form read, with its layouts."""
+    parts = []
+    for kind in dict.fromkeys(k for k, _ in variants):
+        names = dict.fromkeys(n for k, n in variants if k == kind)
+        count = sum(1 for k, _ in variants if k == kind)
+        parts.append(f"{kind} {count} 张（{'、'.join(names)}）")
+    return "；".join(parts)
 
 
 def _restore_states(metadata: Metadata, report: Report, settled: set[int]) -> None:

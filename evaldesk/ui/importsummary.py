@@ -53,7 +53,8 @@ def worth_showing(summary: ImportSummary | None) -> bool:
 
 
 class ImportSummaryDialog(QDialog):
-    def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
+    def __init__(self, summary: ImportSummary, parent: QWidget | None = None,
+                 profile: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("读入情况 - %1").replace("%1", summary.source))
         self.resize(760, 520)
@@ -73,6 +74,12 @@ class ImportSummaryDialog(QDialog):
         bold.setBold(True)
         self.layout_label.setFont(bold)
         layout.addWidget(self.layout_label)
+        # The scores and several checks follow the profile: said where the clerk checks the
+        # reading, not only in a status message that is gone a few seconds later.
+        self.profile_label = QLabel(profile)
+        self.profile_label.setWordWrap(True)
+        self.profile_label.setVisible(bool(profile))
+        layout.addWidget(self.profile_label)
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)

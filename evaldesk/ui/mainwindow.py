@@ -50,6 +50,7 @@ from shiboken6 import isValid
 
 from evaldesk.core import money
 from evaldesk.core.layout import COLUMN_INDEX, SUMMARY_COLUMNS
+from evaldesk.core.province import MOF, Proposal, propose_profile
 from evaldesk.core.records import Report
 from evaldesk.core.rules import Checker
 from evaldesk.ui import (
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         self.act_import_summary = self._action(self.tr("读入情况(&I)…"), self.show_import_summary)
         self.act_import_summary.setEnabled(False)
         self.import_summary_dialog: QDialog | None = None
+        self._proposal = Proposal(MOF)  # what the open file's layout pointed to
 
         # Fixed names, the step in the tooltip: QUndoStack's own actions put the step's name in
         # the text, so the toolbar buttons changed width with every edit and pushed the window
@@ -594,22 +596,34 @@ class MainWindow(QMainWindow):
         if then is not None:
             then(path, report, checker)
             return
+        # Asked before the document records the profile in force as the file's own choice.
+        proposal = self._proposal = propose_profile(report)
         self.doc.replace(report, path, checker)
         self._add_recent(path)
         self._offer_import_summary(report)
         self._scroll_home()
         if report.projects:
             self.select_cell(0, COLUMN_INDEX["name"])
-        from evaldesk.core.province import propose_profile
-
-        proposal = propose_profile(report)
         opened = self.tr("已打开 %1（%2 个项目）").replace("%1", path.name) \
             .replace("%2", str(len(report.projects)))
         if proposal.recognised:
             # Said, not only applied: the scores and some checks depend on it.
-            opened += self.tr("；按表样采用评分规则「%1」（依据：%2），可在项目表中更改") \
+            opened += self.tr("；按表样采用评分方案「%1」（依据：%2），可在项目表单上方更改") \
                 .replace("%1", self.doc.profile.label).replace("%2", "、".join(proposal.evidence))
         self.show_message(opened)
+
+    def _profile_line(self) -> str:
+        """The scoring profile in force and why, for the 读入情况 window."""
+        proposal = self._proposal
+        label = self.doc.profile.label
+        if self.doc.profile.name != proposal.profile:
+            why = self.tr("（已另选）")
+        elif proposal.recognised:
+            why = self.tr("（按表样识别：%1）").replace("%1", "、".join(proposal.evidence))
+        else:
+            why = self.tr("（从表样看不出省份，按财政部的规则）")
+        return self.tr("评分方案：%1%2；可在项目表单上方的「评分方案」中更改") \
+            .replace("%1", label).replace("%2", why)
 
     def _offer_import_summary(self, report: Report) -> None:
         from evaldesk.ui.importsummary import show_on_open, worth_showing
@@ -630,7 +644,7 @@ class MainWindow(QMainWindow):
             return
         if self.import_summary_dialog is not None:
             self.import_summary_dialog.close()
-        dialog = ImportSummaryDialog(summary, self)
+        dialog = ImportSummaryDialog(summary, self, profile=self._profile_line())
         dialog.destroyed.connect(lambda *_: setattr(self, "import_summary_dialog", None))
         self.import_summary_dialog = dialog
         dialog.show()

@@ -21,7 +21,7 @@ from evaldesk.core.rules import (
 )
 from evaldesk.core.scoring import FUNDS_SCORE, scoring_findings
 from evaldesk.core.state import project_from_state, project_to_state
-from evaldesk.io.project_sheets import form_variant, project_from_grid
+from evaldesk.io.project_sheets import form_variant, forms_read, project_from_grid
 
 N = None
 
@@ -265,6 +265,13 @@ def test_a_title_that_names_only_a_kind_of_form_is_no_project_name() -> None:
 
 def test_each_layout_is_named_in_the_import_summary() -> None:
     assert form_variant(_by_use(("200", "180", "10", "9"), ("100", "130", "10", "10"))) \
-        == "部门整体支出，资金按用途分列"
-    assert form_variant(_hebei_system()) == "河北预算管理系统导出式"
-    assert form_variant(_checklist()) == "转移支付清单式，无分值、得分，不评分"
+        == ("部门整体支出绩效自评表", "资金按用途分列")
+    assert form_variant(_hebei_system()) == ("项目支出绩效自评表", "河北预算管理系统导出式")
+    assert form_variant(_checklist()) == ("转移支付绩效自评表", "清单式，无分值、得分，不评分")
+
+
+def test_forms_of_several_kinds_are_counted_by_kind() -> None:
+    assert forms_read([("项目支出绩效自评表", "四川式"), ("项目支出绩效自评表", "财政部式"),
+                       ("部门整体支出绩效自评表", "资金按用途分列"),
+                       ("项目支出绩效自评表", "四川式")]) \
+        == "项目支出绩效自评表 3 张（四川式、财政部式）；部门整体支出绩效自评表 1 张（资金按用途分列）"

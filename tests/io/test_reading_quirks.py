@@ -437,7 +437,7 @@ def test_check_explain_prints_the_import_summary(tmp_path: Path,
     path = _write_form(tmp_path, SICHUAN, "四川")
     main(["check", "--explain", str(path)])
     out = capsys.readouterr().out
-    assert "识别为：项目支出绩效自评表 1 张（四川/云南式）" in out
+    assert "识别为：项目支出绩效自评表 1 张（四川式）" in out
     assert "四川!D5  “调整后预算数” -> 资金表的「全年预算数」" in out
     assert "四川!C6  “150万” -> 150 万元（单元格写明「万」）" in out
     out.encode("gbk")  # a Chinese Windows console prints every character
@@ -516,3 +516,22 @@ def test_a_transfer_form_gives_its_name_units_shares_and_goal() -> None:
     assert project.budget.total_computed == Decimal(100)
     assert (project.goal, project.completion) == ("完成适龄儿童常规接种", "已完成常规接种")
     assert [n.code for n in project.import_notes] == ["IMPORT_FUNDS_JOINED"] * 2
+
+
+REAL_FORMS = Path(__file__).resolve().parents[1] / "data" / "real"
+
+
+@pytest.mark.parametrize(("stem", "cell", "meaning"), [
+    # Hubei's 年度绩效目标1（80分）, merged down beside 一级指标: the block's title, not a column.
+    ("a07_hubei_huangshi_sponge", "A9", "指标区的标题（本栏没有数值）"),
+    ("c06_yunnan_longyang_huafei", "A9", "指标区的标题（本栏没有数值）"),
+    # The transfer-payment form's actual column and Shandong's reason column.
+    ("d04_sichuan_luhuo_chuanranbing", "F12", "指标表的「实际完成值」"),
+    ("b03_shandong_licheng_wenhuaguan", "H12", "指标表的「偏差原因分析及改进措施」"),
+])
+def test_headings_beside_the_indicators_are_placed(stem: str, cell: str, meaning: str) -> None:
+    summary = read_report(REAL_FORMS / f"{stem}.xlsx").import_summary
+    assert summary is not None
+    placed = {e.cell: e.meaning for e in summary.of_kind(EntryKind.HEADING)}
+    assert placed[cell] == meaning
+    assert cell not in {e.cell for e in summary.of_kind(EntryKind.UNPLACED)}

@@ -66,3 +66,22 @@ def test_window_reads_as_check_does(window: MainWindow, qtbot: QtBot, stem: str)
     shown = window.doc.report.import_summary
     read = read_report(REAL / f"{stem}.xlsx").import_summary
     assert shown is not None and read is not None and shown.entries == read.entries
+
+
+def test_the_profile_proposed_is_said_with_its_evidence(window: MainWindow, qtbot: QtBot) -> None:
+    _open(window, qtbot, SICHUAN)
+    dialog = window.import_summary_dialog
+    assert isinstance(dialog, ImportSummaryDialog)
+    line = dialog.profile_label.text()
+    assert line.startswith(f"评分方案：{window.doc.profile.label}（按表样识别：")
+    assert "绩效指标（90分）" in line and "文件中保存" not in line
+    assert "四川" in dialog.layout_label.text()
+    # The status line names the layout's evidence too, not the choice the document records.
+    assert "依据：绩效指标（90分）" in window.statusBar().currentMessage()
+
+
+def test_a_form_with_no_province_says_mof_rules(window: MainWindow, qtbot: QtBot) -> None:
+    _open(window, qtbot, REAL / "c08_anhui_xuancheng_jindu.xlsx")
+    dialog = window.import_summary_dialog
+    assert isinstance(dialog, ImportSummaryDialog)
+    assert "从表样看不出省份" in dialog.profile_label.text()
