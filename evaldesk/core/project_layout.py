@@ -90,7 +90,10 @@ class LabelledField:
 NAME = LabelledField("name", "项目名称", Span(0, 1), Span(2, LAST_COL),
                      ("部门(单位)名称", "专项资金名称", "转移支付(项目)名称"))
 AUTHORITY = LabelledField("authority", "主管部门", Span(0, 1), Span(2, 5),
-                          ("主管单位", "主管部门名称", "预算部门", "主管部门及代码", "地方主管部门"))
+                          ("主管单位", "主管部门名称", "预算部门", "主管部门及代码", "地方主管部门",
+                           # a county's own authority: 湖南 县级主管部门, 宁夏 市县主管部门 (not
+                           # the 自治区主管部门 above it), 湖北 项目主管单位
+                           "县级主管部门", "市县主管部门", "项目主管单位"))
 IMPLEMENTER = LabelledField("implementer", "实施单位", Span(6, 7), Span(8, LAST_COL),
                             ("项目实施单位", "实施单位名称", "项目单位", "实施单位及代码", "资金使用单位"))
 CODE = LabelledField("code", "项目编码", Span(0, 1), Span(2, LAST_COL),

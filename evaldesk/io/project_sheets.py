@@ -366,10 +366,15 @@ def _value_after(cells: _Cells, row: int, col: int) -> str:
         word = cells.words[row][c]
         if not word:
             continue
-        if _is_label(word):
+        if _is_label(word) or _UNIT_NOTE.fullmatch(word):
             return ""
         return cells.text(row, c)
     return ""
+
+
+_UNIT_ITSELF = ("部门(单位)名称",)
+# 「单位：万元」 beside 「主管部门（盖章）：」 says what the amounts are in, not who the department is.
+_UNIT_NOTE = re.compile(r"(金额)?单位[:：]?(万元|元|千元|亿元)")
 
 
 _INLINE = re.compile(r"^\s*(\S+?)\s*[:：]\s*(.*)$", re.S)
@@ -380,7 +385,15 @@ def _labelled(cells: _Cells, item: pl.LabelledField, start: int, stop: int | Non
     (as signature lines often are). None when the label is not there at all."""
     found = cells.find(item.words, start, stop)
     if found is not None:
-        return _value_after(cells, *found)
+        # A label left empty (「主管部门（盖章）：」 on the signature line) may be printed again
+        # with its value below.
+        value = _value_after(cells, *found)
+        again: tuple[int, int] | None = found
+        while not value and again is not None:
+            again = cells.find(item.words, again[0] + 1, stop)
+            if again is not None:
+                value = _value_after(cells, *again)
+        return value
     compound = _compound(cells, item, start, stop)
     if compound is not None:
         return compound
@@ -568,14 +581,32 @@ def _head_only(cells: _Cells) -> _Indicators | None:
     return None
 
 
+# A date (填报日期：2022年8月10日) names the year the form was filled in, not the one evaluated.
+_DATE = re.compile(r"填报|日期|(19|20)\d\d\s*年\s*\d{1,2}\s*月")
+
+
 def form_year(grid: Grid) -> int | None:
-    """The budget year of a per-project form, from its （2021年度） line or its title."""
-    for row in grid[:6]:
-        for value in row:
-            year = pl.year_from_line(cell_text(value))
-            if year is not None:
-                return year
-    return None
+    """The budget year of a per-project form, from its （2021年度） line or its title; failing
+    those, the year before the one it was filled in (a self-evaluation looks back on last
+    year's budget: 填报日期 2022年2月 → 2021)."""
+    found = form_year_and_date(grid)
+    return found[0] if found is not None else None
+
+
+def form_year_and_date(grid: Grid) -> tuple[int, str, str] | None:
+    """The year and, where it was inferred from a date, that date's text and cell ("" when the
+    year is printed as such)."""
+    dated: tuple[int, str, str] | None = None
+    for r, row in enumerate(grid[:6]):
+        for c, value in enumerate(row):
+            text = cell_text(value)
+            year = pl.year_from_line(text)
+            if year is None:
+                continue
+            if _DATE.search(text) is None:
+                return year, "", ""
+            dated = dated or (year - 1, " ".join(text.split()), cell_address(r, c))
+    return dated
 
 
 def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
@@ -631,6 +662,8 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
     if not ours:
         if not project.name:
             _name_from_title(cells, top, project)
+        if not project.implementer and cells.find(_UNIT_ITSELF, 0, top) is not None:
+            project.implementer = project.name  # a 部门整体 form evaluates the unit it names
         head_total = _labelled(cells, pl.HEAD_TOTAL, 0, top)
         # Only a figure: a 自评得分 heading over a column of the funds block is no total.
         if head_total and _points(head_total) is not None:
@@ -2080,7 +2113,13 @@ def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Repor
     if report is None:
         if not forms:
             return None
-        report = Report(year=next((form_year(s.grid) for s in sheets if form_year(s.grid)), None))
+        years = [(s.name, found) for s in sheets if s.name != METADATA_SHEET
+                 and (found := form_year_and_date(s.grid)) is not None]
+        report = Report(year=years[0][1][0] if years else None)
+        if years and years[0][1][1] and log is not None:
+            name, (year, date, cell) = years[0]
+            log.add(EntryKind.CONVERTED, name, cell, date,
+                    f"表中未写年度，按填报日期推定为 {year} 年度（请核对）")
         authorities = {p.authority for _, p, _ in forms if p.authority}
         report.department = authorities.pop() if len(authorities) == 1 else ""
         settled: set[int] = set()

@@ -535,3 +535,31 @@ def test_headings_beside_the_indicators_are_placed(stem: str, cell: str, meaning
     placed = {e.cell: e.meaning for e in summary.of_kind(EntryKind.HEADING)}
     assert placed[cell] == meaning
     assert cell not in {e.cell for e in summary.of_kind(EntryKind.UNPLACED)}
+
+
+def test_a_forms_year_is_its_own_and_else_the_year_before_it_was_filled_in() -> None:
+    from evaldesk.io.project_sheets import form_year, form_year_and_date
+
+    titled: list[list[object]] = [["2022年度项目支出绩效自评表"], ["填报日期:2023年3月20日"]]
+    assert form_year(titled) == 2022
+    # 广水 (c12) prints no year, only when it was filled in: it looks back on 2021.
+    dated: list[list[object]] = [["广水市财政预算支出项目绩效目标自评表"],
+                                 ["填报日期:2022 年 8 月 10", "自评总分: 95"]]
+    assert form_year_and_date(dated) == (2021, "填报日期:2022 年 8 月 10", "A2")
+    assert form_year([["项目支出绩效自评表"]]) is None
+
+
+def test_an_inferred_year_is_said_in_the_import_summary() -> None:
+    report = read_report(REAL_FORMS / "c12_hubei_guangshui_xiangcun.xlsx")
+    assert report.year == 2021
+    assert report.import_summary is not None
+    [entry] = [e for e in report.import_summary.of_kind(EntryKind.CONVERTED) if e.cell == "A2"]
+    assert entry.meaning == "表中未写年度，按填报日期推定为 2021 年度（请核对）"
+
+
+def test_a_unit_note_beside_a_label_is_not_its_value() -> None:
+    # 历城 (b03): 「主管部门（盖章）：」 on the signature line with 「单位：万元」 beside it; the
+    # department is printed again in the form.
+    report = read_report(REAL_FORMS / "b03_shandong_licheng_wenhuaguan.xlsx")
+    assert report.projects[0].authority == "济南市历城区文化和旅游局"
+    assert report.department == "济南市历城区文化和旅游局"
