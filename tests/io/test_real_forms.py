@@ -176,6 +176,53 @@ def _amount(text: object) -> Decimal | None:
     return parse_amount(str(text))
 
 
+def _flat(text: object) -> str:
+    return re.sub(r"\s+", "", str(text)) if text is not None else ""
+
+
+def _is_note(text: str) -> bool:
+    """An expectation's words about a cell rather than its text ("template text (see
+    findings)", "目标1:…(B11, five targets)")."""
+    return "…" in text or bool(re.search(r"[A-Za-z]{4}", text))
+
+
+def _compare_texts(project: Any, want: dict[str, Any]) -> None:
+    for key, attr in (("goal", "goal"), ("completion", "completion")):
+        read = _flat(getattr(project, attr))
+        if key in want and (want[key] is None or not _is_note(want[key])):
+            assert read == _flat(want[key]), key
+        if f"{key}_start" in want:
+            assert read.startswith(_flat(want[f"{key}_start"])), key
+
+
+def _compare_indicators(project: Any, indicators: object) -> None:
+    """Each indicator the expectation lists, found by its name, with its target (comparator and
+    unit as the form prints them, in one cell or three), actual, 分值 and 得分."""
+    if not isinstance(indicators, list):
+        return  # "not in the stored copy"
+    by_name: dict[str, list[Any]] = {}
+    for indicator in project.indicators:
+        by_name.setdefault(_flat(indicator.name), []).append(indicator)
+    for want in indicators:
+        if want["name"] == "预算执行率":
+            continue  # the 决策/管理 framework's row is the funds row's 分值 / 得分 (README)
+        same = by_name.get(_flat(want["name"]))
+        assert same, want["name"]
+        got = same.pop(0)
+        for key in ("weight", "score"):
+            if want.get(key) is not None and re.fullmatch(r"[\d.]+", str(want[key])):
+                assert getattr(got, key) == Decimal(want[key]), (want["name"], key)
+        if want.get("actual") is not None:
+            assert _flat(got.actual) == _flat(want["actual"]), want["name"]
+        if want.get("target") is not None:
+            comparator = got.comparator.value if got.comparator is not None else ""
+            read = {_flat(got.target), _flat(got.target + got.unit),
+                    _flat(comparator + got.target + got.unit)}
+            printed = {_flat(want["target"]), _flat((want.get("comparator") or "") + want["target"]
+                                                   + (want.get("unit") or ""))}
+            assert read & printed, (want["name"], read, printed)
+
+
 def _compare_values(report: Report, expectation: dict[str, Any]) -> None:
     # The year evaluated, also where only the 填报日期 (a year later) gives it.
     assert report.year == expectation["source"]["year"]
@@ -187,6 +234,8 @@ def _compare_values(report: Report, expectation: dict[str, Any]) -> None:
             assert want["department"] in (project.authority, project.implementer)
         if want.get("implementing_unit"):
             assert project.implementer == want["implementing_unit"]
+        _compare_texts(project, want)
+        _compare_indicators(project, want.get("indicators"))
         funds = want["funds"]
         for side in ("initial", "budget", "actual"):
             if side in funds:
