@@ -64,6 +64,7 @@ FUNDS_SCORE = "FUNDS_SCORE"
 TOTAL_SCORE_NOT_SUM = "TOTAL_SCORE_NOT_SUM"
 ACTUAL_REPEATS_TARGET = "ACTUAL_REPEATS_TARGET"
 FULL_SCORE_TARGET_MISSED = "FULL_SCORE_TARGET_MISSED"
+SCORE_ABOVE_RESULT = "SCORE_ABOVE_RESULT"
 
 # Grades (自评等级) and their lower bounds.
 EXCELLENT, GOOD, FAIR, POOR = "优", "良", "中", "差"
@@ -984,6 +985,9 @@ def _indicator_findings(project: Project, profile: ScoringProfile,
         full = _full_score_target_missed(project, s)
         if full is not None:
             yield full
+        above = _score_above_result(project, s)
+        if above is not None:
+            yield above
     if s.typed is not None and weight is not None and s.typed > weight:
         yield Finding(SCORE_ABOVE_WEIGHT, Severity.ERROR, uid, _field(s.index, "score"),
                       f"{label}得分 {_num(s.typed)} 超过分值 {_num(weight)}{moved}")
@@ -1012,6 +1016,26 @@ def _full_score_target_missed(project: Project, s: IndicatorScore) -> Finding | 
         f"「{ind.actual.strip()}」未达到{heading(project, 'indicator.target', '年度指标值')}"
         f"「{ind.target.strip()}」，{heading(project, 'indicator.score', '得分')}却为满分 "
         f"{_num(typed)}：按完成程度应为 {_num(computed)}")
+
+
+def _score_above_result(project: Project, s: IndicatorScore) -> Finding | None:
+    """A score typed below full marks but above what the result earns (山西 稷山: 3224 of 3807
+    people scored 1.9 of 2, where the proportion gives 1.69). Quantitative indicators only: a
+    number against a number is the formula a reviewer recomputes; a qualitative grade is the
+    reviewer's own judgement. Beyond the typed score's printing, as for full marks."""
+    weight, typed, computed = s.effective_weight, s.typed, s.computed
+    if weight is None or typed is None or computed is None or typed >= weight:
+        return None
+    if typed <= computed + max(half_unit(typed), Decimal("0.005")):
+        return None
+    ind = project.indicators[s.index]
+    return Finding(
+        SCORE_ABOVE_RESULT, Severity.WARNING, project.uid, _field(s.index, "score"),
+        f"{_label(ind, s.index)}{heading(project, 'indicator.actual', '实际完成值')}"
+        f"「{ind.actual.strip()}」未达到{heading(project, 'indicator.target', '年度指标值')}"
+        f"「{ind.target.strip()}」，{heading(project, 'indicator.score', '得分')} {_num(typed)} "
+        f"高于按完成程度计算的 {_num(computed)}（{heading(project, 'indicator.weight', '分值')} "
+        f"{_num(weight)} × 完成比例）")
 
 
 def _has_reason_column(project: Project) -> bool:

@@ -94,7 +94,10 @@ def _everything_wrong() -> list[Project]:
                                           score=D(80)),
                                 # Full marks for a target it did not reach.
                                 Indicator("quality", "乙", "≥10", actual="8", weight=D(10),
-                                          score=D(10))])
+                                          score=D(10)),
+                                # More than 8 of 10 earns.
+                                Indicator("timeliness", "丙", "≥10", actual="8", weight=D(10),
+                                          score=D(9), reason="延期")])
     # A summary row that writes 不适用 for 经济效益 and leaves other pairs blank.
     pairs = Project(seq="8", name="空栏", goal="v", budget=Funds(general=D(10)),
                     actual=Funds(general=D(10)),

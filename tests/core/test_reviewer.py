@@ -372,6 +372,28 @@ def test_full_marks_for_a_missed_target_are_sent_back() -> None:
     assert scoring.FULL_SCORE_TARGET_MISSED not in {f.code for f in scoring_findings(rounded)}
 
 
+def test_a_score_above_what_the_result_earns_is_sent_back() -> None:
+    # 山西 稷山 (c03): 3224 of 3807 people, scored 1.9 of 2; the proportion gives 1.69.
+    project = mof_form()
+    project.indicators.append(Indicator("quantity", "高血压规范管理数", "3807人", actual="3224人",
+                                        weight=D(2), score=D("1.9"), reason="随访不到位"))
+    project.headings.update({"indicator.actual": "实际完成值", "indicator.score": "得分"})
+    (finding,) = [f for f in scoring_findings(project) if f.code == scoring.SCORE_ABOVE_RESULT]
+    assert finding.field == f"indicator:{len(project.indicators) - 1}.score"
+    assert finding.severity is rules.Severity.WARNING
+    assert "得分 1.9 高于按完成程度计算的 1.69" in finding.message
+    # At or below the formula, within the score's printing (1.7 printed for 1.69), full marks
+    # (FULL_SCORE_TARGET_MISSED's), a met target, or a qualitative grade: not this finding.
+    for target, actual, score in (("3807人", "3224人", "1.69"), ("3807人", "3224人", "1.5"),
+                                  ("3807人", "3224人", "1.7"), ("3807人", "3224人", "2"),
+                                  ("3807人", "3900人", "1.9"), ("按时", "基本按时", "1.9")):
+        fine = mof_form()
+        fine.indicators.append(Indicator("quantity", "人数", target, actual=actual,
+                                         weight=D(2), score=D(score), reason="说明"))
+        assert scoring.SCORE_ABOVE_RESULT not in {f.code for f in scoring_findings(fine)}, \
+            (target, actual, score)
+
+
 def test_a_source_is_checked_across_the_funds_listed_under_the_total() -> None:
     # 重庆 彭水 (c04): 市级资金 343 in the project's lines, 208 + 136 = 344 in its two funds.
     def checklist(city: str) -> Project:
