@@ -982,12 +982,9 @@ def _indicator_findings(project: Project, profile: ScoringProfile,
                           f"{label}的完成情况「{ind.actual.strip()}」无法判断是否达成，请填写得分")
     else:
         yield from _numeric_findings(project, profile, s, comparator)
-        full = _full_score_target_missed(project, s)
-        if full is not None:
-            yield full
-        above = _score_above_result(project, s)
-        if above is not None:
-            yield above
+        beyond = _score_beyond_result(project, s)
+        if beyond is not None:
+            yield beyond
     if s.typed is not None and weight is not None and s.typed > weight:
         yield Finding(SCORE_ABOVE_WEIGHT, Severity.ERROR, uid, _field(s.index, "score"),
                       f"{label}得分 {_num(s.typed)} 超过分值 {_num(weight)}{moved}")
@@ -999,43 +996,33 @@ def _indicator_findings(project: Project, profile: ScoringProfile,
                       f"{_reason_request(project)}")
 
 
-def _full_score_target_missed(project: Project, s: IndicatorScore) -> Finding | None:
-    """Full marks typed for a quantitative target the actual did not reach (安徽 濉溪: ≤5300元/户
-    with 5830元/户, scored 10 of 10): a reason explains a shortfall, it does not earn the points.
-    The formula's score must be below the full marks by more than the typed score's printing
-    (a form printing whole points may show 4.84 as 5)."""
+def _score_beyond_result(project: Project, s: IndicatorScore) -> Finding | None:
+    """A typed score above what a quantitative result earns, beyond the typed score's printing
+    (a form printing whole points may show 4.84 as 5). Full marks for a missed target (安徽 濉溪:
+    ≤5300元/户 with 5830元/户, 10 of 10) is FULL_SCORE_TARGET_MISSED: a reason explains a
+    shortfall, it does not earn the points. Less than full marks but more than the proportion
+    (山西 稷山: 3224 of 3807 people, 1.9 of 2 where the formula gives 1.69) is
+    SCORE_ABOVE_RESULT. Quantitative only: a number against a number is the formula a reviewer
+    recomputes; a qualitative grade is the reviewer's own judgement."""
     weight, typed, computed = s.effective_weight, s.typed, s.computed
-    if weight is None or typed is None or computed is None or typed < weight:
+    if weight is None or typed is None or computed is None:
         return None
-    if computed >= weight - max(half_unit(typed), Decimal("0.005")):
+    slack = max(half_unit(typed), Decimal("0.005"))
+    full = typed >= weight
+    if (computed >= weight - slack) if full else (typed <= computed + slack):
         return None
     ind = project.indicators[s.index]
-    return Finding(
-        FULL_SCORE_TARGET_MISSED, Severity.WARNING, project.uid, _field(s.index, "score"),
-        f"{_label(ind, s.index)}{heading(project, 'indicator.actual', '实际完成值')}"
-        f"「{ind.actual.strip()}」未达到{heading(project, 'indicator.target', '年度指标值')}"
-        f"「{ind.target.strip()}」，{heading(project, 'indicator.score', '得分')}却为满分 "
-        f"{_num(typed)}：按完成程度应为 {_num(computed)}")
-
-
-def _score_above_result(project: Project, s: IndicatorScore) -> Finding | None:
-    """A score typed below full marks but above what the result earns (山西 稷山: 3224 of 3807
-    people scored 1.9 of 2, where the proportion gives 1.69). Quantitative indicators only: a
-    number against a number is the formula a reviewer recomputes; a qualitative grade is the
-    reviewer's own judgement. Beyond the typed score's printing, as for full marks."""
-    weight, typed, computed = s.effective_weight, s.typed, s.computed
-    if weight is None or typed is None or computed is None or typed >= weight:
-        return None
-    if typed <= computed + max(half_unit(typed), Decimal("0.005")):
-        return None
-    ind = project.indicators[s.index]
-    return Finding(
-        SCORE_ABOVE_RESULT, Severity.WARNING, project.uid, _field(s.index, "score"),
-        f"{_label(ind, s.index)}{heading(project, 'indicator.actual', '实际完成值')}"
-        f"「{ind.actual.strip()}」未达到{heading(project, 'indicator.target', '年度指标值')}"
-        f"「{ind.target.strip()}」，{heading(project, 'indicator.score', '得分')} {_num(typed)} "
-        f"高于按完成程度计算的 {_num(computed)}（{heading(project, 'indicator.weight', '分值')} "
-        f"{_num(weight)} × 完成比例）")
+    score = heading(project, "indicator.score", "得分")
+    missed = (f"{_label(ind, s.index)}{heading(project, 'indicator.actual', '实际完成值')}"
+              f"「{ind.actual.strip()}」未达到{heading(project, 'indicator.target', '年度指标值')}"
+              f"「{ind.target.strip()}」，")
+    if full:
+        return Finding(FULL_SCORE_TARGET_MISSED, Severity.WARNING, project.uid,
+                       _field(s.index, "score"),
+                       f"{missed}{score}却为满分 {_num(typed)}：按完成程度应为 {_num(computed)}")
+    return Finding(SCORE_ABOVE_RESULT, Severity.WARNING, project.uid, _field(s.index, "score"),
+                   f"{missed}{score} {_num(typed)} 高于按完成程度计算的 {_num(computed)}"
+                   f"（{heading(project, 'indicator.weight', '分值')} {_num(weight)} × 完成比例）")
 
 
 def _has_reason_column(project: Project) -> bool:
