@@ -1249,8 +1249,24 @@ You can open it read-only: you can view and print it, but not save to the origin
         <translation>Opened %1 (%2 projects)</translation>
     </message>
     <message>
-        <source>；按表样采用评分规则「%1」（依据：%2），可在项目表中更改</source>
-        <translation>; scored under the profile &quot;%1&quot;, as the form&apos;s layout suggests (%2); change it in the project form</translation>
+        <source>；按表样采用评分方案「%1」（依据：%2），可在项目表单上方更改</source>
+        <translation>; scored under the scheme &quot;%1&quot;, as the form&apos;s layout suggests (%2); change it above the project form</translation>
+    </message>
+    <message>
+        <source>（已另选）</source>
+        <translation> (chosen instead)</translation>
+    </message>
+    <message>
+        <source>（按表样识别：%1）</source>
+        <translation> (from the form&apos;s layout: %1)</translation>
+    </message>
+    <message>
+        <source>（从表样看不出省份，按财政部的规则）</source>
+        <translation> (the layout shows no province: the Ministry of Finance rules)</translation>
+    </message>
+    <message>
+        <source>评分方案：%1%2；可在项目表单上方的「评分方案」中更改</source>
+        <translation>Scoring scheme: %1%2; change it under &quot;Scoring scheme&quot; above the project form</translation>
     </message>
     <message>
         <source>自评表</source>
