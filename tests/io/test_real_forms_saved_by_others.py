@@ -1,0 +1,63 @@
+"""The corpus as clerks receive it: a published form saved again by another office suite.
+
+Bureaus pass forms around as Excel 97-2003 .xls (WPS's and many templates' default) and as
+.ods; the reader meets them through other code paths (calamine's .xls and .ods readers, cells
+stored as doubles, merges recorded differently). LibreOffice saves every corpus workbook in both
+formats here, and each copy must read and judge exactly like the .xlsx it came from.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from evaldesk.cli import main
+from evaldesk.io import read_report
+
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"),
+]
+
+REAL = Path(__file__).resolve().parents[1] / "data" / "real"
+FORMS = sorted(REAL.glob("*.xlsx"))
+
+
+@pytest.fixture(scope="module")
+def saved_by_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every corpus workbook as .xls and .ods, converted in one run per format."""
+    out = tmp_path_factory.mktemp("saved-by-libreoffice")
+    profile = out / "lo-profile"  # a private profile: parallel runs must not share one
+    for extension in ("xls", "ods"):
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+             "--convert-to", extension, "--outdir", str(out), *map(str, FORMS)],
+            capture_output=True, text=True, timeout=300, check=False)
+    return out
+
+
+def _findings(path: Path, capsys: pytest.CaptureFixture[str]) -> list[tuple[str, str, str]]:
+    main(["check", "--json", str(path)])
+    found = json.loads(capsys.readouterr().out)
+    return sorted((f["code"], f.get("field") or "", f["message"]) for f in found)
+
+
+@pytest.mark.parametrize("extension", ["xls", "ods"])
+@pytest.mark.parametrize("form", FORMS, ids=lambda p: p.stem[:3])
+def test_a_copy_saved_by_another_suite_reads_and_judges_the_same(
+        form: Path, extension: str, saved_by_libreoffice: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    copy = saved_by_libreoffice / f"{form.stem}.{extension}"
+    assert copy.exists(), f"LibreOffice did not save {copy.name}"
+    original, again = read_report(form), read_report(copy)
+    assert again.year == original.year
+    assert [(p.name, p.authority, p.implementer, p.goal, p.completion)
+            for p in again.projects] == [(p.name, p.authority, p.implementer, p.goal, p.completion)
+                                         for p in original.projects]
+    assert [(p.budget, p.actual, p.indicators) for p in again.projects] \
+        == [(p.budget, p.actual, p.indicators) for p in original.projects]
+    assert _findings(copy, capsys) == _findings(form, capsys)
