@@ -1,8 +1,9 @@
-"""Tab-separated or comma-separated text of the summary table.
+"""Tab-separated or comma-separated text of the summary table, or of one per-project form.
 
-What Excel and WPS put on the clipboard, a .tsv/.csv/.txt export, or text extracted from a
-printed PDF like the seed. Decoding tries UTF-8 (with or without BOM), UTF-16 (BOM) and GB18030,
-the encoding Chinese Windows writes by default.
+What Excel and WPS put on the clipboard, a .tsv/.csv/.txt export, text extracted from a
+printed PDF like the seed, or a per-project form saved as CSV or copied from a sheet. Decoding
+tries UTF-8 (with or without BOM), UTF-16 (BOM) and GB18030, the encoding Chinese Windows
+writes by default.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from evaldesk.core.records import Report
+from evaldesk.io import TEXT_SUFFIXES
 from evaldesk.io.errors import ReadError, os_read_error
 from evaldesk.io.gcpause import collector_paused
 from evaldesk.io.grid import report_from_grid
@@ -55,10 +57,25 @@ def split_rows(text: str, source: str = "") -> list[list[str]]:
 
 def report_from_text(text: str, source: str = "剪贴板",
                      mapping: Mapping[str, int] | None = None) -> Report:
-    """A table pasted or read as text; ``ReadError`` when it is not a summary table."""
+    """A table pasted or read as text: the summary table, else one per-project form (saved as
+    CSV, copied from a sheet); ``ReadError`` when it is neither."""
     if not text.strip():
         raise ReadError(source, "内容为空")
-    return report_from_grid(split_rows(text, source), source, mapping)
+    rows = split_rows(text, source)
+    try:
+        return report_from_grid(rows, source, mapping)
+    except ReadError:
+        if mapping is not None:
+            raise
+        from evaldesk.io.project_sheets import SheetGrid, complete_report
+
+        name = Path(source).stem if source.lower().endswith(TEXT_SUFFIXES) else source
+        form = complete_report(None, [SheetGrid(name, rows)])
+        if form is None:
+            raise
+        if form.import_summary is not None:
+            form.import_summary.source = Path(source).name
+        return form
 
 
 def read_text_grid(path: Path) -> list[list[str]]:
