@@ -8,17 +8,19 @@ with a recognisable header wins; the summary sheet is usually first, but a workb
 sheet is a cover page or an instruction sheet is read too.
 
 calamine is opened from the file's content, not its extension, so a real .xls named .xlsx (a
-frequent result of "renaming to fix it") is read rather than refused. Every failure, including
-a panic inside the Rust extension, becomes a ``ReadError``.
+frequent result of "renaming to fix it") is read rather than refused; a web page named .xls
+(what many systems export) or saved as .htm is read table by table (``read_html``). Every
+failure, including a panic inside the Rust extension, becomes a ``ReadError``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
@@ -26,7 +28,8 @@ from evaldesk.core.records import Report
 from evaldesk.io.errors import ReadError
 from evaldesk.io.gcpause import collector_paused
 from evaldesk.io.grid import HeaderNeedsMapping, report_from_grid
-from evaldesk.io.project_sheets import complete_report, sheets_of
+from evaldesk.io.project_sheets import SheetGrid, complete_report, sheets_of
+from evaldesk.io.read_html import HtmlTable, html_tables, is_html_file
 from evaldesk.io.safety import MAX_CELLS, preflight
 
 # A header row of numbers beneath the headings (1, 2, 3 … in some templates) or a data row: the
@@ -48,11 +51,66 @@ def read_workbook(path: Path, mapping: Mapping[str, int] | None = None, *,
 
 
 def _read_workbook(path: Path, mapping: Mapping[str, int] | None, sheet: int | None) -> Report:
-    with _opened(path) as book:
-        report = _read_sheets(book, path, mapping, sheet)
+    if is_html_file(path):
+        try:
+            report = _read_sheets(_Page(html_tables(path)), path, mapping, sheet)
+        except HeaderNeedsMapping:
+            raise
+        except ReadError as error:
+            # Named .xls, it is not what the clerk thinks it is: say so with the reason.
+            raise ReadError(path, f"文件是网页（HTML），{error.reason}") from None
+    else:
+        with _opened(path) as book:
+            report = _read_sheets(_Book(book, path), path, mapping, sheet)
     if report.import_summary is not None:
         report.import_summary.source = path.name
     return report
+
+
+class _Sheets(Protocol):
+    """A workbook's sheets as the readers need them: names, the order to try them in, one
+    sheet's grid for the summary reader, the others for the per-project reader."""
+
+    names: list[str]
+
+    def order(self) -> list[int]: ...
+
+    def rows(self, index: int) -> list[list[Any]]: ...
+
+    def others(self, skip: set[int]) -> list[SheetGrid]: ...
+
+
+class _Book:
+    def __init__(self, book: CalamineWorkbook, path: Path) -> None:
+        self.book, self.path, self.names = book, path, list(book.sheet_names)
+
+    def order(self) -> list[int]:
+        return _sheet_order(self.book)
+
+    def rows(self, index: int) -> list[list[Any]]:
+        return _sheet_rows(self.book, index, self.path)
+
+    def others(self, skip: set[int]) -> list[SheetGrid]:
+        return list(sheets_of(self.book, skip, MAX_CELLS))
+
+
+class _Page:
+    """A web page's tables, each a sheet."""
+
+    def __init__(self, tables: list[HtmlTable]) -> None:
+        self.tables, self.names = tables, [t.name for t in tables]
+
+    def order(self) -> list[int]:
+        return list(range(len(self.tables)))
+
+    def rows(self, index: int) -> list[list[Any]]:
+        rows = [list(r) for r in self.tables[index].rows]
+        _fill_merged_data(rows, self.tables[index].merges)
+        return rows
+
+    def others(self, skip: set[int]) -> list[SheetGrid]:
+        return [SheetGrid(t.name, [list(r) for r in t.rows])
+                for i, t in enumerate(self.tables) if i not in skip]
 
 
 @contextmanager
@@ -84,9 +142,12 @@ def sheet_grids(path: Path) -> list[tuple[str, list[list[Any]]]]:
     the self-evaluation form, such as the budget system's spending export."""
     path = Path(path)
     grids: list[tuple[str, list[list[Any]]]] = []
-    with collector_paused(), _opened(path) as book:
-        for index in _sheet_order(book):
-            grids.append((book.sheet_names[index], _sheet_rows(book, index, path)))
+    with collector_paused():
+        if is_html_file(path):
+            return [(t.name, [list(r) for r in t.rows]) for t in html_tables(path)]
+        with _opened(path) as book:
+            for index in _sheet_order(book):
+                grids.append((book.sheet_names[index], _sheet_rows(book, index, path)))
     return grids
 
 
@@ -117,13 +178,13 @@ def _sheet_order(book: CalamineWorkbook) -> list[int]:
     return visible + hidden
 
 
-def _read_sheets(book: CalamineWorkbook, path: Path, mapping: Mapping[str, int] | None = None,
+def _read_sheets(book: _Sheets, path: Path, mapping: Mapping[str, int] | None = None,
                  mapped_sheet: int | None = None) -> Report:
-    names = book.sheet_names
+    names = book.names
     first_error: ReadError | None = None
     needs_mapping: HeaderNeedsMapping | None = None
-    for index in _sheet_order(book):
-        rows = _sheet_rows(book, index, path)
+    for index in book.order():
+        rows = book.rows(index)
         if not rows:
             continue
         try:
@@ -136,9 +197,9 @@ def _read_sheets(book: CalamineWorkbook, path: Path, mapping: Mapping[str, int] 
             first_error = first_error or error
             continue
         # Per-project sheets (family B) and our hidden record complete the summary's rows.
-        return complete_report(report, list(sheets_of(book, {index}, MAX_CELLS))) or report
+        return complete_report(report, book.others({index})) or report
     # No summary: a workbook of per-project sheets alone is a report too.
-    from_forms = complete_report(None, list(sheets_of(book, set(), MAX_CELLS)))
+    from_forms = complete_report(None, book.others(set()))
     if from_forms is not None:
         return from_forms
     if needs_mapping is not None:
@@ -198,9 +259,19 @@ def _fill_merged_data(
                 row[left] = value
 
 
+# A figure as a web page shows it (every cell of a page is text): 12, 1,234.50, 98.13%.
+_SHOWN_NUMBER = re.compile(r"-?[\d,]+(\.\d+)?%?")
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, str):
+        return _SHOWN_NUMBER.fullmatch(value.strip()) is not None
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _data_start(rows: list[list[Any]]) -> int | None:
     for index, row in enumerate(rows):
-        numbers = sum(1 for v in row if isinstance(v, (int, float)) and not isinstance(v, bool))
+        numbers = sum(1 for v in row if _is_number(v))
         if numbers >= _NUMBERS_IN_DATA_ROW:
             return index
     return None

@@ -12,7 +12,7 @@ What is refused, and why:
 
 * empty or over-large files (``MAX_FILE_BYTES``);
 * anything that is neither a zip (xlsx/xlsm/ods) nor an OLE compound file (xls): a renamed text
-  file, a web page saved as .xls;
+  file, a PDF (a web page named .xls never gets here: ``read_xlsx`` reads it as a page);
 * an OLE compound file holding ``EncryptionInfo``/``EncryptedPackage``: that is how Office stores
   an xlsx with an opening password; a plain .xls is also a compound file and is let through;
 * a zip whose directory cannot be read (truncated, corrupt), with encrypted members, too many
@@ -145,8 +145,6 @@ def _not_a_workbook(path: Path, head: bytes) -> str:
     except OSError:
         sample = head
     lowered = sample.lower()
-    if b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
-        return "文件实际是网页（HTML），不是 Excel 工作簿；请在 Excel/WPS 中打开后“另存为” .xlsx 再导入"
     if lowered.lstrip().startswith(b"<?xml"):
         return "文件实际是 XML 文本，不是 Excel 工作簿；请在 Excel/WPS 中打开后“另存为” .xlsx 再导入"
     if head.startswith(b"%PDF"):

@@ -184,7 +184,7 @@ class FillFromExport:
     def choose(self) -> None:
         path = self._window.choose_file(
             _tr("选择执行数据导出文件"),
-            _tr("执行数据 (*.xlsx *.xls *.xlsm *.ods *.csv *.txt);;所有文件 (*)"))
+            _tr("执行数据 (*.xlsx *.xls *.xlsm *.ods *.csv *.txt *.htm *.html);;所有文件 (*)"))
         if path is not None:
             self.fill_from(path)
 

@@ -82,7 +82,7 @@ if TYPE_CHECKING:
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 MAX_RECENT = 8
-OPEN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv", ".csv")
+OPEN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv", ".csv", ".htm", ".html")
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
 DEFAULT_SIZE = (1400, 860)  # on a screen with room for it; smaller screens start maximised
 FRAME_ALLOWANCE = (16, 40)  # a title bar and borders, until the window manager says
@@ -551,7 +551,7 @@ class MainWindow(QMainWindow):
         and this year's table usually share a folder)."""
         start = str(self.doc.path.parent) if self.doc.path else ""
         path, _ = QFileDialog.getOpenFileName(self, title, start, filters or self.tr(
-            "自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;所有文件 (*)"))
+            "自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv *.htm *.html);;所有文件 (*)"))
         return Path(path) if path else None
 
     def open_path(self, path: Path, *, ask: bool = True, mapping: Mapping[str, int] | None = None,

@@ -45,7 +45,7 @@ from evaldesk.ui.menus import insert_after
 if TYPE_CHECKING:
     from evaldesk.ui.mainwindow import MainWindow
 
-OPEN_FILTER = "自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;所有文件 (*)"
+OPEN_FILTER = "自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv *.htm *.html);;所有文件 (*)"
 PROBLEM_FOREGROUND = QColor("#b3261e")
 
 

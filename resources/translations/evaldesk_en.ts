@@ -688,8 +688,8 @@ You can open it read-only: you can view and print it, but not save to the origin
         <translation>Choose the Exported Spending Data</translation>
     </message>
     <message>
-        <source>执行数据 (*.xlsx *.xls *.xlsm *.ods *.csv *.txt);;所有文件 (*)</source>
-        <translation>Spending data (*.xlsx *.xls *.xlsm *.ods *.csv *.txt);;All files (*)</translation>
+        <source>执行数据 (*.xlsx *.xls *.xlsm *.ods *.csv *.txt *.htm *.html);;所有文件 (*)</source>
+        <translation>Spending data (*.xlsx *.xls *.xlsm *.ods *.csv *.txt *.htm *.html);;All files (*)</translation>
     </message>
     <message>
         <source>无法导入执行数据</source>
@@ -1225,8 +1225,8 @@ You can open it read-only: you can view and print it, but not save to the origin
         <translation>Open</translation>
     </message>
     <message>
-        <source>自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;所有文件 (*)</source>
-        <translation>Self-evaluation tables (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv);;All files (*)</translation>
+        <source>自评表 (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv *.htm *.html);;所有文件 (*)</source>
+        <translation>Self-evaluation tables (*.xlsx *.xlsm *.xls *.ods *.txt *.tsv *.csv *.htm *.html);;All files (*)</translation>
     </message>
     <message>
         <source>正在处理上一个文件，请稍候</source>

@@ -1,11 +1,12 @@
 """The corpus as clerks receive it: a published form saved again by another office suite.
 
 Bureaus pass forms around as Excel 97-2003 .xls (WPS's and many templates' default) and as
-.ods, and a form saved as CSV or copied from a sheet is text without merges or sheet names;
-the reader meets them through other code paths (calamine's .xls and .ods readers, cells stored
-as doubles, merges recorded differently, the text reader). LibreOffice saves every corpus
-workbook in the three formats here, and each copy must read and judge exactly like the .xlsx
-it came from.
+.ods; a form saved as a web page (or a system's export, a web page named .xls) holds spans
+and shown values, and one saved as CSV or copied from a sheet is text without merges or sheet
+names. The reader meets them through other code paths (calamine's .xls and .ods readers, cells
+stored as doubles, merges recorded differently, the HTML and text readers). LibreOffice saves
+every corpus workbook in the four formats here, and each copy must read and judge exactly like
+the .xlsx it came from.
 """
 
 from __future__ import annotations
@@ -32,11 +33,11 @@ FORMS = sorted(REAL.glob("*.xlsx"))
 
 @pytest.fixture(scope="module")
 def saved_by_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every corpus workbook as .xls, .ods and .csv, converted in one run per format."""
+    """Every corpus workbook as .xls, .ods, .html and .csv, converted in one run per format."""
     out = tmp_path_factory.mktemp("saved-by-libreoffice")
     profile = out / "lo-profile"  # a private profile: parallel runs must not share one
     # CSV: comma, double quote, UTF-8 (76), from line 1 — without it Chinese comes out as ???.
-    for target in ("xls", "ods", "csv:Text - txt - csv (StarCalc):44,34,76,1"):
+    for target in ("xls", "ods", "html", "csv:Text - txt - csv (StarCalc):44,34,76,1"):
         subprocess.run(
             ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
              "--convert-to", target, "--outdir", str(out), *map(str, FORMS)],
@@ -52,7 +53,7 @@ def _findings(path: Path, capsys: pytest.CaptureFixture[str]) -> list[tuple[str,
                   for f in found)
 
 
-@pytest.mark.parametrize("extension", ["xls", "ods", "csv"])
+@pytest.mark.parametrize("extension", ["xls", "ods", "html", "csv"])
 @pytest.mark.parametrize("form", FORMS, ids=lambda p: p.stem[:3])
 def test_a_copy_saved_by_another_suite_reads_and_judges_the_same(
         form: Path, extension: str, saved_by_libreoffice: Path,
