@@ -200,8 +200,15 @@ def html_tables(path: Path) -> list[HtmlTable]:
         data = path.read_bytes()
     except OSError as error:
         raise os_read_error(path, error) from None
+    return tables_of(decode_html(data, source), source)
+
+
+def tables_of(html: str, source: str) -> list[HtmlTable]:
+    """The tables of a page's text (a file's, or what a browser or Excel put on the clipboard)."""
+    if len(html) > MAX_HTML_BYTES:
+        raise ReadError(source, "网页内容过大，不是自评表")
     parser = _TableParser(source)
-    parser.feed(decode_html(data, source))
+    parser.feed(html)
     parser.close()
     tables = [t for t in parser.tables if any(any(v is not None for v in r) for r in t.rows)]
     if not tables:

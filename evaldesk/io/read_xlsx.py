@@ -29,7 +29,7 @@ from evaldesk.io.errors import ReadError
 from evaldesk.io.gcpause import collector_paused
 from evaldesk.io.grid import HeaderNeedsMapping, report_from_grid
 from evaldesk.io.project_sheets import SheetGrid, complete_report, sheets_of
-from evaldesk.io.read_html import HtmlTable, html_tables, is_html_file
+from evaldesk.io.read_html import HtmlTable, html_tables, is_html_file, tables_of
 from evaldesk.io.safety import MAX_CELLS, preflight
 
 # A header row of numbers beneath the headings (1, 2, 3 … in some templates) or a data row: the
@@ -64,6 +64,16 @@ def _read_workbook(path: Path, mapping: Mapping[str, int] | None, sheet: int | N
             report = _read_sheets(_Book(book, path), path, mapping, sheet)
     if report.import_summary is not None:
         report.import_summary.source = path.name
+    return report
+
+
+def report_from_page(html: str, source: str) -> Report:
+    """A page's tables read as a workbook's sheets are: a table copied from a web page or from
+    Excel arrives on the clipboard as HTML, its spans intact where its text has lost them."""
+    with collector_paused():
+        report = _read_sheets(_Page(tables_of(html, source)), Path(source))
+    if report.import_summary is not None:
+        report.import_summary.source = source
     return report
 
 

@@ -64,10 +64,11 @@ def parse_tsv(text: str) -> list[list[str]]:
     return rows
 
 
-_TABLE_MARKERS = ("项目名称", "预算项目绩效自评表", "项目年度预算金额")
+# The summary's title and header, or a per-project form's (项目名称 beside 绩效指标).
+_TABLE_MARKERS = ("项目名称", "绩效自评表", "项目年度预算金额", "绩效指标")
 
 
 def looks_like_whole_table(text: str) -> bool:
-    """A paste that carries the form's title or header: the importer must realign it."""
+    """A paste that carries a form's title or header: the importer must realign it."""
     head = text[:4000]
     return sum(marker in head for marker in _TABLE_MARKERS) >= 2

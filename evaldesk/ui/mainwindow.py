@@ -455,13 +455,15 @@ class MainWindow(QMainWindow):
         self.clear_cells()
 
     def paste(self) -> None:
-        text = QApplication.clipboard().text()
+        mime = QApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None else ""
         if not text:
             return
+        html = mime.html() if mime is not None and mime.hasHtml() else ""
         current = self.table.currentIndex()
         row = current.row() if current.isValid() else len(self.doc.projects)
         col = current.column() if current.isValid() else 0
-        result = operations.paste(self.doc, row, col, text)
+        result = operations.paste(self.doc, row, col, text, html)
         if result is not None:
             self.select_block(result.rows, result.cols)
 

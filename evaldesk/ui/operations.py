@@ -6,14 +6,14 @@ window share them and the window only has to turn a selection into numbers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
 from evaldesk.core import fields
 from evaldesk.core.layout import SUMMARY_COLUMNS, Kind
-from evaldesk.core.records import Project
+from evaldesk.core.records import Project, Report
 from evaldesk.ui.clipboard import looks_like_whole_table, parse_tsv, to_tsv
 from evaldesk.ui.document import HEADER_LINES, BadText, CellChange, CellValue, Document, fresh_copy
 from evaldesk.ui.model import display_text, edit_text
@@ -51,10 +51,18 @@ class PasteResult:
     whole_table: bool = False
 
 
-def paste(doc: Document, row: int, col: int, text: str) -> PasteResult | None:
-    """Paste at (row, col). A whole table (title or header included) goes through the importer."""
+def paste(doc: Document, row: int, col: int, text: str, html: str = "") -> PasteResult | None:
+    """Paste at (row, col). A whole table (title or header included) goes through the importer:
+    from the clipboard's HTML where there is a table in it (a web page's or Excel's copy keeps
+    its spans there; its text has lost them), else from the text."""
     if looks_like_whole_table(text):
-        return _paste_table(doc, row, text)
+        if "<table" in html[:_HTML_SNIFF].lower():
+            from evaldesk.io.read_xlsx import report_from_page
+
+            return _paste_table(doc, row, lambda: report_from_page(html, _tr("剪贴板")))
+        from evaldesk.io.read_text import report_from_text
+
+        return _paste_table(doc, row, lambda: report_from_text(text, _tr("剪贴板")))
     block = parse_tsv(text)
     if not block:
         return None
@@ -79,14 +87,12 @@ def paste(doc: Document, row: int, col: int, text: str) -> PasteResult | None:
     return PasteResult(range(row, row + len(block)), range(col, col + width))
 
 
-def _paste_table(doc: Document, row: int, text: str) -> PasteResult | None:
+_HTML_SNIFF = 1 << 16  # Excel puts its styles before the table: look past them
+
+
+def _paste_table(doc: Document, row: int, read: Callable[[], Report]) -> PasteResult | None:
     try:
-        from evaldesk.io.read_text import report_from_text
-    except ImportError:
-        doc.message.emit(_tr("无法识别粘贴的整张表格：缺少文本导入模块"))
-        return None
-    try:
-        pasted = report_from_text(text, _tr("剪贴板"))
+        pasted = read()
     except Exception as exc:
         doc.message.emit(_tr("无法识别粘贴的表格：") + str(getattr(exc, "reason", exc)))
         return None
