@@ -28,10 +28,6 @@
         <translation>Add rows</translation>
     </message>
     <message>
-        <source>无法识别粘贴的整张表格：缺少文本导入模块</source>
-        <translation>Cannot read the pasted table: the text importer is missing</translation>
-    </message>
-    <message>
         <source>剪贴板</source>
         <translation>clipboard</translation>
     </message>
