@@ -59,6 +59,11 @@ def _read_workbook(path: Path, mapping: Mapping[str, int] | None, sheet: int | N
         except ReadError as error:
             # Named .xls, it is not what the clerk thinks it is: say so with the reason.
             raise ReadError(path, f"文件是网页（HTML），{error.reason}") from None
+        if report.import_summary is not None:
+            # A bureau's system may refuse a page named .xls: the clerk should know it is one.
+            layout = report.import_summary.layout
+            report.import_summary.layout = f"网页（HTML）中的表格：{layout}" if layout \
+                else "网页（HTML）中的表格"
     else:
         with _opened(path) as book:
             report = _read_sheets(_Book(book, path), path, mapping, sheet)

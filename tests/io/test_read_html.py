@@ -117,6 +117,8 @@ def test_a_form_saved_as_a_web_page_is_read_whatever_its_name(tmp_path: Path, su
         ("查处案件数", "≥10起", "12起")]
     assert report.import_summary is not None
     assert {e.sheet for e in report.import_summary.entries} == {"项目支出绩效自评表"}
+    # A page named .xls may be refused by a bureau's system: the clerk is told what it is.
+    assert report.import_summary.layout.startswith("网页（HTML）中的表格：项目支出绩效自评表 1 张")
 
 
 def test_a_spending_export_as_a_web_page_fills_as_the_workbook_does(tmp_path: Path) -> None:
