@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from evaldesk.io.errors import ReadError, os_read_error
-from evaldesk.io.safety import CFB_MAGIC, MAX_CELLS, ZIP_MAGIC
+from evaldesk.io.errors import ReadError
+from evaldesk.io.safety import CFB_MAGIC, MAX_CELLS, ZIP_MAGIC, read_bounded
 
 MAX_HTML_BYTES = 64 * 1024 * 1024  # as for text tables: a district table is a few MB
 MAX_SPAN_COLUMNS = 16_384  # Excel's last column, XFD
@@ -192,15 +192,8 @@ def _sheet_name(heading: str) -> str:
 
 def html_tables(path: Path) -> list[HtmlTable]:
     """The page's tables, in page order; ``ReadError`` when there is none."""
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_HTML_BYTES:
-            raise ReadError(source, f"网页文件过大（{size // 1024 // 1024} MB），不是自评表")
-        data = path.read_bytes()
-    except OSError as error:
-        raise os_read_error(path, error) from None
-    return tables_of(decode_html(data, source), source)
+    data = read_bounded(path, MAX_HTML_BYTES, "网页文件")
+    return tables_of(decode_html(data, str(path)), str(path))
 
 
 def tables_of(html: str, source: str) -> list[HtmlTable]:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from evaldesk.core.records import Report
 from evaldesk.io import TEXT_SUFFIXES
-from evaldesk.io.errors import ReadError, os_read_error
+from evaldesk.io.errors import ReadError
 from evaldesk.io.gcpause import collector_paused
 from evaldesk.io.grid import report_from_grid
+from evaldesk.io.safety import read_bounded
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a district table is a few MB; anything larger is not one
 
@@ -89,14 +90,7 @@ def read_text(path: Path, mapping: Mapping[str, int] | None = None) -> Report:
 
 
 def _read_bytes(path: Path) -> bytes:
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB），不是自评表")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise os_read_error(source, exc) from None
+    data = read_bounded(path, MAX_TEXT_BYTES, "文件")
     if not data.strip():
-        raise ReadError(source, "文件是空的")
+        raise ReadError(path, "文件是空的")
     return data

@@ -112,6 +112,18 @@ def column_number(letters: bytes) -> int:
     return number
 
 
+def read_bounded(path: Path, limit: int, kind: str) -> bytes:
+    """A text or page file's bytes, refused above ``limit`` before it is read: no table a clerk
+    has is that large. ``kind`` names the file in the refusal (文件, 网页文件)."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ReadError(path, f"{kind}过大（{size // 1024 // 1024} MB），不是自评表")
+        return path.read_bytes()
+    except OSError as error:
+        raise os_read_error(path, error) from None
+
+
 def preflight(path: Path) -> str:
     """Check ``path`` before parsing; return its container kind, "zip" or "cfb".
 
