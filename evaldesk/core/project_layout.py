@@ -87,8 +87,9 @@ class LabelledField:
 # A 部门整体支出 form evaluates the unit itself: its 部门(单位)名称 stands where 项目名称 would.
 # A county's self-evaluation of a 中央对地方转移支付 names it 转移支付(项目)名称, its own (not the
 # central) authority 地方主管部门 and itself 资金使用单位.
+UNIT_NAME = "部门(单位)名称"  # a 部门整体 form's name: the unit it evaluates, also its 实施单位
 NAME = LabelledField("name", "项目名称", Span(0, 1), Span(2, LAST_COL),
-                     ("部门(单位)名称", "专项资金名称", "转移支付(项目)名称"))
+                     (UNIT_NAME, "专项资金名称", "转移支付(项目)名称"))
 AUTHORITY = LabelledField("authority", "主管部门", Span(0, 1), Span(2, 5),
                           ("主管单位", "主管部门名称", "预算部门", "主管部门及代码", "地方主管部门",
                            # a county's own authority: 湖南 县级主管部门, 宁夏 市县主管部门 (not

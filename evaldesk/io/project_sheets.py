@@ -40,11 +40,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from evaldesk.core import project_layout as pl
 from evaldesk.core.fields import get_value, summary_text
@@ -372,7 +371,6 @@ def _value_after(cells: _Cells, row: int, col: int) -> str:
     return ""
 
 
-_UNIT_ITSELF = ("部门(单位)名称",)
 # 「单位：万元」 beside 「主管部门（盖章）：」 says what the amounts are in, not who the department is.
 _UNIT_NOTE = re.compile(r"(金额)?单位[:：]?(万元|元|千元|亿元)")
 
@@ -585,18 +583,17 @@ def _head_only(cells: _Cells) -> _Indicators | None:
 _DATE = re.compile(r"填报|日期|(19|20)\d\d\s*年\s*\d{1,2}\s*月")
 
 
-def form_year(grid: Grid) -> int | None:
+class FormYear(NamedTuple):
+    year: int
+    date: str = ""  # where the year was inferred from a date: that date as printed
+    cell: str = ""  # and its cell
+
+
+def form_year(grid: Grid) -> FormYear | None:
     """The budget year of a per-project form, from its （2021年度） line or its title; failing
     those, the year before the one it was filled in (a self-evaluation looks back on last
-    year's budget: 填报日期 2022年2月 → 2021)."""
-    found = form_year_and_date(grid)
-    return found[0] if found is not None else None
-
-
-def form_year_and_date(grid: Grid) -> tuple[int, str, str] | None:
-    """The year and, where it was inferred from a date, that date's text and cell ("" when the
-    year is printed as such)."""
-    dated: tuple[int, str, str] | None = None
+    year's budget: 填报日期 2022年2月 → 2021), with the date it was inferred from."""
+    dated: FormYear | None = None
     for r, row in enumerate(grid[:6]):
         for c, value in enumerate(row):
             text = cell_text(value)
@@ -604,8 +601,8 @@ def form_year_and_date(grid: Grid) -> tuple[int, str, str] | None:
             if year is None:
                 continue
             if _DATE.search(text) is None:
-                return year, "", ""
-            dated = dated or (year - 1, " ".join(text.split()), cell_address(r, c))
+                return FormYear(year)
+            dated = dated or FormYear(year - 1, " ".join(text.split()), cell_address(r, c))
     return dated
 
 
@@ -662,7 +659,7 @@ def project_from_grid(grid: Grid, source: str = "", *, ours: bool = False,
     if not ours:
         if not project.name:
             _name_from_title(cells, top, project)
-        if not project.implementer and cells.find(_UNIT_ITSELF, 0, top) is not None:
+        if not project.implementer and cells.find((pl.UNIT_NAME,), 0, top) is not None:
             project.implementer = project.name  # a 部门整体 form evaluates the unit it names
         head_total = _labelled(cells, pl.HEAD_TOTAL, 0, top)
         # Only a figure: a 自评得分 heading over a column of the funds block is no total.
@@ -2113,13 +2110,12 @@ def complete_report(report: Report | None, sheets: Sequence[SheetGrid]) -> Repor
     if report is None:
         if not forms:
             return None
-        years = [(s.name, found) for s in sheets if s.name != METADATA_SHEET
-                 and (found := form_year_and_date(s.grid)) is not None]
-        report = Report(year=years[0][1][0] if years else None)
-        if years and years[0][1][1] and log is not None:
-            name, (year, date, cell) = years[0]
-            log.add(EntryKind.CONVERTED, name, cell, date,
-                    f"表中未写年度，按填报日期推定为 {year} 年度（请核对）")
+        name, found = next(((s.name, y) for s in sheets if s.name != METADATA_SHEET
+                            and (y := form_year(s.grid)) is not None), ("", None))
+        report = Report(year=found.year if found is not None else None)
+        if found is not None and found.date and log is not None:
+            log.add(EntryKind.CONVERTED, name, found.cell, found.date,
+                    f"表中未写年度，按填报日期推定为 {found.year} 年度（请核对）")
         authorities = {p.authority for _, p, _ in forms if p.authority}
         report.department = authorities.pop() if len(authorities) == 1 else ""
         settled: set[int] = set()
@@ -2169,11 +2165,9 @@ _VARIANTS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
 def form_variant(grid: Grid) -> tuple[str, str]:
     """The kind of another's form and its layout family, in words, from the words it prints."""
     cells = _Cells([list(r) for r in grid[:_MAX_ROWS]])
-    texts = ["".join(unicodedata.normalize("NFKC", str(v)).split())
-             for row in grid[:_MAX_ROWS] for v in row if v is not None]
     for kind, name, headings, fragments in _VARIANTS:
         if (headings and cells.find(headings) is not None) \
-                or any(f in t for f in fragments for t in texts):
+                or any(f in word for f in fragments for row in cells.words for word in row):
             return kind, name
     return "项目支出绩效自评表", "财政部式"
 

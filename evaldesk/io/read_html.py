@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from evaldesk.io.errors import ReadError
+from evaldesk.io.read_text import decode
 from evaldesk.io.safety import CFB_MAGIC, MAX_CELLS, ZIP_MAGIC, read_bounded
 
 MAX_HTML_BYTES = 64 * 1024 * 1024  # as for text tables: a district table is a few MB
@@ -51,24 +52,20 @@ def is_html_file(path: Path) -> bool:
 
 
 def decode_html(data: bytes, source: str) -> str:
-    """The page's text: its BOM, else the charset its <meta> declares, else UTF-8, else GB18030
-    (what an old system on Chinese Windows writes without saying so)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+    """The page's text: in the charset its <meta> declares, else as a text table is decoded
+    (BOM, UTF-8, GB18030: what an old system on Chinese Windows writes without saying so)."""
     declared = _CHARSET.search(data[:_SNIFF])
-    candidates = [declared.group(1).decode("ascii").lower()] if declared else []
-    # gb2312 and gbk pages use characters only gb18030 has names for (and Excel says gb2312 for
-    # any Chinese page), so the widest of the family reads them all.
-    candidates = ["gb18030" if c in ("gb2312", "gbk", "gb18030", "x-gbk") else c
-                  for c in candidates]
-    for encoding in (*candidates, "utf-8", "gb18030"):
+    if declared is not None and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        charset = declared.group(1).decode("ascii").lower()
+        # gb2312 and gbk pages use characters only gb18030 has names for (and Excel says gb2312
+        # for any Chinese page), so the widest of the family reads them all.
+        if charset in ("gb2312", "gbk", "x-gbk"):
+            charset = "gb18030"
         try:
-            return data.decode(encoding)
+            return data.decode(charset)
         except (LookupError, UnicodeDecodeError):
-            continue
-    raise ReadError(source, "无法识别网页的文字编码（应为 UTF-8 或 GBK）")
+            pass  # a page that says one thing and is another: as if it said nothing
+    return decode(data, source)
 
 
 @dataclass

@@ -538,14 +538,14 @@ def test_headings_beside_the_indicators_are_placed(stem: str, cell: str, meaning
 
 
 def test_a_forms_year_is_its_own_and_else_the_year_before_it_was_filled_in() -> None:
-    from evaldesk.io.project_sheets import form_year, form_year_and_date
+    from evaldesk.io.project_sheets import FormYear, form_year
 
     titled: list[list[object]] = [["2022年度项目支出绩效自评表"], ["填报日期:2023年3月20日"]]
-    assert form_year(titled) == 2022
+    assert form_year(titled) == FormYear(2022)
     # 广水 (c12) prints no year, only when it was filled in: it looks back on 2021.
     dated: list[list[object]] = [["广水市财政预算支出项目绩效目标自评表"],
                                  ["填报日期:2022 年 8 月 10", "自评总分: 95"]]
-    assert form_year_and_date(dated) == (2021, "填报日期:2022 年 8 月 10", "A2")
+    assert form_year(dated) == (2021, "填报日期:2022 年 8 月 10", "A2")
     assert form_year([["项目支出绩效自评表"]]) is None
 
 
