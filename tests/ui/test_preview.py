@@ -126,9 +126,14 @@ def test_scrolling_follows_the_current_page(qtbot: QtBot, district: Report) -> N
     assert dialog.current_page == 10 and dialog.page_box.value() == 11
 
 
-@pytest.mark.xfail(sys.platform == "win32", strict=True, reason=(
-    "open Windows defect found by the Wine bench: after switching the summary preview from A3 to "
-    "A4 landscape it has fewer pages (409) than on A3 (433); not yet explained"))
+# Intermittent, so not strict: on 2026-12-05 it failed in two of three whole-suite Wine runs
+# (CI) and passed in the third, in a fourth with --runxfail, and alone, with the printing
+# tests and with tests/ui (A3 244 pages, A4 627 each time). A strict mark failed CI whenever the
+# defect stayed away.
+@pytest.mark.xfail(sys.platform == "win32", strict=False, reason=(
+    "open Windows defect found by the Wine bench, intermittent: after switching the summary "
+    "preview from A3 to A4 landscape it once had fewer pages (409) than on A3 (433); not yet "
+    "explained"))
 def test_a4_lays_out_again_and_is_remembered(qtbot: QtBot, district: Report) -> None:
     dialog = open_preview(qtbot, district)
     a3_pages = dialog.page_count
